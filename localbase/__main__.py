@@ -1,0 +1,62 @@
+"""python -m localbase up | down | status | reset | env | serve"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from localbase import Localbase, LocalbaseConfig, LocalbaseError
+
+COMMANDS = {
+    "up": "start PostgreSQL and the API, apply new migrations (and the seed on a fresh database)",
+    "down": "stop the API and PostgreSQL",
+    "status": "say what runs where",
+    "reset": "rebuild the database from migrations + seed",
+    "env": "print SUPABASE_* variables as KEY=value lines",
+    "serve": "run the API server in the foreground (what `up` starts in the background)",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m localbase",
+                                     description="Supabase on one machine, without Docker.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in COMMANDS.items():
+        sub.add_parser(name, help=help_text)
+    args = parser.parse_args(argv)
+    config = LocalbaseConfig()
+    if args.command == "serve":
+        from localbase.serve import serve
+        serve(config)
+        return 0
+    try:
+        lb = Localbase(config)
+        if args.command in ("up", "reset"):
+            report = lb.up() if args.command == "up" else lb.reset()
+            if report.bootstrapped:
+                print("platform: roles, auth and extensions schemas created")
+            for name in report.applied:
+                print(f"migration applied: {name}")
+            if report.seeded:
+                print("seed applied: supabase/seed.sql")
+            _print_status(lb)
+        elif args.command == "down":
+            lb.down()
+            print("localbase stopped")
+        elif args.command == "status":
+            _print_status(lb)
+        elif args.command == "env":
+            for key, value in lb.env().items():
+                print(f"{key}={value}")
+    except LocalbaseError as exc:
+        print(f"localbase: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _print_status(lb: Localbase) -> None:
+    for key, value in lb.status().items():
+        print(f"{key:9} {value}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

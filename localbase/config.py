@@ -1,0 +1,84 @@
+"""Where localbase keeps its cluster, which ports it serves, and the project's JWT keys.
+
+Defaults equal the Supabase CLI's local ones so that `.env` files written for `supabase start`
+work unchanged against localbase.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from localbase import keys
+
+DEMO_JWT_SECRET = "super-secret-jwt-token-with-at-least-32-characters-long"
+DB_PASSWORD = "postgres"  # the Supabase CLI's local password, for `postgres` and `authenticator`
+
+
+class LocalbaseConfig(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LOCALBASE_", extra="ignore")
+
+    dir: Path = Field(default=Path(".localbase"), description="cluster data, logs and pid files")
+    project_dir: Path = Field(default=Path("."), description="holds supabase/migrations and seed.sql")
+    host: str = "127.0.0.1"
+    db_port: int = 54322
+    api_port: int = 54321
+    jwt_secret: str = DEMO_JWT_SECRET
+    jwt_expiry: int = Field(default=3600, description="access token lifetime in seconds")
+    min_password_length: int = 6
+    token_rate_limit: int = Field(default=30, description="password/refresh attempts per IP+email")
+    token_rate_window: int = Field(default=300, description="seconds of the rate-limit window")
+    pool_size: int = 10
+    durable: bool = Field(default=True, description="fsync on; off only for throwaway clusters")
+
+    @property
+    def data_dir(self) -> Path:
+        return self.dir.resolve() / "pgdata"
+
+    @property
+    def run_dir(self) -> Path:
+        return self.dir.resolve() / "run"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.dir.resolve() / "log"
+
+    @property
+    def migrations_dir(self) -> Path:
+        return self.project_dir.resolve() / "supabase" / "migrations"
+
+    @property
+    def seed_file(self) -> Path:
+        return self.project_dir.resolve() / "supabase" / "seed.sql"
+
+    def dsn(self, user: str = "postgres", dbname: str = "postgres") -> str:
+        return (f"postgresql://{user}:{DB_PASSWORD}@{self.host}:{self.db_port}/{dbname}"
+                "?application_name=localbase")
+
+    @property
+    def db_url(self) -> str:
+        return f"postgresql://postgres:{DB_PASSWORD}@{self.host}:{self.db_port}/postgres"
+
+    @property
+    def api_url(self) -> str:
+        return f"http://{self.host}:{self.api_port}"
+
+    @cached_property
+    def anon_key(self) -> str:
+        return keys.api_key(self.jwt_secret, "anon")
+
+    @cached_property
+    def service_role_key(self) -> str:
+        return keys.api_key(self.jwt_secret, "service_role")
+
+    def env(self) -> dict[str, str]:
+        """The variables an app needs to reach this backend, as `supabase status` prints them."""
+        return {
+            "SUPABASE_URL": self.api_url,
+            "SUPABASE_ANON_KEY": self.anon_key,
+            "SUPABASE_SERVICE_ROLE_KEY": self.service_role_key,
+            "SUPABASE_JWT_SECRET": self.jwt_secret,
+            "SUPABASE_DB_URL": self.db_url,
+        }

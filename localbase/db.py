@@ -1,0 +1,26 @@
+"""Connection pools: `api` logs in as `authenticator` (REST switches role per request),
+`admin` as `postgres` (the Auth API, which owns the `auth` schema on the platform)."""
+from __future__ import annotations
+
+from psycopg_pool import AsyncConnectionPool
+
+from localbase.config import LocalbaseConfig
+
+
+class Database:
+    def __init__(self, config: LocalbaseConfig):
+        size = config.pool_size
+        self.api = AsyncConnectionPool(config.dsn("authenticator"), min_size=2, max_size=size,
+                                       open=False, check=AsyncConnectionPool.check_connection,
+                                       kwargs={"autocommit": True})
+        self.admin = AsyncConnectionPool(config.dsn("postgres"), min_size=1, max_size=size,
+                                         open=False, check=AsyncConnectionPool.check_connection,
+                                         kwargs={"autocommit": True})
+
+    async def open(self) -> None:
+        await self.api.open(wait=True, timeout=30)
+        await self.admin.open(wait=True, timeout=30)
+
+    async def close(self) -> None:
+        await self.api.close()
+        await self.admin.close()

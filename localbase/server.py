@@ -1,0 +1,75 @@
+"""The ASGI app: Kong's API-key gate in front of `/auth/v1` (GoTrue) and `/rest/v1` (PostgREST)."""
+from __future__ import annotations
+
+import contextlib
+import json
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+import jwt
+
+from localbase import auth, keys, rest
+from localbase.config import LocalbaseConfig
+from localbase.context import Context
+from localbase.db import Database
+
+
+class ApiKeyGate:
+    """Like Kong: a request without a valid `apikey` (header or query) never reaches the APIs."""
+
+    def __init__(self, app: ASGIApp, secret: str):
+        self.app, self.secret = app, secret
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(("/auth/v1", "/rest/v1")):
+            return await self.app(scope, receive, send)
+        request = Request(scope)
+        key = request.headers.get("apikey") or request.query_params.get("apikey")
+        if not key:
+            return await _kong_refusal("No API key found in request")(scope, receive, send)
+        try:
+            claims = keys.decode(key, self.secret)
+        except jwt.InvalidTokenError:
+            return await _kong_refusal("Invalid API key")(scope, receive, send)
+        if claims.get("role") not in keys.KNOWN_ROLES:
+            return await _kong_refusal("Invalid API key")(scope, receive, send)
+        await self.app(scope, receive, send)
+
+
+def _kong_refusal(message: str) -> Response:
+    return JSONResponse({"message": message}, status_code=401)
+
+
+async def health(request: Request) -> Response:
+    ctx: Context = request.app.state.ctx
+    async with ctx.db.admin.connection() as conn:
+        await conn.execute("select 1")
+    return Response(json.dumps({"status": "ok"}), media_type="application/json")
+
+
+def create_app(config: LocalbaseConfig) -> Starlette:
+    ctx = Context(config=config, db=Database(config))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        await ctx.db.open()
+        await rest.startup(ctx)
+        try:
+            yield
+        finally:
+            await rest.shutdown(ctx)
+            await ctx.db.close()
+
+    app = Starlette(
+        routes=[Route("/health", health), Mount("/auth/v1", routes=auth.routes),
+                Mount("/rest/v1", routes=rest.routes)],
+        middleware=[Middleware(ApiKeyGate, secret=config.jwt_secret)],
+        lifespan=lifespan,
+    )
+    app.state.ctx = ctx
+    return app

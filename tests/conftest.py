@@ -1,0 +1,20 @@
+"""Test layers: `unit` (no services), `integration` (a localbase), `e2e` (app + Chromium).
+
+Layers are assigned here, from what a test uses, so a new test cannot forget its marker:
+anything under tests/e2e is e2e, anything using a localbase fixture is integration, the rest unit.
+"""
+from __future__ import annotations
+
+import pytest
+
+LOCALBASE_FIXTURES = {"lb", "app_lb", "scratch_cluster", "cli_env"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "/tests/e2e/" in str(item.path):
+            item.add_marker(pytest.mark.e2e)
+        elif LOCALBASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.integration)
+        else:
+            item.add_marker(pytest.mark.unit)
