@@ -18,3 +18,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.integration)
         else:
             item.add_marker(pytest.mark.unit)
+
+
+@pytest.fixture(scope="session")
+def app_lb():
+    """A localbase with Omni's own migrations and seed (supabase/), for schema and app tests."""
+    from pathlib import Path
+
+    from localbase.testing import running_localbase
+
+    with running_localbase(Path(__file__).resolve().parent.parent) as instance:
+        yield instance
