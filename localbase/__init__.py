@@ -35,6 +35,8 @@ class Localbase:
         self.cluster.stop()
 
     def reset(self) -> MigrationReport:
+        """Rebuild the database; the API restarts so no pooled connection outlives it."""
+        self.api.stop()
         self.cluster.init()
         self.cluster.start()
         report = self.migrator.reset()

@@ -1,5 +1,8 @@
 """Connection pools: `api` logs in as `authenticator` (REST switches role per request),
-`admin` as `postgres` (the Auth API, which owns the `auth` schema on the platform)."""
+`admin` as `postgres` (the Auth API, which owns the `auth` schema on the platform).
+
+Connections are not pinged before each use (that would cost a round trip per request); a
+connection broken under the pool is discarded when it fails, and `reset` restarts the server."""
 from __future__ import annotations
 
 from psycopg_pool import AsyncConnectionPool
@@ -11,11 +14,9 @@ class Database:
     def __init__(self, config: LocalbaseConfig):
         size = config.pool_size
         self.api = AsyncConnectionPool(config.dsn("authenticator"), min_size=2, max_size=size,
-                                       open=False, check=AsyncConnectionPool.check_connection,
-                                       kwargs={"autocommit": True})
+                                       open=False, kwargs={"autocommit": True})
         self.admin = AsyncConnectionPool(config.dsn("postgres"), min_size=1, max_size=size,
-                                         open=False, check=AsyncConnectionPool.check_connection,
-                                         kwargs={"autocommit": True})
+                                         open=False, kwargs={"autocommit": True})
 
     async def open(self) -> None:
         await self.api.open(wait=True, timeout=30)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
 
 from localbase.testing import throwaway_config
@@ -50,6 +51,14 @@ def test_up_status_env_down_lifecycle(cli_env):
 
     status = cli(env, "status")
     assert f"running on {config.api_url}" in status.stdout
+
+    with psycopg.connect(config.db_url, autocommit=True) as conn:
+        conn.execute("create table public.scratch (id int)")
+    reset = cli(env, "reset")
+    assert reset.returncode == 0, reset.stderr
+    assert "platform: roles, auth and extensions schemas created" in reset.stdout
+    assert httpx.get(f"{config.api_url}/rest/v1/scratch",
+                     headers={"apikey": config.anon_key}).status_code == 404
 
     env_lines = dict(line.split("=", 1) for line in cli(env, "env").stdout.splitlines())
     assert env_lines["SUPABASE_URL"] == config.api_url

@@ -1,7 +1,6 @@
 """Migrations like the Supabase CLI: order, history, idempotence, atomic failure, seed, reset."""
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
 

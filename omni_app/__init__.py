@@ -1,0 +1,1 @@
+"""Omni: the omnichannel inbox and mini-CRM for clinics."""
