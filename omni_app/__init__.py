@@ -1,1 +1,3 @@
 """Omni: the omnichannel inbox and mini-CRM for clinics."""
+
+__version__ = "0.1.0"

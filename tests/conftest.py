@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+APP_RATE_LIMIT = 60
 LOCALBASE_FIXTURES = {"lb", "app_lb", "scratch_cluster", "cli_env"}
 
 
@@ -27,5 +28,7 @@ def app_lb():
 
     from localbase.testing import running_localbase
 
-    with running_localbase(Path(__file__).resolve().parent.parent) as instance:
+    # Many tests sign the seed users in; the limit stays low enough to test it (APP_RATE_LIMIT).
+    with running_localbase(Path(__file__).resolve().parent.parent,
+                           token_rate_limit=APP_RATE_LIMIT) as instance:
         yield instance

@@ -58,11 +58,14 @@ LINTS: dict[str, str] = {
         select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
         where n.nspname = 'public' and p.prosecdef and has_function_privilege('anon', p.oid, 'execute')
     """,
+    # A table with RLS and no policy is fine when it is the service role's alone (no grants).
     "rls_enabled_no_policy": """
         select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and c.relkind = 'r' and c.relrowsecurity
           and not exists (select from pg_policies p
                           where p.schemaname = 'public' and p.tablename = c.relname)
+          and (has_table_privilege('authenticated', c.oid, 'select, insert, update, delete')
+               or has_table_privilege('anon', c.oid, 'select, insert, update, delete'))
     """,
 }
 

@@ -1,0 +1,1 @@
+"""HTTP routes beside the Reflex app: session cookie routes, health (webhooks and /api/v1 later)."""

@@ -1,0 +1,24 @@
+"""GET /api/health: the version and whether Supabase answers."""
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from omni_app import __version__
+from omni_app.supa import service_client
+
+
+async def health(request: Request) -> JSONResponse:
+    try:
+        service = await service_client()
+        await service.table("companies").select("id").limit(1).execute()
+        supabase = "ok"
+    except Exception:  # any failure to reach Supabase is the answer itself
+        supabase = "unreachable"
+    status = 200 if supabase == "ok" else 503
+    return JSONResponse({"status": "ok" if status == 200 else "degraded",
+                         "version": __version__, "supabase": supabase}, status_code=status)
+
+
+routes = [Route("/api/health", health, methods=["GET"])]

@@ -1,0 +1,92 @@
+"""The signed-in frame: sidebar (pages that exist, by role), header (who am I), language,
+theme and sign-out. Collapses to a top bar on phones."""
+from __future__ import annotations
+
+import reflex as rx
+
+from omni_app.components.native_form import native_form
+from omni_app.i18n import LOCALE_NAMES
+from omni_app.state.session import SessionState
+
+T = SessionState.tr
+
+
+def nav_link(label_key: str, href: str, icon: str, place: str) -> rx.Component:
+    return rx.link(rx.hstack(rx.icon(icon, size=18), rx.text(T[label_key]), align="center"),
+                   href=href, underline="none", padding_y="6px",
+                   id=f"{place}-nav-{href.strip('/') or 'home'}")
+
+
+def nav_links(place: str) -> rx.Component:
+    """`place` (side or top) keeps element ids unique between the two navigations."""
+    return rx.fragment(
+        nav_link("nav.home", "/", "house", place),
+        rx.cond(SessionState.is_admin, nav_link("nav.team", "/team", "users", place)),
+    )
+
+
+def who_am_i() -> rx.Component:
+    return rx.hstack(
+        rx.vstack(
+            rx.text(SessionState.user_name, weight="bold", id="whoami-name"),
+            rx.hstack(rx.text(SessionState.clinic_name, size="2", id="whoami-clinic"),
+                      rx.badge(SessionState.role_label, id="whoami-role"), align="center"),
+            spacing="0",
+        ),
+        align="center",
+    )
+
+
+def language_select() -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(aria_label=T["nav.language"], id="language-select"),
+        rx.select.content(*[rx.select.item(name, value=code)
+                            for code, name in LOCALE_NAMES.items()]),
+        value=SessionState.locale,
+        on_change=SessionState.set_language,
+        size="1",
+    )
+
+
+def logout_button() -> rx.Component:
+    return native_form(
+        rx.button(rx.icon("log-out", size=16), T["nav.logout"], type="submit", variant="soft",
+                  size="1", id="logout"),
+        action="/api/auth/logout",
+    )
+
+
+def header() -> rx.Component:
+    return rx.hstack(
+        who_am_i(),
+        rx.spacer(),
+        rx.hstack(language_select(),
+                  rx.color_mode.button(size="1", aria_label=T["nav.theme"]),
+                  logout_button(), align="center", spacing="2"),
+        width="100%", align="center", wrap="wrap", padding="12px 16px",
+        border_bottom=f"1px solid {rx.color('gray', 5)}",
+    )
+
+
+def sidebar() -> rx.Component:
+    return rx.vstack(
+        rx.heading("Omni", size="6", color=rx.color("accent", 10)),
+        nav_links("side"),
+        display=["none", "none", "flex"], width="220px", min_height="100vh", padding="20px",
+        spacing="3", border_right=f"1px solid {rx.color('gray', 5)}",
+    )
+
+
+def mobile_nav() -> rx.Component:
+    return rx.hstack(rx.heading("Omni", size="4"), nav_links("top"), spacing="4", padding="8px 16px",
+                     display=["flex", "flex", "none"], align="center")
+
+
+def shell(*content: rx.Component) -> rx.Component:
+    return rx.hstack(
+        sidebar(),
+        rx.vstack(mobile_nav(), header(),
+                  rx.box(*content, padding="16px", width="100%", max_width="1100px"),
+                  width="100%", spacing="0"),
+        spacing="0", width="100%", align="start",
+    )

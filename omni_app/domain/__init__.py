@@ -1,0 +1,1 @@
+"""Business rules. Nothing here imports Reflex: functions take the Supabase client they act as."""

@@ -1,0 +1,33 @@
+"""The Reflex app: pages, and the HTTP routes mounted in front of Reflex's own."""
+from __future__ import annotations
+
+import logging
+
+import reflex as rx
+from starlette.applications import Starlette
+
+from omni_app.api import auth_routes, health
+from omni_app.pages.home import home_page
+from omni_app.pages.login import login_page
+from omni_app.pages.onboarding import onboarding_page
+from omni_app.pages.team import team_page
+from omni_app.settings import get_settings
+from omni_app.state.app_state import AppState
+from omni_app.state.home import HomeState
+from omni_app.state.session import SessionState
+from omni_app.state.team import TeamState
+
+settings = get_settings()
+logging.basicConfig(level=settings.log_level)
+settings.master_key()  # refuse to start in production without OMNI_MASTER_KEY
+
+api = Starlette(routes=[*auth_routes.routes, *health.routes])
+
+app = rx.App(api_transformer=api, theme=rx.theme(accent_color="teal", radius="medium"))
+app.add_page(login_page, route="/login", title="Omni", on_load=AppState.use_query_locale)
+app.add_page(home_page, route="/", title="Omni",
+             on_load=[SessionState.require_clinic_member, HomeState.load_counters])
+app.add_page(onboarding_page, route="/onboarding", title="Omni",
+             on_load=SessionState.require_no_clinic)
+app.add_page(team_page, route="/team", title="Omni",
+             on_load=[SessionState.require_admin, TeamState.load_members])

@@ -1,0 +1,52 @@
+"""/login: email and password posted straight to /api/auth/login (the password never travels
+over the websocket); errors come back as `?error=` and are explained here."""
+from __future__ import annotations
+
+import reflex as rx
+
+from omni_app.api.http import safe_next
+from omni_app.components.native_form import native_form
+from omni_app.state.app_state import AppState
+
+T = AppState.tr
+
+
+class LoginState(AppState):
+    @rx.var
+    def error_message(self) -> str:
+        reason = self.router.url.query_parameters.get("error", "")
+        return self.tr.get(f"login.error.{reason}", "") if reason else ""
+
+    @rx.var
+    def next_path(self) -> str:
+        return safe_next(self.router.url.query_parameters.get("next"))
+
+
+def login_page() -> rx.Component:
+    return rx.center(
+        rx.card(
+            native_form(
+                rx.vstack(
+                    rx.heading("Omni", size="7", color=rx.color("accent", 10)),
+                    rx.text(T["app.tagline"], color_scheme="gray"),
+                    rx.heading(T["login.title"], size="5", margin_top="8px"),
+                    rx.cond(LoginState.error_message != "",
+                            rx.callout(LoginState.error_message, icon="triangle-alert",
+                                       color_scheme="red", role="alert", id="login-error",
+                                       width="100%")),
+                    rx.text(T["login.email"], as_="label", html_for="email", size="2"),
+                    rx.input(id="email", name="email", type="email", required=True,
+                             auto_complete="username", width="100%"),
+                    rx.text(T["login.password"], as_="label", html_for="password", size="2"),
+                    rx.input(id="password", name="password", type="password", required=True,
+                             auto_complete="current-password", width="100%"),
+                    rx.el.input(type="hidden", name="next", value=LoginState.next_path),
+                    rx.button(T["login.submit"], type="submit", width="100%", id="login-submit"),
+                    spacing="2", width="100%",
+                ),
+                action="/api/auth/login",
+            ),
+            width="100%", max_width="380px",
+        ),
+        min_height="100vh", padding="16px",
+    )

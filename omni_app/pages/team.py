@@ -1,0 +1,77 @@
+"""/team: members, invitations, roles and access (admins only)."""
+from __future__ import annotations
+
+import reflex as rx
+
+from omni_app.components.shell import shell
+from omni_app.state.team import TeamState
+
+T = TeamState.tr
+
+
+def member_row(member: dict) -> rx.Component:
+    is_me = member["id"] == TeamState.user_id
+    return rx.table.row(
+        rx.table.cell(rx.text(member["full_name"]),
+                      rx.cond(is_me, rx.text(" (", T["team.you"], ")", size="1"))),
+        rx.table.cell(member["email"]),
+        rx.table.cell(rx.badge(T["role." + member["role"]])),
+        rx.table.cell(rx.badge(T["team.status." + member["status"]],
+                               color_scheme=rx.cond(member["status"] == "active", "green", "gray"))),
+        rx.table.cell(rx.cond(
+            is_me, rx.fragment(),
+            rx.hstack(
+                rx.cond(member["role"] == "admin",
+                        rx.button(T["team.make_staff"], size="1", variant="soft",
+                                  on_click=TeamState.set_role(member["id"], "staff")),
+                        rx.button(T["team.make_admin"], size="1", variant="soft",
+                                  on_click=TeamState.set_role(member["id"], "admin"))),
+                rx.cond(member["status"] == "disabled",
+                        rx.button(T["team.enable"], size="1", color_scheme="green",
+                                  on_click=TeamState.set_status(member["id"], "active")),
+                        rx.button(T["team.disable"], size="1", color_scheme="red", variant="soft",
+                                  on_click=TeamState.set_status(member["id"], "disabled"))),
+                spacing="2", wrap="wrap"))),
+        id="member-" + member["email"],
+    )
+
+
+def invite_form() -> rx.Component:
+    return rx.card(rx.form(
+        rx.flex(
+            rx.input(name="full_name", placeholder=T["team.invite.name"], id="invite-name"),
+            rx.input(name="email", type="email", placeholder=T["team.invite.email"],
+                     required=True, id="invite-email"),
+            rx.select.root(rx.select.trigger(id="invite-role"),
+                           rx.select.content(rx.select.item(T["role.staff"], value="staff"),
+                                             rx.select.item(T["role.admin"], value="admin")),
+                           name="role", default_value="staff"),
+            rx.button(T["team.invite.submit"], type="submit", id="invite-submit"),
+            gap="8px", wrap="wrap", align="center"),
+        on_submit=TeamState.invite, reset_on_submit=True,
+    ), width="100%")
+
+
+def team_page() -> rx.Component:
+    return shell(
+        rx.heading(T["team.title"], size="6", margin_bottom="12px"),
+        rx.heading(T["team.invite"], size="3", margin_bottom="6px"),
+        invite_form(),
+        rx.cond(TeamState.message != "",
+                rx.callout(TeamState.message, color_scheme="green", id="team-message",
+                           margin_top="8px")),
+        rx.cond(TeamState.invited_password != "",
+                rx.code(TeamState.invited_password, id="invited-password")),
+        rx.cond(TeamState.error != "",
+                rx.callout(TeamState.error, color_scheme="red", role="alert", id="team-error",
+                           margin_top="8px")),
+        rx.box(rx.table.root(
+            rx.table.header(rx.table.row(
+                rx.table.column_header_cell(T["team.name"]),
+                rx.table.column_header_cell(T["team.email"]),
+                rx.table.column_header_cell(T["team.role"]),
+                rx.table.column_header_cell(T["team.status"]),
+                rx.table.column_header_cell(T["team.actions"]))),
+            rx.table.body(rx.foreach(TeamState.members, member_row)),
+            width="100%"), overflow_x="auto", width="100%", margin_top="12px"),
+    )

@@ -1,0 +1,75 @@
+"""Every environment variable Omni reads, parsed once. See .env.example for what each means."""
+from __future__ import annotations
+
+import base64
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+log = logging.getLogger("omni.settings")
+
+# The Supabase CLI's (and localbase's) local defaults, so a fresh checkout runs as is.
+LOCAL_ANON_KEY = ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24i"
+                  "LCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0")
+LOCAL_SERVICE_ROLE_KEY = ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZS"
+                          "I6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU")
+DEV_MASTER_KEY_FILE = Path(".omni-dev") / "master.key"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    supabase_url: str = "http://127.0.0.1:54321"
+    supabase_anon_key: str = LOCAL_ANON_KEY
+    supabase_service_role_key: SecretStr = SecretStr(LOCAL_SERVICE_ROLE_KEY)
+    supabase_jwt_secret: SecretStr | None = None
+    omni_env: Literal["local", "production"] = "local"
+    omni_public_url: str = "http://127.0.0.1:3000"
+    omni_master_key: SecretStr | None = Field(default=None, description="base64 of 32 bytes")
+    omni_master_key_version: int = 1
+    openai_api_key: SecretStr | None = None
+    openai_base_url: str | None = None
+    openai_model: str = "gpt-4o-mini"
+    webhook_secret: SecretStr | None = None
+    webhook_default_company_id: str | None = None
+    n8n_outbound_url: str | None = None
+    redis_url: str | None = None
+    log_level: str = "INFO"
+    session_days: int = Field(default=30, description="idle days before a sign-in expires")
+
+    @field_validator("omni_public_url", "supabase_url")
+    @classmethod
+    def _no_trailing_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+    @property
+    def production(self) -> bool:
+        return self.omni_env == "production"
+
+    def master_key(self) -> bytes:
+        """32 bytes. Required in production; locally a development key is made once and kept
+        (gitignored) so sealed data survives restarts."""
+        if self.omni_master_key is not None:
+            key = base64.b64decode(self.omni_master_key.get_secret_value(), validate=True)
+            if len(key) != 32:
+                raise ValueError("OMNI_MASTER_KEY must be base64 of exactly 32 bytes")
+            return key
+        if self.production:
+            raise RuntimeError("OMNI_MASTER_KEY is required when OMNI_ENV=production")
+        if not DEV_MASTER_KEY_FILE.exists():
+            DEV_MASTER_KEY_FILE.parent.mkdir(exist_ok=True)
+            DEV_MASTER_KEY_FILE.write_bytes(base64.b64encode(os.urandom(32)))
+            DEV_MASTER_KEY_FILE.chmod(0o600)
+            log.warning("OMNI_MASTER_KEY is not set: created a development key in %s "
+                        "(local mode only)", DEV_MASTER_KEY_FILE)
+        return base64.b64decode(DEV_MASTER_KEY_FILE.read_bytes())
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

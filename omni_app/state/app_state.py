@@ -1,0 +1,21 @@
+"""The root state every page shares: the UI language and its message catalog."""
+from __future__ import annotations
+
+import reflex as rx
+
+from omni_app.i18n import CATALOGS, DEFAULT_LOCALE, supported
+
+
+class AppState(rx.State):
+    locale: str = DEFAULT_LOCALE
+
+    @rx.var
+    def tr(self) -> dict[str, str]:
+        return CATALOGS[supported(self.locale)]
+
+    @rx.event
+    def use_query_locale(self):
+        """Public pages follow `?lang=` (the sign-in page has no user to remember it)."""
+        wanted = self.router.url.query_parameters.get("lang")
+        if wanted:
+            self.locale = supported(wanted)

@@ -1,0 +1,119 @@
+"""Who is signed in, re-checked on every page load and before every data handler.
+
+The browser's only credential is the HttpOnly session cookie, which Reflex passes to the backend
+in the websocket's headers (never to the page). The access token lives in a backend-only var.
+"""
+from __future__ import annotations
+
+from http.cookies import SimpleCookie
+from urllib.parse import urlencode
+
+import reflex as rx
+from supabase import AsyncClient
+
+from omni_app.domain import auth
+from omni_app.i18n import supported
+from omni_app.runtime import SESSION_COOKIE, session_store
+from omni_app.state.app_state import AppState
+from omni_app.supa import as_user
+
+
+class NotSignedIn(Exception):
+    """Raised by `user_client` when the session ended; handlers answer with a redirect."""
+
+
+class SessionState(AppState):
+    _access_token: str = ""
+    user_id: str = ""
+    user_name: str = ""
+    email: str = ""
+    role: str = ""
+    status: str = ""
+    clinic_name: str = ""
+    company_id: str = ""
+    timezone: str = "America/Sao_Paulo"
+
+    @rx.var
+    def is_admin(self) -> bool:
+        return self.role == "admin" and self.status == "active"
+
+    @rx.var
+    def role_label(self) -> str:
+        return self.tr.get(f"role.{self.role}", "") if self.role else ""
+
+    def _cookie(self) -> str | None:
+        jar = SimpleCookie()
+        jar.load(self.router.headers.cookie or "")
+        morsel = jar.get(SESSION_COOKIE)
+        return morsel.value if morsel else None
+
+    async def user_client(self) -> AsyncClient:
+        """A client acting as the signed-in user; every data handler starts here."""
+        active = await (await session_store()).resolve(self._cookie())
+        if active is None:
+            self._forget()
+            raise NotSignedIn()
+        self._access_token = active.access_token
+        return await as_user(active.access_token)
+
+    def _forget(self) -> None:
+        self._access_token = ""
+        self.user_id = self.user_name = self.email = self.role = self.status = ""
+        self.clinic_name = self.company_id = ""
+
+    def login_redirect(self):
+        path = self.router.url.path or "/"
+        query = self.router.url.query
+        return rx.redirect("/login?" + urlencode({"next": f"{path}?{query}" if query else path}))
+
+    async def _load_profile(self) -> bool:
+        try:
+            user = await self.user_client()
+        except NotSignedIn:
+            return False
+        me = await auth.profile(user)
+        if not me or me.get("status") == "disabled":
+            self._forget()
+            return False
+        self.user_id = me["user_id"]
+        self.user_name = me.get("full_name") or me.get("email") or ""
+        self.email, self.role, self.status = me["email"], me["role"], me["status"]
+        self.company_id = me.get("company_id") or ""
+        self.clinic_name = me.get("company_name") or ""
+        self.timezone = me.get("company_timezone") or self.timezone
+        self.locale = supported(me.get("locale"))
+        return True
+
+    @rx.event
+    async def require_clinic_member(self):
+        """on_load of every private page: signed in, active, in a clinic."""
+        if not await self._load_profile():
+            return self.login_redirect()
+        if not self.company_id:
+            return rx.redirect("/onboarding")
+
+    @rx.event
+    async def require_admin(self):
+        redirect = await self.require_clinic_member()
+        if redirect is not None:
+            return redirect
+        if not self.is_admin:
+            return rx.redirect("/")
+
+    @rx.event
+    async def require_no_clinic(self):
+        """on_load of /onboarding: only for a signed-in user who has no clinic yet."""
+        if not await self._load_profile():
+            return self.login_redirect()
+        if self.company_id:
+            return rx.redirect("/")
+
+    @rx.event
+    async def set_language(self, locale: str):
+        locale = supported(locale)
+        try:
+            user = await self.user_client()
+        except NotSignedIn:
+            return self.login_redirect()
+        await user.rpc("set_my_locale", {"p_locale": locale}).execute()
+        self.locale = locale

@@ -1,0 +1,35 @@
+"""Supabase clients. Staff work runs as the signed-in user (`as_user`), so RLS decides; only
+webhooks, jobs and the session store use the service role, scoping every statement themselves."""
+from __future__ import annotations
+
+from supabase import AClientOptions, AsyncClient, acreate_client
+
+from omni_app.settings import get_settings
+
+_NO_PERSISTENCE = dict(auto_refresh_token=False, persist_session=False)
+
+
+async def anon_client() -> AsyncClient:
+    """For Auth calls made on a user's behalf (sign-in, sign-out); keeps no session itself."""
+    settings = get_settings()
+    return await acreate_client(settings.supabase_url, settings.supabase_anon_key,
+                                AClientOptions(**_NO_PERSISTENCE))
+
+
+async def as_user(access_token: str) -> AsyncClient:
+    client = await anon_client()
+    client.postgrest.auth(access_token)
+    return client
+
+
+_service: AsyncClient | None = None
+
+
+async def service_client() -> AsyncClient:
+    global _service
+    if _service is None:
+        settings = get_settings()
+        _service = await acreate_client(settings.supabase_url,
+                                        settings.supabase_service_role_key.get_secret_value(),
+                                        AClientOptions(**_NO_PERSISTENCE))
+    return _service

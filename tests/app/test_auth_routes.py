@@ -1,0 +1,106 @@
+"""The cookie routes over real HTTP (ASGI) against a real Supabase (localbase)."""
+from __future__ import annotations
+
+import uuid
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+from supabase_auth.errors import AuthApiError
+
+from omni_app import runtime
+from omni_app.api import auth_routes, health
+from omni_app.domain.sessions import token_hash
+from omni_app.supa import anon_client, service_client
+from tests.app.conftest import SEED
+from tests.conftest import APP_RATE_LIMIT
+
+
+@pytest.fixture
+async def http(app_env):
+    app = Starlette(routes=[*auth_routes.routes, *health.routes])
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                 base_url="http://testserver") as client:
+        yield client
+
+
+def login_form(who: str, next_path: str = "/") -> dict:
+    email, password = SEED[who]
+    return {"email": email, "password": password, "next": next_path}
+
+
+async def session_rows(token: str) -> int:
+    rows = await (await service_client()).table("app_sessions").select("id") \
+        .eq("token_hash", token_hash(token)).execute()
+    return len(rows.data)
+
+
+async def test_sign_in_sets_an_opaque_httponly_cookie_and_redirects(http):
+    response = await http.post("/api/auth/login", data=login_form("admin", "/team"),
+                               headers={"origin": "http://testserver"})
+
+    assert response.status_code == 303 and response.headers["location"] == "/team"
+    set_cookie = response.headers["set-cookie"]
+    assert "HttpOnly" in set_cookie and "SameSite=lax" in set_cookie
+    assert "Secure" not in set_cookie  # local mode; production adds it
+    token = response.cookies[runtime.SESSION_COOKIE]
+    assert "." not in token and len(token) >= 40  # not a JWT
+    assert await session_rows(token) == 1
+
+
+@pytest.mark.parametrize("form, reason", [
+    ({"email": "admin@demo.clinic", "password": "wrong-password"}, "invalid_credentials"),
+    ({"email": "nobody@demo.clinic", "password": "whatever-123"}, "invalid_credentials"),
+    ({"email": "", "password": ""}, "invalid_credentials"),
+])
+async def test_wrong_credentials_come_back_with_a_reason_and_no_cookie(http, form, reason):
+    response = await http.post("/api/auth/login", data={**form, "next": "/team"})
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/login?error={reason}&next=%2Fteam"
+    assert "set-cookie" not in response.headers
+
+
+async def test_too_many_attempts_are_explained(http):
+    form = {"email": f"guess-{uuid.uuid4().hex[:8]}@demo.clinic", "password": "guess-123"}
+    reasons = set()
+    for _ in range(APP_RATE_LIMIT + 1):
+        response = await http.post("/api/auth/login", data=form)
+        reasons.add(parse_qs(urlsplit(response.headers["location"]).query)["error"][0])
+    assert reasons == {"invalid_credentials", "rate_limited"}
+
+
+async def test_redirect_target_stays_on_this_site(http):
+    response = await http.post("/api/auth/login",
+                               data=login_form("staff", "//evil.example/phish"))
+    assert response.headers["location"] == "/"
+
+
+async def test_cross_site_form_posts_are_refused(http):
+    response = await http.post("/api/auth/login", data=login_form("admin"),
+                               headers={"origin": "http://evil.example"})
+    assert response.status_code == 403 and "set-cookie" not in response.headers
+
+
+async def test_logout_revokes_the_server_session_and_clears_the_cookie(http):
+    signed_in = await http.post("/api/auth/login", data=login_form("staff"))
+    token = signed_in.cookies[runtime.SESSION_COOKIE]
+    store = await runtime.session_store()
+    active = await store.resolve(token)
+    assert active is not None
+
+    response = await http.post("/api/auth/logout")  # the client sends the cookie it got
+
+    assert response.status_code == 303 and response.headers["location"] == "/login"
+    assert 'omni_session=""' in response.headers["set-cookie"]
+    assert await store.resolve(token) is None
+    assert await session_rows(token) == 0
+    # The Supabase session behind it is over too: its access token no longer works.
+    with pytest.raises(AuthApiError):
+        await (await anon_client()).auth.get_user(active.access_token)
+
+
+async def test_health_reports_version_and_supabase(http):
+    response = await http.get("/api/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "version": "0.1.0", "supabase": "ok"}

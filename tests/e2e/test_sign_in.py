@@ -1,0 +1,136 @@
+"""Signing in and out in a real browser: cookies, redirects, who am I, language."""
+from __future__ import annotations
+
+import re
+import uuid
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.support import sign_in, wait_for_backend
+
+ADMIN = ("admin@demo.clinic", "omni-demo-admin")
+STAFF = ("staff@demo.clinic", "omni-demo-staff")
+
+
+def session_cookie(page: Page) -> dict | None:
+    return next((c for c in page.context.cookies() if c["name"] == "omni_session"), None)
+
+
+def test_admin_and_staff_see_their_name_clinic_and_role(page: Page, new_context):
+    sign_in(page, *ADMIN)
+    expect(page.locator("#whoami-name")).to_have_text("Ana Administradora")
+    expect(page.locator("#whoami-clinic")).to_have_text("Clínica Demo")
+    expect(page.locator("#whoami-role")).to_have_text("Administrador")
+    expect(page.locator("#side-nav-team")).to_be_visible()
+
+    staff = new_context().new_page()
+    sign_in(staff, *STAFF)
+    expect(staff.locator("#whoami-name")).to_have_text("Sérgio Recepção")
+    expect(staff.locator("#whoami-role")).to_have_text("Equipe")
+    expect(staff.locator("#side-nav-team, #top-nav-team")).to_have_count(0)
+
+
+def test_wrong_password_shows_an_error_and_sets_no_cookie(page: Page):
+    sign_in(page, "admin@demo.clinic", "not-the-password")
+    expect(page.locator("#login-error")).to_contain_text("E-mail ou senha incorretos")
+    assert session_cookie(page) is None
+
+
+def test_private_url_redirects_to_login_and_back_after_sign_in(page: Page):
+    page.goto("/team")
+    page.wait_for_url(re.compile(r"/login\?next=%2Fteam"))
+    page.fill("#email", ADMIN[0])
+    page.fill("#password", ADMIN[1])
+    page.click("#login-submit")
+    page.wait_for_url(re.compile(r"/team/?$"))
+    expect(page.locator('[id="member-staff@demo.clinic"]')).to_be_visible()
+
+
+def test_cookie_is_httponly_and_holds_no_token(page: Page):
+    sign_in(page, *STAFF)
+    expect(page.locator("#whoami-name")).to_be_visible()
+    cookie = session_cookie(page)
+    assert cookie and cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+    assert not cookie["value"].startswith("eyJ") and cookie["value"].count(".") == 0
+    assert page.evaluate("document.cookie") == ""
+    assert "eyJ" not in page.evaluate("JSON.stringify(localStorage) + JSON.stringify(sessionStorage)")
+
+
+def test_session_survives_reload_and_ends_at_logout(page: Page):
+    sign_in(page, *STAFF)
+    expect(page.locator("#whoami-name")).to_have_text("Sérgio Recepção")
+    page.reload()
+    expect(page.locator("#whoami-name")).to_have_text("Sérgio Recepção")
+
+    page.click("#logout")
+    page.wait_for_url("**/login**")
+    assert session_cookie(page) is None
+    page.go_back()
+    page.wait_for_url("**/login**")
+    expect(page.locator("#whoami-name")).to_have_count(0)
+
+
+def test_staff_cannot_reach_team_by_url(page: Page):
+    sign_in(page, *STAFF)
+    expect(page.locator("#whoami-name")).to_be_visible()
+    page.goto("/team")
+    wait_for_backend(page)
+    page.wait_for_url(re.compile(r"127\.0\.0\.1:\d+/$"))
+    expect(page.locator("#invite-email")).to_have_count(0)
+
+
+def test_admin_invites_a_staff_member_who_then_signs_in(page: Page, new_context):
+    sign_in(page, *ADMIN, start="/login?next=/team")
+    page.wait_for_url(re.compile(r"/team/?$"))
+    wait_for_backend(page)
+    email = f"nova-{uuid.uuid4().hex[:8]}@demo.clinic"
+    page.fill("#invite-name", "Nova Pessoa")
+    page.fill("#invite-email", email)
+    page.click("#invite-submit")
+    password = page.locator("#invited-password")
+    expect(password).not_to_be_empty()
+    expect(page.locator(f'[id="member-{email}"]')).to_be_visible()
+
+    member = new_context().new_page()
+    sign_in(member, email, password.inner_text())
+    expect(member.locator("#whoami-name")).to_have_text("Nova Pessoa")
+    expect(member.locator("#whoami-role")).to_have_text("Equipe")
+
+
+def test_new_user_creates_a_clinic_and_lands_in_it(page: Page, app_lb):
+    from supabase import create_client
+    email, password = f"dono-{uuid.uuid4().hex[:8]}@nova.clinic", "dono-password-1"
+    create_client(app_lb.url, app_lb.service_role_key).auth.admin.create_user(
+        {"email": email, "password": password, "email_confirm": True})
+    sign_in(page, email, password)
+    page.wait_for_url("**/onboarding**")
+    wait_for_backend(page)
+    page.fill("#clinic-name", "Clínica Nova Era")
+    page.click("#create-clinic")
+    expect(page.locator("#whoami-clinic")).to_have_text("Clínica Nova Era")
+    expect(page.locator("#whoami-role")).to_have_text("Administrador")
+
+
+def test_language_switch_changes_the_interface(page: Page, app_lb):
+    from supabase import create_client
+    email, password = f"idioma-{uuid.uuid4().hex[:8]}@demo.clinic", "idioma-password-1"
+    create_client(app_lb.url, app_lb.service_role_key).auth.admin.create_user({
+        "email": email, "password": password, "email_confirm": True,
+        "app_metadata": {"company_id": "c0000000-0000-4000-8000-000000000001", "role": "staff"}})
+    sign_in(page, email, password)
+    expect(page.locator("#logout")).to_have_text("Sair")
+    wait_for_backend(page)
+    page.click("#language-select")
+    page.get_by_role("option", name="English").click()
+    expect(page.locator("#logout")).to_have_text("Sign out")
+    page.reload()
+    expect(page.locator("#logout")).to_have_text("Sign out")
+
+
+def test_usable_at_phone_width(page: Page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, *ADMIN)
+    expect(page.locator("#whoami-name")).to_be_visible()
+    expect(page.locator("#top-nav-team")).to_be_visible()
+    expect(page.locator("#side-nav-team")).to_be_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
