@@ -6,6 +6,7 @@ import reflex as rx
 
 from omni_app.api.http import safe_next
 from omni_app.components.native_form import native_form
+from omni_app.i18n import LOCALE_NAMES
 from omni_app.state.app_state import AppState
 
 T = AppState.tr
@@ -42,6 +43,10 @@ def login_page() -> rx.Component:
                              auto_complete="current-password", width="100%"),
                     rx.el.input(type="hidden", name="next", value=LoginState.next_path),
                     rx.button(T["login.submit"], type="submit", width="100%", id="login-submit"),
+                    rx.hstack(*[rx.link(name, href=f"/login?lang={code}", size="1",
+                                        id=f"lang-{code}")
+                                for code, name in LOCALE_NAMES.items()],
+                              spacing="3", justify="center", width="100%"),
                     spacing="2", width="100%",
                 ),
                 action="/api/auth/login",

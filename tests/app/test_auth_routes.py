@@ -104,3 +104,27 @@ async def test_health_reports_version_and_supabase(http):
     response = await http.get("/api/health")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "version": "0.1.0", "supabase": "ok"}
+
+
+async def member(service, **changes) -> tuple[str, str]:
+    """A new Clínica Demo staff member, changed as given (status, ban) before signing in."""
+    email, password = f"blocked-{uuid.uuid4().hex[:8]}@demo.clinic", "blocked-password-1"
+    created = await service.auth.admin.create_user({
+        "email": email, "password": password, "email_confirm": True,
+        "app_metadata": {"company_id": "c0000000-0000-4000-8000-000000000001", "role": "staff"}})
+    if "status" in changes:
+        await service.table("users").update({"status": changes["status"]}) \
+            .eq("auth_user_id", created.user.id).execute()
+    if "ban_duration" in changes:
+        await service.auth.admin.update_user_by_id(created.user.id,
+                                                   {"ban_duration": changes["ban_duration"]})
+    return email, password
+
+
+@pytest.mark.parametrize("changes, reason", [({"status": "disabled"}, "disabled"),
+                                             ({"ban_duration": "24h"}, "locked")])
+async def test_disabled_and_locked_users_are_told_why_and_get_no_cookie(http, changes, reason):
+    email, password = await member(await service_client(), **changes)
+    response = await http.post("/api/auth/login", data={"email": email, "password": password})
+    assert response.headers["location"] == f"/login?error={reason}&next=%2F"
+    assert "set-cookie" not in response.headers
