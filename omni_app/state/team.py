@@ -1,12 +1,18 @@
 """Team page (admins only). Every handler re-checks that the caller is an active admin."""
 from __future__ import annotations
 
+from typing import Awaitable, Callable, TypeVar
+
 import reflex as rx
+from supabase import AsyncClient
 
 from omni_app.domain import team
 from omni_app.runtime import session_store
 from omni_app.state.session import NotSignedIn, SessionState
 from omni_app.supa import service_client
+
+
+T = TypeVar("T")
 
 
 class NotAdmin(Exception):
@@ -41,22 +47,30 @@ class TeamState(SessionState):
             return rx.redirect("/")
         await self._refresh_members(user)
 
-    @rx.event
-    async def invite(self, form: dict):
+    async def _as_admin(self, action: Callable[[AsyncClient, team.Actor], Awaitable[T]]):
+        """Run `action(user, actor)` for a verified admin: (user, result, None), or
+        (None, None, answer) when refused — a redirect, or None with `error` set."""
         self.error = self.message = self.invited_password = ""
         try:
             user, actor = await self._admin()
-            invitation = await team.invite(user, await service_client(), actor,
-                                           str(form.get("email", "")),
-                                           str(form.get("full_name", "")),
-                                           str(form.get("role", "staff")))
+            return user, await action(user, actor), None
         except NotSignedIn:
-            return self.login_redirect()
+            return None, None, self.login_redirect()
         except NotAdmin:
-            return rx.redirect("/")
+            return None, None, rx.redirect("/")
         except team.TeamChangeRefused as refused:
             self.error = self._refusal(refused)
-            return
+            return None, None, None
+
+    @rx.event
+    async def invite(self, form: dict):
+        async def invite(user, actor):
+            return await team.invite(user, await service_client(), actor,
+                                     str(form.get("email", "")), str(form.get("full_name", "")),
+                                     str(form.get("role", "staff")))
+        user, invitation, answer = await self._as_admin(invite)
+        if invitation is None:
+            return answer
         self.invited_password = invitation.temporary_password
         self.message = self.tr["team.invite.done"]
         await self._refresh_members(user)
@@ -70,17 +84,11 @@ class TeamState(SessionState):
         return await self._change(member_id, status=status)
 
     async def _change(self, member_id: str, **values):
-        self.error = self.message = self.invited_password = ""
-        try:
-            user, actor = await self._admin()
-            member = await team.change(user, await service_client(), actor, member_id, **values)
-        except NotSignedIn:
-            return self.login_redirect()
-        except NotAdmin:
-            return rx.redirect("/")
-        except team.TeamChangeRefused as refused:
-            self.error = self._refusal(refused)
-            return
+        async def change(user, actor):
+            return await team.change(user, await service_client(), actor, member_id, **values)
+        user, member, answer = await self._as_admin(change)
+        if member is None:
+            return answer
         if values.get("status") == "disabled":
             await (await session_store()).revoke_user(member["auth_user_id"])
         await self._refresh_members(user)

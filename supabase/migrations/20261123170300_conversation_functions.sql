@@ -46,16 +46,6 @@ begin
     raise exception 'a message needs content or media' using errcode = '22023';
   end if;
 
-  select * into v_existing from public.interactions
-  where company_id = p_company_id and channel = p_channel
-    and external_message_id = p_external_message_id;
-  if found then
-    return jsonb_build_object('interaction_id', v_existing.id,
-      'conversation_id', v_existing.conversation_id, 'client_id', v_existing.client_id,
-      'duplicate', true, 'client_created', false, 'conversation_opened', false,
-      'conversation_reopened', false);
-  end if;
-
   -- The client, by the channel's identity; created as a lead when unknown.
   if p_channel = 'instagram' then
     if v_instagram_id is null then
@@ -89,7 +79,8 @@ begin
     end if;
   end if;
 
-  -- Every delivery for this client waits here, so threads and duplicates are decided one at a time.
+  -- Every delivery for this client waits here, so threads and duplicates are decided one at a
+  -- time: a redelivery, even a concurrent one, finds the first and changes nothing.
   perform from public.clients where id = v_client for update;
 
   select * into v_existing from public.interactions
