@@ -32,6 +32,7 @@ class Media(BaseModel):
     media_id: str | None = None        # WhatsApp Cloud API gives an id, not a URL
     mime_type: str | None = None
     caption: str | None = None
+    filename: str | None = None        # WhatsApp documents carry the original file name
 
 
 class InboundMessage(BaseModel):
