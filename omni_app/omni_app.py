@@ -8,12 +8,14 @@ from starlette.applications import Starlette
 
 from omni_app.api import auth_routes, health
 from omni_app.pages.home import home_page
+from omni_app.pages.integrations import integrations_page
 from omni_app.pages.login import login_page
 from omni_app.pages.onboarding import onboarding_page
 from omni_app.pages.team import team_page
 from omni_app.settings import get_settings
 from omni_app.state.app_state import AppState
 from omni_app.state.home import HomeState
+from omni_app.state.integrations import IntegrationsState
 from omni_app.state.session import SessionState
 from omni_app.state.team import TeamState
 
@@ -31,3 +33,5 @@ app.add_page(onboarding_page, route="/onboarding", title="Omni",
              on_load=SessionState.require_no_clinic)
 app.add_page(team_page, route="/team", title="Omni",
              on_load=[SessionState.require_admin, TeamState.load_members])
+app.add_page(integrations_page, route="/settings/integrations", title="Omni",
+             on_load=[SessionState.require_admin, IntegrationsState.load])

@@ -14,7 +14,7 @@ T = SessionState.tr
 def nav_link(label_key: str, href: str, icon: str, place: str) -> rx.Component:
     return rx.link(rx.hstack(rx.icon(icon, size=18), rx.text(T[label_key]), align="center"),
                    href=href, underline="none", padding_y="6px",
-                   id=f"{place}-nav-{href.strip('/') or 'home'}")
+                   id=f"{place}-nav-{href.strip('/').replace('/', '-') or 'home'}")
 
 
 def nav_links(place: str) -> rx.Component:
@@ -22,6 +22,8 @@ def nav_links(place: str) -> rx.Component:
     return rx.fragment(
         nav_link("nav.home", "/", "house", place),
         rx.cond(SessionState.is_admin, nav_link("nav.team", "/team", "users", place)),
+        rx.cond(SessionState.is_admin,
+                nav_link("integrations.nav", "/settings/integrations", "plug", place)),
     )
 
 

@@ -167,7 +167,7 @@ def test_admin_writes_settings_and_reads_audit_log(users):
 
 def test_integration_ciphertext_is_not_readable_when_signed_in(users):
     with pytest.raises(APIError) as refused:
-        users["demo_admin"].table("integrations").select("signing_secret_ciphertext").execute()
+        users["demo_admin"].table("integrations").select("secrets_sealed").execute()
     assert refused.value.code == "42501"
 
 

@@ -1,0 +1,184 @@
+"""Settings → Integrations (admins only). Every handler re-checks that the caller is an active
+admin; the company always comes from the admin's own profile, never from the browser."""
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import reflex as rx
+from supabase import AsyncClient
+
+from omni_app.domain import integrations
+from omni_app.domain.integration_secrets import InvalidValue, webhook_url
+from omni_app.domain.n8n_recipe import http_node_settings
+from omni_app.settings import get_settings
+from omni_app.state.session import NotSignedIn, SessionState
+from omni_app.state.team import NotAdmin
+from omni_app.supa import service_client
+
+Action = Callable[[AsyncClient, integrations.Actor], Awaitable[object]]
+
+
+class IntegrationsState(SessionState):
+    # channel -> what the page shows (masks only); see _as_strings
+    integrations: dict[str, dict[str, str]] = {}
+    credentials: dict[str, list[dict[str, str]]] = {}
+    # the signing secret just generated and its channel, shown once
+    revealed_channel: str = ""
+    revealed_secret: str = ""
+    message: str = ""
+    error: str = ""
+
+    async def _admin(self):
+        if not await self._load_profile():
+            raise NotSignedIn()
+        if not self.is_admin or not self.company_id:
+            raise NotAdmin()
+        return await self.user_client(), integrations.Actor(self.user_id, self.company_id)
+
+    async def _refresh(self, user: AsyncClient, actor: integrations.Actor) -> None:
+        views = await integrations.overview(user, await service_client(), actor)
+        self.integrations = {view.channel: self._as_strings(view) for view in views}
+        self.credentials = {view.channel: [{"name": name, "mask": masked}
+                                           for name, masked in view.credentials]
+                            for view in views}
+
+    def _as_strings(self, view: integrations.IntegrationView) -> dict[str, str]:
+        url = (webhook_url(get_settings().omni_public_url, view.channel, view.public_key)
+               if view.public_key else "")
+        return {
+            "id": view.id, "status": view.status, "public_key": view.public_key,
+            "webhook_url": url,
+            "recipe_http": http_node_settings(url, view.public_key) if url else "",
+            "outbound_url": view.outbound_url,
+            "last_used_at": self._local_time(view.last_used_at),
+            "signing_secret": view.signing_secret,
+            "grace": self.tr["integrations.secret.grace"].format(
+                until=self._local_time(view.previous_valid_until))
+            if view.previous_valid_until else "",
+            "meta_app_secret": view.meta_app_secret,
+            "meta_verify_token": view.meta_verify_token,
+            "unreadable": "yes" if view.unreadable else "",
+        }
+
+    def _local_time(self, moment: str | datetime | None) -> str:
+        """In the clinic's time zone, as the clinic reads dates."""
+        if not moment:
+            return ""
+        if isinstance(moment, str):
+            moment = datetime.fromisoformat(moment)
+        try:
+            zone = ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = ZoneInfo("UTC")
+        pattern = "%Y-%m-%d %H:%M" if self.locale == "en" else "%d/%m/%Y %H:%M"
+        return moment.astimezone(zone).strftime(pattern)
+
+    async def _act(self, action: Action, done_key: str | None = "integrations.saved"):
+        """Run one change as the admin, then show the result and re-read the page's data."""
+        self.error = self.message = ""
+        self._hide_secret()
+        try:
+            user, actor = await self._admin()
+        except NotSignedIn:
+            return self.login_redirect()
+        except NotAdmin:
+            return rx.redirect("/")
+        try:
+            await action(user, actor)
+        except (InvalidValue, integrations.IntegrationChangeRefused) as refused:
+            self.error = self.tr[f"integrations.error.{refused.reason}"]
+        else:
+            self.message = self.tr[done_key] if done_key else ""
+        await self._refresh(user, actor)
+        return None
+
+    @rx.event
+    async def load(self):
+        self.error = self.message = ""
+        self._hide_secret()
+        try:
+            user, actor = await self._admin()
+        except NotSignedIn:
+            return self.login_redirect()
+        except NotAdmin:
+            return rx.redirect("/")
+        await self._refresh(user, actor)
+
+    @rx.event
+    async def set_active(self, channel: str, active: bool):
+        return await self._act(
+            lambda user, actor: integrations.set_active(user, actor, channel, bool(active)))
+
+    @rx.event
+    async def save_outbound_url(self, form: dict):
+        channel, url = str(form.get("channel", "")), str(form.get("outbound_url", ""))
+        return await self._act(
+            lambda user, actor: integrations.set_outbound_url(user, actor, channel, url))
+
+    @rx.event
+    async def rotate_secret(self, channel: str):
+        generated: list[str] = []
+
+        async def rotate(user, actor):
+            generated.append(await integrations.rotate_signing_secret(
+                user, await service_client(), actor, channel))
+
+        redirect = await self._act(rotate, None)  # the secret's own callout says it
+        if generated:
+            self.revealed_channel, self.revealed_secret = channel, generated[0]
+        return redirect
+
+    @rx.event
+    def hide_secret(self):
+        self._hide_secret()
+
+    def _hide_secret(self) -> None:
+        self.revealed_channel = self.revealed_secret = ""
+
+    @rx.event
+    async def save_meta(self, form: dict):
+        """Sets the fields that were filled in; empty fields stay as they are."""
+        channel = str(form.get("channel", ""))
+        values = {name: str(form.get(name, "")).strip()
+                  for name in ("meta_app_secret", "meta_verify_token")}
+
+        async def save(user, actor):
+            service = await service_client()
+            for name, value in values.items():
+                if value:
+                    await integrations.set_meta_secret(user, service, actor, channel, name,
+                                                       value)
+
+        return await self._act(save)
+
+    @rx.event
+    async def clear_meta(self, channel: str, name: str):
+        async def clear(user, actor):
+            await integrations.set_meta_secret(user, await service_client(), actor, channel,
+                                               name, "")
+
+        return await self._act(clear)
+
+    @rx.event
+    async def save_credential(self, form: dict):
+        channel, name = str(form.get("channel", "")), str(form.get("name", ""))
+        value = str(form.get("value", ""))
+        if not value.strip():
+            self.error = self.tr["integrations.error.value"]
+            return
+
+        async def save(user, actor):
+            await integrations.set_credential(user, await service_client(), actor, channel,
+                                              name, value)
+
+        return await self._act(save)
+
+    @rx.event
+    async def remove_credential(self, channel: str, name: str):
+        async def remove(user, actor):
+            await integrations.set_credential(user, await service_client(), actor, channel,
+                                              name, "")
+
+        return await self._act(remove)
