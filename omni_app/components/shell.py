@@ -13,7 +13,7 @@ T = SessionState.tr
 
 def nav_link(label_key: str, href: str, icon: str, place: str) -> rx.Component:
     return rx.link(rx.hstack(rx.icon(icon, size=18), rx.text(T[label_key]), align="center"),
-                   href=href, underline="none", padding_y="6px",
+                   href=href, underline="none", padding_y="6px", white_space="nowrap",
                    id=f"{place}-nav-{href.strip('/').replace('/', '-') or 'home'}")
 
 
@@ -21,6 +21,7 @@ def nav_links(place: str) -> rx.Component:
     """`place` (side or top) keeps element ids unique between the two navigations."""
     return rx.fragment(
         nav_link("nav.home", "/", "house", place),
+        nav_link("inbox.nav", "/inbox", "inbox", place),
         rx.cond(SessionState.is_admin, nav_link("nav.team", "/team", "users", place)),
         rx.cond(SessionState.is_admin,
                 nav_link("integrations.nav", "/settings/integrations", "plug", place)),
@@ -80,8 +81,9 @@ def sidebar() -> rx.Component:
 
 
 def mobile_nav() -> rx.Component:
-    return rx.hstack(rx.heading("Omni", size="4"), nav_links("top"), spacing="4", padding="8px 16px",
-                     display=["flex", "flex", "none"], align="center")
+    return rx.flex(rx.heading("Omni", size="4"), nav_links("top"), gap="4px 16px",
+                   padding="8px 16px", wrap="wrap", display=["flex", "flex", "none"],
+                   align="center", width="100%")
 
 
 def shell(*content: rx.Component) -> rx.Component:

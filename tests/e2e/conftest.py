@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import atexit
+import base64
 import os
 import re
 import shutil
@@ -58,6 +59,7 @@ class AppServer:
     port: int
     log_path: Path
     pid: int
+    master_key: bytes
 
 
 def tools_env() -> dict[str, str]:
@@ -149,12 +151,15 @@ def app_server(app_lb) -> AppServer:
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    master_key = os.urandom(32)  # tests seal integration secrets with the app's own key
     env = {
         **os.environ,
         **app_lb.env(),
         **tools_env(),
         "OMNI_ENV": "local",
         "OMNI_PUBLIC_URL": url,
+        "OMNI_MASTER_KEY": base64.b64encode(master_key).decode(),
+        "OMNI_MASTER_KEY_VERSION": "1",
         # Reflex bakes the websocket URL into the frontend build (default: localhost:<port>);
         # the page must use the same host as the browser, or cookies set on 127.0.0.1 would
         # not reach the websocket.
@@ -178,7 +183,8 @@ def app_server(app_lb) -> AppServer:
         with open(log_path, "a") as log:
             log.write(f"[e2e] the app answered on {url} {time.monotonic() - started:.1f} s "
                       "after `reflex run`\n")
-        yield AppServer(url=url, port=port, log_path=log_path, pid=proc.pid)
+        yield AppServer(url=url, port=port, log_path=log_path, pid=proc.pid,
+                        master_key=master_key)
     finally:
         _stop_group(proc)
         atexit.unregister(_stop_group)

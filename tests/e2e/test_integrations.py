@@ -15,7 +15,7 @@ def test_admin_generates_a_secret_and_enables_instagram(page: Page):
     secret = page.locator("#integration-instagram-secret")
     expect(secret).to_be_visible()
     value = secret.inner_text().strip()
-    page.get_by_text("Receita para o n8n").first.click()
+    page.locator("#integration-instagram").get_by_text("Receita para o n8n").click()
     expect(page.locator("#integration-instagram-recipe-http")).to_be_visible()
     assert len(value) >= 43
     expect(page.locator("#integration-instagram-webhook-url")).to_contain_text(

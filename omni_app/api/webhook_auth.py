@@ -1,0 +1,170 @@
+"""Who is posting to a webhook, and whether the signature proves it.
+
+The integration is named by `?integration=<public key>` or `X-Omni-Integration`; without one,
+the legacy single secret (`WEBHOOK_SECRET` + `WEBHOOK_DEFAULT_COMPANY_ID`, both required)
+stands in. Anything else is 404, without saying whether the key is unknown, inactive or of
+another channel. The company always comes from here, never from the payload.
+
+Resolved integrations are kept for a couple of seconds: under load the lookup (a REST round trip
+and a decryption) would otherwise cost as much as storing the message. A signature that fails
+against a kept entry is checked again against a fresh lookup, so a just-rotated secret works at
+once; a deactivation takes effect within RESOLVE_TTL_S.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+
+import httpx
+from postgrest.exceptions import APIError
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from omni_app.domain import integrations, signing
+from omni_app.domain.crypto import SealError
+from omni_app.settings import get_settings
+from omni_app.supa import service_client
+
+log = logging.getLogger("omni.webhooks")
+
+MAX_KEY_LENGTH = 128
+RESOLVE_TTL_S = 2.0
+MAX_KEPT = 10_000
+TOUCH_EVERY_S = 30.0       # last_used_at is for humans; one write per burst is plenty
+RETRY_LATER_S = "5"
+_kept: dict[str, tuple[float, integrations.ResolvedIntegration]] = {}
+_in_flight: dict[tuple[asyncio.AbstractEventLoop, str], asyncio.Task] = {}
+_last_touch: dict[str, float] = {}
+
+
+class Refused(Exception):
+    """Ends a request early with a JSON error."""
+
+    def __init__(self, status: int, error: str, headers: dict[str, str] | None = None):
+        super().__init__(error)
+        self.status, self.error, self.headers = status, error, headers
+
+    def response(self) -> JSONResponse:
+        return JSONResponse({"error": self.error}, status_code=self.status, headers=self.headers)
+
+
+def unavailable() -> Refused:
+    return Refused(503, "temporarily unavailable, retry later", {"Retry-After": RETRY_LATER_S})
+
+
+@dataclass(frozen=True)
+class Caller:
+    """An integration, or the legacy single-secret setup (no integration id)."""
+    company_id: str
+    integration_id: str | None
+    signing_secrets: tuple[str, ...]
+    meta_app_secret: str | None = None
+    meta_verify_token: str | None = None
+    kept: bool = False         # came from the short-lived cache
+
+    @property
+    def bucket(self) -> str:
+        return self.integration_id or f"legacy:{self.company_id}"
+
+
+def forget() -> None:
+    """Drops what is kept (tests; an admin change in this process could call it too)."""
+    _kept.clear()
+    _last_touch.clear()
+
+
+async def _resolve(key: str, fresh: bool) -> tuple[integrations.ResolvedIntegration | None, bool]:
+    now = time.monotonic()
+    hit = _kept.get(key)
+    if hit is not None and not fresh and now - hit[0] < RESOLVE_TTL_S:
+        return hit[1], True
+    try:
+        found = await _lookup_once(key)
+    except (APIError, httpx.HTTPError, SealError):
+        log.exception("integration lookup failed")
+        raise unavailable() from None
+    if found is None:
+        _kept.pop(key, None)  # unknown keys are not kept: a flood of them cannot grow this
+    else:
+        if len(_kept) >= MAX_KEPT:
+            _kept.clear()
+        _kept[key] = (now, found)
+    return found, False
+
+
+async def _lookup_once(key: str) -> integrations.ResolvedIntegration | None:
+    """Concurrent requests for one key share one lookup: when the kept entry expires under
+    load, one query goes out instead of one per waiting request."""
+    flight = (asyncio.get_running_loop(), key)
+    task = _in_flight.get(flight)
+    if task is None:
+        task = asyncio.ensure_future(_lookup(key))
+        _in_flight[flight] = task
+        task.add_done_callback(lambda _: _in_flight.pop(flight, None))
+    return await asyncio.shield(task)  # one caller giving up must not cancel the others
+
+
+async def _lookup(key: str) -> integrations.ResolvedIntegration | None:
+    return await integrations.resolve(await service_client(), key)
+
+
+async def identify(request: Request, channel: str | None, fresh: bool = False) -> Caller:
+    """The caller a request names, for this channel when given; 404 otherwise."""
+    key = request.query_params.get("integration") or request.headers.get("x-omni-integration")
+    if not key:
+        settings = get_settings()
+        if settings.webhook_secret and settings.webhook_default_company_id:
+            return Caller(settings.webhook_default_company_id, None,
+                          (settings.webhook_secret.get_secret_value(),))
+        raise Refused(404, "not found")
+    found, kept = (None, False) if len(key) > MAX_KEY_LENGTH else await _resolve(key, fresh)
+    if found is None or (channel is not None and found.channel != channel):
+        log.info("webhook refused: unknown, inactive or other-channel integration")
+        raise Refused(404, "not found")
+    return Caller(str(found.company_id), str(found.id), tuple(found.signing_secrets),
+                  found.meta_app_secret, found.meta_verify_token, kept)
+
+
+def _verified_scheme(request: Request, body: bytes, caller: Caller, allow_meta: bool) -> str | None:
+    timestamp = request.headers.get("x-omni-timestamp")
+    signature = request.headers.get("x-omni-signature")
+    if timestamp and signature and caller.signing_secrets and \
+            signing.verify_omni(caller.signing_secrets, body, timestamp, signature):
+        return "omni"
+    hub = request.headers.get("x-hub-signature-256")
+    if allow_meta and hub and caller.meta_app_secret and \
+            signing.verify_meta(caller.meta_app_secret, body, hub):
+        return "meta"
+    return None
+
+
+async def authenticate(request: Request, body: bytes, channel: str | None,
+                       allow_meta: bool) -> tuple[Caller, str]:
+    """The caller and the scheme that verified ('omni' or 'meta'); 404 or 401 otherwise."""
+    caller = await identify(request, channel)
+    scheme = _verified_scheme(request, body, caller, allow_meta)
+    if scheme is None and caller.kept:
+        caller = await identify(request, channel, fresh=True)
+        scheme = _verified_scheme(request, body, caller, allow_meta)
+    if scheme is None:
+        signed = request.headers.get("x-omni-signature") or request.headers.get("x-hub-signature-256")
+        reason = "invalid or stale" if signed else "missing"
+        log.info("webhook refused: %s signature integration=%s", reason, caller.integration_id)
+        raise Refused(401, f"{reason} signature")
+    return caller, scheme
+
+
+async def touch(caller: Caller) -> None:
+    """Records when the integration last received something, at most every TOUCH_EVERY_S."""
+    if caller.integration_id is None:
+        return
+    now = time.monotonic()
+    if now - _last_touch.get(caller.integration_id, -TOUCH_EVERY_S) < TOUCH_EVERY_S:
+        return
+    _last_touch[caller.integration_id] = now
+    try:
+        await integrations.touch(await service_client(), caller.integration_id)
+    except Exception:  # bookkeeping; what was delivered is stored already
+        log.warning("could not record last use of integration=%s", caller.integration_id)

@@ -1,0 +1,198 @@
+"""Inbound webhooks: `POST /webhooks/{whatsapp,instagram}` (messages and delivery statuses),
+`GET` on the same paths (Meta's verification handshake) and `POST /webhooks/status` (n8n reports
+what happened to a reply).
+
+Order matters: the body is read with a size limit, the integration named in the URL or header
+is resolved (404 without saying why), the signature is checked over the raw bytes (401, nothing
+stored), then the rate limit, then parsing (400 says what is wrong), then storage for the
+company the integration belongs to. The payload never chooses the company. An outage answers
+503 so the sender retries; retries of what was stored come back as duplicates.
+Logs carry ids and outcomes, never secrets or bodies.
+"""
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from datetime import datetime
+from typing import Any, Literal
+from uuid import UUID
+
+from postgrest.exceptions import APIError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from omni_app import live
+from omni_app.api.rate_limit import limiter, retry_after_header
+from omni_app.api.webhook_auth import Caller, Refused, authenticate, identify, touch, unavailable
+from omni_app.channels import is_meta_body, parse
+from omni_app.channels.models import PayloadError
+from omni_app.domain import inbound
+from omni_app.supa import service_client
+
+log = logging.getLogger("omni.webhooks")
+
+MAX_BODY_BYTES = 1_000_000
+
+
+class StatusCallback(BaseModel):
+    """What n8n posts back about a reply: `{interaction_id | external_message_id, status,
+    error?, timestamp}`."""
+    model_config = ConfigDict(extra="ignore")
+
+    interaction_id: UUID | None = None
+    external_message_id: str | None = Field(default=None, min_length=1, max_length=256)
+    status: Literal["sent", "delivered", "read", "failed"]
+    error: str | dict[str, Any] | list[Any] | None = None
+    timestamp: datetime | None = None  # the order is decided by rank, not by time
+
+    @model_validator(mode="after")
+    def _names_a_message(self) -> "StatusCallback":
+        if self.interaction_id is None and self.external_message_id is None:
+            raise ValueError("interaction_id or external_message_id is required")
+        return self
+
+    def error_text(self) -> str | None:
+        if self.error is None or isinstance(self.error, str):
+            return self.error[:1000] if self.error else None
+        return json.dumps(self.error, ensure_ascii=False)[:1000]
+
+
+async def read_body(request: Request) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise Refused(400, "invalid Content-Length")
+        if int(declared) > MAX_BODY_BYTES:
+            raise Refused(413, f"body larger than {MAX_BODY_BYTES} bytes")
+    chunks, size = [], 0
+    try:
+        async for chunk in request.stream():  # the header may lie or be absent (chunked)
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise Refused(413, f"body larger than {MAX_BODY_BYTES} bytes")
+            chunks.append(chunk)
+    except ClientDisconnect:
+        raise Refused(400, "client disconnected") from None
+    return b"".join(chunks)
+
+
+def check_rate(caller: Caller) -> None:
+    wait = limiter.take(caller.bucket)
+    if wait > 0:
+        log.info("webhook rate limited integration=%s", caller.integration_id)
+        raise Refused(429, "too many requests", {"Retry-After": retry_after_header(wait)})
+
+
+def decode_json(body: bytes):
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError) as error:  # JSONDecodeError, UnicodeDecodeError
+        raise Refused(400, f"malformed JSON: {error}") from None
+
+
+def parse_body(channel: str, payload, scheme: str):
+    if scheme == "meta" and not is_meta_body(payload):
+        # Meta's signature vouches only for bodies Meta itself sends.
+        raise Refused(401, "X-Hub-Signature-256 is accepted only on Meta's own bodies")
+    try:
+        return parse(channel, payload)
+    except ValidationError as error:
+        raise Refused(400, _validation_message(error)) from None
+    except PayloadError as error:
+        raise Refused(400, str(error)) from None
+    except Exception:  # a parser bug must not turn a sender's body into a 500 loop
+        log.exception("parser failed channel=%s", channel)
+        raise Refused(400, "payload could not be read") from None
+
+
+async def receive(request: Request) -> Response:
+    channel = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+    try:
+        body = await read_body(request)
+        caller, scheme = await authenticate(request, body, channel, allow_meta=True)
+        check_rate(caller)
+        parsed = parse_body(channel, decode_json(body), scheme)
+        try:
+            outcome = await inbound.ingest(await service_client(), caller.company_id, parsed)
+        except inbound.StorageUnavailable:
+            log.exception("webhook storage failed integration=%s", caller.integration_id)
+            raise unavailable() from None
+    except Refused as refused:
+        return refused.response()
+    await touch(caller)
+    if outcome.stored:
+        await live.changed(caller.company_id)
+    new = sum(1 for result in outcome.results if not result["duplicate"])
+    log.info("webhook %s integration=%s company=%s stored=%d duplicates=%d statuses=%d "
+             "skipped=%d", channel, caller.integration_id, caller.company_id, new,
+             len(outcome.results) - new, outcome.statuses, len(outcome.skipped))
+    return JSONResponse({"results": outcome.results, "statuses": outcome.statuses,
+                         "skipped": outcome.skipped})
+
+
+async def handshake(request: Request) -> Response:
+    """Meta's subscription check: echo hub.challenge when hub.verify_token matches."""
+    channel = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+    params = request.query_params
+    try:
+        caller = await identify(request, channel, fresh=True)  # a token just set must work
+    except Refused as refused:
+        return refused.response()
+    expected = caller.meta_verify_token
+    token = params.get("hub.verify_token") or ""
+    challenge = params.get("hub.challenge")
+    if (params.get("hub.mode") == "subscribe" and expected and challenge is not None
+            and hmac.compare_digest(token.encode(), expected.encode())):
+        return PlainTextResponse(challenge)
+    log.info("webhook handshake refused integration=%s", caller.integration_id)
+    return PlainTextResponse("Forbidden", status_code=403)
+
+
+async def status_callback(request: Request) -> Response:
+    try:
+        body = await read_body(request)
+        caller, _ = await authenticate(request, body, None, allow_meta=False)
+        check_rate(caller)
+        payload = decode_json(body)
+        try:
+            update = StatusCallback.model_validate(payload)
+        except ValidationError as error:
+            raise Refused(400, _validation_message(error)) from None
+        try:
+            result = await inbound.record_status(
+                await service_client(), caller.company_id, status=update.status,
+                interaction_id=str(update.interaction_id) if update.interaction_id else None,
+                external_message_id=update.external_message_id, error=update.error_text())
+        except inbound.MessageNotFound:
+            raise Refused(404, "message not found") from None
+        except APIError as refused:
+            raise Refused(400, refused.message or "refused") from None
+        except inbound.StorageUnavailable:
+            log.exception("status storage failed integration=%s", caller.integration_id)
+            raise unavailable() from None
+    except Refused as refused:
+        return refused.response()
+    await touch(caller)
+    if result.get("changed"):
+        await live.changed(caller.company_id)
+    log.info("status callback integration=%s interaction=%s status=%s changed=%s",
+             caller.integration_id, result.get("interaction_id"), result.get("status"),
+             result.get("changed"))
+    return JSONResponse(result)
+
+
+def _validation_message(error: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}"
+                     for e in error.errors())
+
+
+routes = [
+    Route("/webhooks/status", status_callback, methods=["POST"]),
+    Route("/webhooks/whatsapp", receive, methods=["POST"]),
+    Route("/webhooks/instagram", receive, methods=["POST"]),
+    Route("/webhooks/whatsapp", handshake, methods=["GET"]),
+    Route("/webhooks/instagram", handshake, methods=["GET"]),
+]

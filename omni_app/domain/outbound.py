@@ -1,0 +1,277 @@
+"""Replies out: recorded `queued` as the user (visible at once), then delivered in the background
+to the clinic's n8n workflow with a signed POST; n8n reports later steps to /webhooks/status.
+
+Delivery: 2xx -> `sent` (with n8n's `external_message_id` when it gives one); timeout, connection
+error, 5xx, 408 or 429 -> retried with exponential backoff, a bounded number of times, then
+`failed` with the error; any other 4xx -> `failed` at once (retrying cannot fix it). Status
+changes go through `record_message_status` with the service role, scoped by the company the
+message belongs to; each ends with `live.changed(company_id)` so open inboxes show the ticks.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import httpx
+from postgrest.exceptions import APIError
+from supabase import AsyncClient
+from tenacity import (AsyncRetrying, RetryError, retry_if_exception_type, stop_after_attempt,
+                      wait_exponential)
+
+from omni_app import live, runtime
+from omni_app.domain import inbound
+from omni_app.domain import integration_secrets as vault
+from omni_app.domain.crypto import SealError
+from omni_app.domain.signing import sign_headers
+from omni_app.settings import get_settings
+from omni_app.supa import service_client
+
+log = logging.getLogger("omni.outbound")
+
+MAX_TEXT = {"whatsapp": 4096, "instagram": 1000}
+RETRYABLE_STATUSES = {408, 425, 429}
+MESSAGE_COLUMNS = "id,company_id,conversation_id,client_id,channel,direction,content,status"
+
+
+class SendRefused(Exception):
+    """`reason`: empty, too_long, not_found, closed, not_failed."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Policy:
+    attempts: int = 4            # in all, the first included
+    first_wait: float = 0.5      # seconds before the 2nd attempt; doubles each time
+    max_wait: float = 8.0
+    timeout: float = 10.0        # per attempt
+
+
+policy = Policy()                # tests swap it for a faster one
+_tasks: set[asyncio.Task] = set()
+
+
+@dataclass(frozen=True)
+class Target:
+    url: str
+    secret: str = field(repr=False)
+    callback_url: str
+
+
+class TargetMissing(Exception):
+    """Nowhere to send (no active integration, URL or secret): the reply fails at once."""
+
+
+class _Retryable(Exception):
+    """An answer worth trying again (5xx, 408, 429)."""
+
+
+async def send(user: AsyncClient, *, company_id: str, user_id: str, conversation_id: str,
+               text: str) -> dict:
+    """Records the reply `queued` as the signed-in user (RLS checks the company) and schedules
+    its delivery. `company_id` and `user_id` come from the user's own profile."""
+    text = text.replace("\x00", "").strip()
+    if not text:
+        raise SendRefused("empty")
+    thread = (await user.table("conversation_threads")
+              .select("id,client_id,channel,status,last_message_at")
+              .eq("id", conversation_id).limit(1).execute()).data
+    if not thread:
+        raise SendRefused("not_found")
+    thread = thread[0]
+    if thread["status"] != "active":
+        raise SendRefused("closed")
+    if len(text) > MAX_TEXT.get(thread["channel"], 4096):
+        raise SendRefused("too_long")
+    row = (await user.table("interactions").insert({
+        "company_id": company_id, "conversation_id": conversation_id,
+        "client_id": thread["client_id"], "channel": thread["channel"],
+        "direction": "outbound", "content": text, "status": "queued", "sent_by": user_id,
+    }).execute()).data[0]
+    await _touch_thread(user, conversation_id, row["occurred_at"], text)
+    schedule(row["company_id"], row["id"])
+    return row
+
+
+async def _touch_thread(user: AsyncClient, conversation_id: str, occurred_at: str,
+                        text: str) -> None:
+    """The inbox preview; skipped when a newer message (a concurrent inbound) got there first."""
+    await (user.table("conversation_threads")
+           .update({"last_message_at": occurred_at, "last_message_preview": text[:200],
+                    "last_message_direction": "outbound"})
+           .eq("id", conversation_id)
+           .or_(f'last_message_at.is.null,last_message_at.lte."{occurred_at}"')
+           .execute())
+
+
+async def retry(user: AsyncClient, interaction_id: str) -> dict:
+    """Queues a failed reply again (as the user: RLS scopes it to their clinic) and schedules
+    its delivery."""
+    rows = (await user.table("interactions").update({"status": "queued", "error": None})
+            .eq("id", interaction_id).eq("direction", "outbound").eq("status", "failed")
+            .execute()).data
+    if not rows:
+        raise SendRefused("not_failed")
+    schedule(rows[0]["company_id"], interaction_id)
+    return rows[0]
+
+
+def schedule(company_id: str, interaction_id: str) -> asyncio.Task:
+    task = asyncio.create_task(_deliver_and_announce(company_id, interaction_id))
+    _tasks.add(task)
+    task.add_done_callback(_tasks.discard)
+    return task
+
+
+async def drain() -> None:
+    """Waits for every scheduled delivery (tests; a graceful shutdown)."""
+    while _tasks:
+        await asyncio.gather(*list(_tasks), return_exceptions=True)
+
+
+async def _deliver_and_announce(company_id: str, interaction_id: str) -> None:
+    service = await service_client()
+    try:
+        await deliver(service, company_id, interaction_id)
+    except Exception as crash:  # never leave a reply queued forever: failed offers a retry
+        log.exception("delivery crashed interaction=%s", interaction_id)
+        await _finish(service, company_id, interaction_id, "failed",
+                      error=f"delivery could not run ({type(crash).__name__})")
+    await live.changed(company_id)
+
+
+async def deliver(service: AsyncClient, company_id: str, interaction_id: str,
+                  rules: Policy | None = None) -> str:
+    """Delivers one queued reply; returns the status it ended in (sent, failed, or the current
+    one when it was no longer queued)."""
+    rules = rules or policy
+    rows = (await service.table("interactions").select(MESSAGE_COLUMNS)
+            .eq("company_id", company_id).eq("id", interaction_id)
+            .eq("direction", "outbound").limit(1).execute()).data
+    if not rows:
+        log.warning("delivery of an unknown message interaction=%s", interaction_id)
+        return "missing"
+    message = rows[0]
+    if message["status"] != "queued":
+        return message["status"]
+    try:
+        target = await resolve_target(service, company_id, message["channel"])
+    except TargetMissing as missing:
+        return await _finish(service, company_id, interaction_id, "failed", error=str(missing))
+    body = await _body(service, message, target)
+    try:
+        response = await _post(target, body, interaction_id, rules)
+    except RetryError as exhausted:
+        error = _describe(exhausted.last_attempt.exception())
+        return await _finish(service, company_id, interaction_id, "failed",
+                             error=f"{error} (after {rules.attempts} attempts)")
+    if response.is_success:
+        return await _finish(service, company_id, interaction_id, "sent",
+                             external_id=_external_id(response))
+    return await _finish(service, company_id, interaction_id, "failed",
+                         error=f"n8n answered {response.status_code}: {_snippet(response)}")
+
+
+async def resolve_target(service: AsyncClient, company_id: str, channel: str) -> Target:
+    """Where a company's replies on `channel` go and the secret that signs them: its active
+    integration (its own URL, else N8N_OUTBOUND_URL); without one, the legacy single-secret
+    setup when it is configured for this very company. Service role, scoped by company."""
+    settings = get_settings()
+    rows = (await service.table("integrations")
+            .select("status,public_key,outbound_url,secrets_sealed")
+            .eq("company_id", company_id).eq("channel", channel).limit(1).execute()).data
+    if rows and rows[0]["status"] == "active":
+        row = rows[0]
+        try:
+            secret = vault.open_sealed(row["secrets_sealed"], runtime.keyring(), company_id,
+                                       channel).signing_secret
+        except SealError:
+            raise TargetMissing("the integration's secrets do not open (master key?)") from None
+        url = row["outbound_url"] or settings.n8n_outbound_url
+        if not url or not secret:
+            raise TargetMissing(f"the {channel} integration has no "
+                                f"{'n8n outbound URL' if not url else 'signing secret'}")
+        query = urlencode({"integration": row["public_key"]})
+        return Target(url, secret, f"{settings.omni_public_url}/webhooks/status?{query}")
+    if (settings.webhook_secret and settings.webhook_default_company_id == company_id
+            and settings.n8n_outbound_url):
+        return Target(settings.n8n_outbound_url, settings.webhook_secret.get_secret_value(),
+                      f"{settings.omni_public_url}/webhooks/status")
+    raise TargetMissing(f"no active {channel} integration")
+
+
+async def _body(service: AsyncClient, message: dict, target: Target) -> bytes:
+    client = (await service.table("clients").select("full_name,phone,instagram_id")
+              .eq("company_id", message["company_id"]).eq("id", message["client_id"])
+              .limit(1).execute()).data[0]
+    if message["channel"] == "instagram":
+        to = {"instagram_id": client["instagram_id"], "name": client["full_name"]}
+    else:
+        to = {"phone": client["phone"], "name": client["full_name"]}
+    payload = {"interaction_id": message["id"], "company_id": message["company_id"],
+               "channel": message["channel"], "to": to, "text": message["content"],
+               "callback_url": target.callback_url}
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+async def _post(target: Target, body: bytes, interaction_id: str,
+                rules: Policy) -> httpx.Response:
+    """POSTs until an answer that is not worth retrying; RetryError when attempts run out."""
+    retrying = AsyncRetrying(
+        stop=stop_after_attempt(rules.attempts),
+        wait=wait_exponential(multiplier=rules.first_wait, min=rules.first_wait,
+                              max=rules.max_wait),
+        retry=retry_if_exception_type((_Retryable, httpx.TransportError)),
+        reraise=False)
+    async with httpx.AsyncClient(timeout=rules.timeout) as http:
+        async for attempt in retrying:
+            with attempt:
+                headers = {"Content-Type": "application/json",
+                           "Idempotency-Key": interaction_id,
+                           **sign_headers(target.secret, body)}  # fresh timestamp each time
+                response = await http.post(target.url, content=body, headers=headers)
+                if response.status_code >= 500 or response.status_code in RETRYABLE_STATUSES:
+                    raise _Retryable(f"n8n answered {response.status_code}: "
+                                     f"{_snippet(response)}")
+                return response
+    raise AssertionError("unreachable: tenacity either returns or raises")
+
+
+async def _finish(service: AsyncClient, company_id: str, interaction_id: str, status: str, *,
+                  error: str | None = None, external_id: str | None = None) -> str:
+    if status == "failed":
+        log.info("delivery failed interaction=%s: %s", interaction_id, error)
+    try:
+        result = await inbound.record_status(service, company_id, status=status,
+                                             interaction_id=interaction_id,
+                                             external_message_id=external_id, error=error)
+    except (APIError, inbound.StorageUnavailable, inbound.MessageNotFound):
+        log.exception("could not record status %s interaction=%s", status, interaction_id)
+        return "unknown"
+    return result["status"]
+
+
+def _external_id(response: httpx.Response) -> str | None:
+    try:
+        value = response.json().get("external_message_id")
+    except (ValueError, AttributeError):
+        return None
+    return str(value)[:256] if value else None
+
+
+def _snippet(response: httpx.Response) -> str:
+    return " ".join(response.text.split())[:200] or response.reason_phrase
+
+
+def _describe(error: BaseException | None) -> str:
+    if isinstance(error, httpx.TimeoutException):
+        return "n8n did not answer in time"
+    if isinstance(error, httpx.TransportError):
+        return f"n8n unreachable ({type(error).__name__})"
+    return str(error) or type(error).__name__
+

@@ -1,0 +1,110 @@
+"""/inbox: conversations on the left, the open conversation on the right; live for the clinic."""
+from __future__ import annotations
+
+import reflex as rx
+
+from omni_app.components.conversation_list import channel_icon, conversation_list
+from omni_app.components.live_refresh import on_value_change
+from omni_app.components.message_bubble import message_bubble
+from omni_app.components.shell import shell
+from omni_app.state.inbox import InboxState
+from omni_app.state.inbox_live import InboxLive
+
+T = InboxState.tr
+
+# Enter sends, Shift+Enter (or Enter while composing accented text) is a new line. Installed once
+# per page load; submitting the form lets Reflex collect the textarea by its name.
+COMPOSER_KEYS = """
+if (!window.__omniComposerKeys) {
+  window.__omniComposerKeys = true;
+  document.addEventListener('keydown', (e) => {
+    const box = e.target;
+    if (!box || box.id !== 'composer' || e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
+    e.preventDefault();
+    if (box.value.trim() && box.form) box.form.requestSubmit();
+  });
+}
+"""
+
+
+def pane_header() -> rx.Component:
+    header = InboxState.header
+    return rx.hstack(
+        channel_icon(header.channel, size=20),
+        rx.vstack(rx.text(header.client_name, weight="bold", id="pane-client"),
+                  rx.text(header.contact, size="1", color_scheme="gray", id="pane-contact"),
+                  spacing="0"),
+        rx.cond(header.closed, rx.badge(T["inbox.closed"], color_scheme="gray")),
+        rx.spacer(),
+        rx.cond(header.closed,
+                rx.button(rx.icon("rotate-ccw", size=14), T["inbox.reopen"], size="1",
+                          variant="soft", on_click=InboxState.reopen_conversation,
+                          id="reopen-conversation"),
+                rx.button(rx.icon("archive", size=14), T["inbox.close"], size="1",
+                          variant="soft", color_scheme="gray",
+                          on_click=InboxState.close_conversation, id="close-conversation")),
+        align="center", width="100%", padding_bottom="8px",
+        border_bottom=f"1px solid {rx.color('gray', 5)}",
+    )
+
+
+def message_area() -> rx.Component:
+    # column-reverse keeps the view pinned to the newest message as messages arrive.
+    return rx.box(
+        rx.vstack(
+            rx.cond(InboxState.has_older,
+                    rx.button(T["inbox.load_older"], size="1", variant="ghost",
+                              on_click=InboxState.load_older, id="load-older",
+                              align_self="center")),
+            rx.foreach(InboxState.messages,
+                       lambda m: message_bubble(m, T, InboxState.retry_message)),
+            spacing="2", width="100%", padding="8px 4px"),
+        display="flex", flex_direction="column-reverse", overflow_y="auto", flex="1",
+        min_height="240px", width="100%", id="message-area",
+    )
+
+
+def composer() -> rx.Component:
+    return rx.cond(
+        InboxState.header.closed,
+        rx.text(T["inbox.closed_hint"], size="2", color_scheme="gray", id="closed-hint"),
+        rx.form(
+            rx.hstack(
+                rx.text_area(name="text", id="composer", placeholder=T["inbox.composer"],
+                             rows="2", resize="vertical", flex="1", max_length=4096),
+                rx.button(rx.icon("send", size=16), T["inbox.send"], type="submit", id="send"),
+                align="end", width="100%"),
+            on_submit=InboxState.send_message, reset_on_submit=True, width="100%",
+            on_mount=rx.call_script(COMPOSER_KEYS),
+        ),
+    )
+
+
+def conversation_pane() -> rx.Component:
+    return rx.cond(
+        InboxState.selected_id == "",
+        rx.center(rx.text(T["inbox.pick"], color_scheme="gray"), flex="1", min_height="240px",
+                  id="pane-empty"),
+        rx.vstack(
+            pane_header(),
+            rx.cond(InboxState.window_closed & ~InboxState.header.closed,
+                    rx.callout(T["inbox.window_warning"], icon="triangle-alert",
+                               color_scheme="amber", size="1", id="window-warning",
+                               width="100%")),
+            message_area(),
+            composer(),
+            spacing="2", flex="1", width="100%", min_width="0",
+            height=["auto", "auto", "calc(100vh - 120px)"], id="conversation-pane"),
+    )
+
+
+def inbox_page() -> rx.Component:
+    return shell(
+        on_value_change(InboxLive.version, InboxState.sync_live),
+        rx.cond(InboxState.notice != "",
+                rx.callout(InboxState.notice, color_scheme="red", role="alert",
+                           id="inbox-notice", margin_bottom="8px")),
+        rx.flex(conversation_list(), conversation_pane(),
+                direction=rx.breakpoints(initial="column", md="row"), gap="16px",
+                width="100%", align="start"),
+    )

@@ -1,0 +1,298 @@
+"""/inbox: the clinic's conversations, one conversation's messages, replies, close/reopen.
+
+Every read and write runs as the signed-in user (RLS). The tab links `InboxLive` to its clinic
+in on_load; when that counter moves (a webhook, a delivery, another tab's action) the page calls
+`sync_live`, which refetches in the background so the shared lock is never held over HTTP.
+Handlers never call `live.changed` themselves: they bump the linked counter directly (the
+publisher would wait for the very lock the handler holds).
+"""
+from __future__ import annotations
+
+import reflex as rx
+
+from omni_app.domain import conversations, outbound
+from omni_app.domain.conversations import ConversationRefused, InboxFilter
+from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, clinic_token,
+                                       fetch_live)
+from omni_app.state.inbox_rows import (ConversationRow, MessageRow, PaneHeader, conversation_row,
+                                       message_row, pane_header, utcnow, zone)
+from omni_app.state.session import NotSignedIn, SessionState
+
+CHANNEL_FILTERS = ("all", "whatsapp", "instagram")
+STATUS_FILTERS = ("open", "closed", "all")
+
+
+class InboxState(SessionState):
+    threads: list[ConversationRow] = []      # the list, newest activity first
+    channel_filter: str = "all"
+    status_filter: str = "open"
+    unread_only: bool = False
+    search: str = ""
+    selected_id: str = ""
+    header: PaneHeader = PaneHeader()
+    messages: list[MessageRow] = []          # oldest first, as shown
+    has_older: bool = False
+    window_closed: bool = False
+    notice: str = ""
+    loaded: bool = False
+    _seen_version: int = 0
+    _seq: int = 0                            # numbers reads, so an older one never wins
+    _shown_seq: int = 0
+    _oldest: list[str] = []                  # (occurred_at, id) of the oldest message shown
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @rx.event
+    async def open_inbox(self):
+        """on_load: who is this (from the server), link to their clinic, load."""
+        if not await self._load_profile():
+            return self.login_redirect()
+        if not self.company_id:
+            return rx.redirect("/onboarding")
+        await self._link_live()
+        user = await self.user_client()
+        self.notice = ""
+        await self._reload_list(user)
+        wanted = self.router.url.query_parameters.get("c") or self.selected_id
+        if wanted:
+            await self._open(user, wanted)
+        else:
+            self._close_pane()
+        self.loaded = True
+
+    async def _link_live(self) -> None:
+        shared = await self.get_state(InboxLive)
+        shared = await shared._link_to(clinic_token(self.company_id))
+        self._seen_version = shared.version
+
+    @rx.event(background=True)
+    async def sync_live(self, version: int):
+        """The clinic's counter moved: refetch the list and the open conversation, holding the
+        state's lock only to read what to fetch and to show what came back."""
+        async with self:
+            request = self._live_request(version)
+        if request is None:
+            return
+        fetched = await fetch_live(request)
+        async with self:
+            await self._apply_live(fetched)
+
+    def _live_request(self, version: int) -> LiveRequest | None:
+        if not self.loaded or version == self._seen_version:
+            return None
+        self._seen_version = version
+        self._seq += 1
+        return LiveRequest(self._cookie(), self._filter(), self.selected_id, tuple(self._oldest),
+                           self._seq)
+
+    async def _apply_live(self, fetched: LiveFetch | None) -> None:
+        # Background fetches overlap: one that started before what is on screen is stale.
+        if fetched is None or fetched.request.seq < self._shown_seq:
+            return
+        self._shown_seq = fetched.request.seq
+        self._show_list(fetched.rows, read=fetched.request.selected if fetched.thread else "",
+                        live=True)
+        if fetched.request.selected and fetched.request.selected == self.selected_id:
+            if fetched.thread is None:
+                self._close_pane()
+            else:
+                self.header = pane_header(fetched.thread)
+                self._show_messages(fetched.messages, live=True)
+                if not conversations.whatsapp_window_closed(
+                        fetched.thread["channel"], fetched.thread["last_inbound_at"]):
+                    self.window_closed = False  # the client wrote again
+                if fetched.thread["unread_count"]:
+                    await self._announce()
+
+    async def _reload_list(self, user) -> None:
+        self._show_list(await conversations.inbox(user, self._filter()))
+
+    def _show_list(self, rows: list[dict], read: str = "", live: bool = False) -> None:
+        if not live:
+            self._supersede_live()
+        now, tz = utcnow(), zone(self.timezone)
+        shown = [conversation_row(row, now, self.tr, tz) for row in rows]
+        for row in shown:
+            if row.id == read:
+                row.unread = 0
+        self.threads = shown
+
+    def _filter(self) -> InboxFilter:
+        return InboxFilter(channel="" if self.channel_filter == "all" else self.channel_filter,
+                           status=self.status_filter, unread_only=self.unread_only,
+                           search=self.search)
+
+    async def _open(self, user, conversation_id: str) -> None:
+        thread = await conversations.conversation(user, conversation_id)
+        if thread is None:
+            self._close_pane()
+            self.notice = self.tr["inbox.error.not_found"]
+            return
+        self.selected_id = conversation_id
+        self.header = pane_header(thread)
+        page = await conversations.messages(user, conversation_id)
+        self._oldest = []
+        self._show_messages(page.rows)
+        self.has_older = page.has_more
+        last_inbound = await conversations.last_inbound_at(user, thread["client_id"],
+                                                           thread["channel"])
+        self.window_closed = conversations.whatsapp_window_closed(thread["channel"],
+                                                                  last_inbound)
+        if thread["unread_count"]:
+            await conversations.mark_read(user, conversation_id)
+            self._show_list_read(conversation_id)
+            await self._announce()
+
+    def _show_messages(self, rows: list[dict], live: bool = False) -> None:
+        """Replaces the pane with `rows` (newest first, as the domain pages them)."""
+        if not live:
+            self._supersede_live()
+        now, tz = utcnow(), zone(self.timezone)
+        self.messages = [message_row(row, now, self.tr, tz) for row in reversed(rows)]
+        if rows:
+            self._oldest = [rows[-1]["occurred_at"], rows[-1]["id"]]
+
+    def _supersede_live(self) -> None:
+        """What a handler just read is newer than any live fetch still in flight."""
+        self._seq += 1
+        self._shown_seq = self._seq
+
+    def _show_list_read(self, conversation_id: str) -> None:
+        self.threads = [
+            ConversationRow(**{**row.__dict__, "unread": 0}) if row.id == conversation_id
+            else row for row in self.threads]
+
+    def _close_pane(self) -> None:
+        self._supersede_live()
+        self.selected_id = ""
+        self.header = PaneHeader()
+        self.messages = []
+        self._oldest = []
+        self.has_older = self.window_closed = False
+
+    async def _announce(self) -> None:
+        """Tell the clinic's other open inboxes (this tab already shows the change)."""
+        shared = await self.get_state(InboxLive)
+        shared.version += 1
+        self._seen_version = shared.version
+
+    async def _user(self):
+        try:
+            return await self.user_client()
+        except NotSignedIn:
+            return None
+
+    # -- list ------------------------------------------------------------------------------
+
+    @rx.event
+    async def set_channel_filter(self, value: str):
+        self.channel_filter = value if value in CHANNEL_FILTERS else "all"
+        return await self._refilter()
+
+    @rx.event
+    async def set_status_filter(self, value: str):
+        self.status_filter = value if value in STATUS_FILTERS else "open"
+        return await self._refilter()
+
+    @rx.event
+    async def set_unread_only(self, value: bool):
+        self.unread_only = bool(value)
+        return await self._refilter()
+
+    @rx.event
+    async def set_search(self, value: str):
+        self.search = str(value)[:100]
+        return await self._refilter()
+
+    async def _refilter(self):
+        if (user := await self._user()) is None:
+            return self.login_redirect()
+        await self._reload_list(user)
+
+    # -- conversation ----------------------------------------------------------------------
+
+    @rx.event
+    async def select_conversation(self, conversation_id: str):
+        if (user := await self._user()) is None:
+            return self.login_redirect()
+        self.notice = ""
+        await self._open(user, conversation_id)
+
+    @rx.event
+    async def load_older(self):
+        if not self.selected_id or not self._oldest:
+            return
+        if (user := await self._user()) is None:
+            return self.login_redirect()
+        page = await conversations.messages(user, self.selected_id, before=tuple(self._oldest))
+        self._supersede_live()
+        now, tz = utcnow(), zone(self.timezone)
+        self.messages = [message_row(row, now, self.tr, tz)
+                         for row in reversed(page.rows)] + self.messages
+        if page.rows:
+            self._oldest = [page.rows[-1]["occurred_at"], page.rows[-1]["id"]]
+        self.has_older = page.has_more
+
+    @rx.event
+    async def close_conversation(self):
+        return await self._status_change(conversations.close)
+
+    @rx.event
+    async def reopen_conversation(self):
+        return await self._status_change(conversations.reopen)
+
+    async def _status_change(self, action):
+        if not self.selected_id:
+            return
+        if (user := await self._user()) is None:
+            return self.login_redirect()
+        self.notice = ""
+        try:
+            await action(user, self.selected_id)
+        except ConversationRefused as refused:
+            self.notice = self.tr[f"inbox.error.{refused.reason}"]
+        await self._open(user, self.selected_id)
+        await self._reload_list(user)
+        await self._announce()
+
+    # -- replies ---------------------------------------------------------------------------
+
+    @rx.event
+    async def send_message(self, form: dict):
+        text = str(form.get("text") or "")
+        if not self.selected_id or not text.strip():
+            return
+        if (user := await self._user()) is None:
+            return self.login_redirect()
+        self.notice = ""
+        try:
+            await outbound.send(user, company_id=self.company_id, user_id=self.user_id,
+                                conversation_id=self.selected_id, text=text)
+        except outbound.SendRefused as refused:
+            self.notice = self.tr[f"inbox.error.{refused.reason}"]
+            return
+        await self._refresh_pane(user)
+        await self._reload_list(user)
+        await self._announce()
+
+    @rx.event
+    async def retry_message(self, interaction_id: str):
+        if (user := await self._user()) is None:
+            return self.login_redirect()
+        self.notice = ""
+        try:
+            await outbound.retry(user, interaction_id)
+        except outbound.SendRefused as refused:
+            self.notice = self.tr[f"inbox.error.{refused.reason}"]
+        await self._refresh_pane(user)
+        await self._announce()
+
+    async def _refresh_pane(self, user) -> None:
+        if not self.selected_id:
+            return
+        if self._oldest:
+            rows = await conversations.messages_since(user, self.selected_id,
+                                                      tuple(self._oldest))
+        else:
+            rows = (await conversations.messages(user, self.selected_id)).rows
+        self._show_messages(rows)

@@ -1,0 +1,76 @@
+"""The live inbox's shared state: one tiny counter per clinic, shared by every open inbox of it.
+
+Each inbox tab links this state to `clinic-<company id>` in on_load (the id comes from the
+signed-in user's profile, never from the browser). When a webhook or a delivery changes a
+clinic's conversations, `live.changed(company_id)` calls the publisher below, which bumps that
+clinic's counter; Reflex sends the new value to every linked tab, and each tab refetches its own
+data as its own user (RLS), so nothing clinical ever travels through the shared state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import reflex as rx
+
+from omni_app.domain import conversations
+from omni_app.domain.conversations import InboxFilter
+from omni_app.runtime import session_store
+from omni_app.supa import as_user
+
+
+def clinic_token(company_id: str) -> str:
+    return f"clinic-{company_id}"
+
+
+class InboxLive(rx.SharedState):
+    version: int = 0
+
+
+def make_publisher(app: rx.App):
+    """For `live.register(...)` in omni_app.py, once `app` exists."""
+
+    async def publish(company_id: str) -> None:
+        token = rx.BaseStateToken(ident=clinic_token(company_id), cls=InboxLive)
+        async with app.modify_state(token) as root:
+            shared = await root.get_state(InboxLive)
+            shared.version += 1
+
+    return publish
+
+
+@dataclass(frozen=True)
+class LiveRequest:
+    cookie: str | None
+    wanted: InboxFilter
+    selected: str
+    oldest: tuple[str, ...]
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class LiveFetch:
+    request: LiveRequest
+    rows: list[dict]
+    thread: dict | None
+    messages: list[dict]
+
+
+async def fetch_live(request: LiveRequest) -> LiveFetch | None:
+    """What a live refresh shows, read as the tab's user (None when they signed out); marks the
+    open conversation read, as the user is looking at it."""
+    active = await (await session_store()).resolve(request.cookie)
+    if active is None:
+        return None
+    user = await as_user(active.access_token)
+    rows = await conversations.inbox(user, request.wanted)
+    thread = await conversations.conversation(user, request.selected) if request.selected else None
+    messages: list[dict] = []
+    if thread is not None:
+        if request.oldest:
+            messages = await conversations.messages_since(user, request.selected,
+                                                          tuple(request.oldest))
+        else:
+            messages = (await conversations.messages(user, request.selected)).rows
+        if thread["unread_count"]:
+            await conversations.mark_read(user, request.selected)
+    return LiveFetch(request, rows, thread, messages)

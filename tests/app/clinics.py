@@ -1,0 +1,77 @@
+"""Throwaway clinics for inbox and outbound tests: each test makes its own, so tests never
+depend on each other's data (the seed clinics stay as the seed made them)."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from supabase import AsyncClient
+
+from omni_app import runtime
+from omni_app.domain import auth, integrations
+from omni_app.domain.team import Actor
+from omni_app.supa import as_user, service_client
+from tests.app.conftest import cookie_for, new_email
+
+
+@dataclass
+class Clinic:
+    company_id: str
+    user_id: str
+    cookie: str
+
+    async def user(self) -> AsyncClient:
+        active = await (await runtime.session_store()).resolve(self.cookie)
+        return await as_user(active.access_token)
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.user_id, self.company_id)
+
+
+async def new_clinic(name: str = "Clínica Teste", timezone_name: str = "America/Sao_Paulo"
+                     ) -> Clinic:
+    """A new user who creates a clinic (and so is its admin), signed in with a cookie."""
+    email, password = new_email(), f"pw-{uuid.uuid4().hex}"
+    service = await service_client()
+    await service.auth.admin.create_user({"email": email, "password": password,
+                                          "email_confirm": True})
+    cookie = await cookie_for(email, password)
+    clinic = Clinic("", "", cookie)
+    user = await clinic.user()
+    clinic.company_id = (await user.rpc("create_company", {
+        "p_name": name, "p_timezone": timezone_name}).execute()).data
+    clinic.user_id = (await auth.profile(user))["user_id"]
+    return clinic
+
+
+async def connect(clinic: Clinic, outbound_url: str | None, channel: str = "whatsapp") -> str:
+    """An active integration sending to `outbound_url`; returns its signing secret."""
+    user, service = await clinic.user(), await service_client()
+    if outbound_url:
+        await integrations.set_outbound_url(user, clinic.actor, channel, outbound_url)
+    secret = await integrations.rotate_signing_secret(user, service, clinic.actor, channel)
+    await integrations.set_active(user, clinic.actor, channel, True)
+    return secret
+
+
+async def inbound(company_id: str, text: str, *, phone: str | None = None,
+                  name: str = "Paciente Teste", occurred_at: datetime | None = None,
+                  media: dict | None = None, kind: str = "text",
+                  instagram_id: str | None = None) -> dict:
+    """A WhatsApp message from a patient (Instagram with `instagram_id`), stored as the webhook
+    would store it."""
+    if instagram_id:
+        channel, sender = "instagram", {"instagram_id": instagram_id, "name": name}
+    else:
+        channel = "whatsapp"
+        sender = {"phone": phone or "+55119" + str(uuid.uuid4().int)[:8], "name": name}
+    service = await service_client()
+    return (await service.rpc("ingest_inbound_message", {
+        "p_company_id": company_id, "p_channel": channel,
+        "p_external_message_id": f"mid.{uuid.uuid4().hex}",
+        "p_sender": sender, "p_content": text, "p_media": media,
+        "p_occurred_at": (occurred_at or datetime.now(timezone.utc)).isoformat(),
+        "p_metadata": {"kind": kind},
+    }).execute()).data
