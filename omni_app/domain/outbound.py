@@ -31,7 +31,6 @@ from omni_app.supa import service_client
 
 log = logging.getLogger("omni.outbound")
 
-MAX_TEXT = {"whatsapp": 4096, "instagram": 1000}
 RETRYABLE_STATUSES = {408, 425, 429}
 MESSAGE_COLUMNS = "id,company_id,conversation_id,client_id,channel,direction,content,status"
 
@@ -73,40 +72,24 @@ class _Retryable(Exception):
 
 async def send(user: AsyncClient, *, company_id: str, user_id: str, conversation_id: str,
                text: str) -> dict:
-    """Records the reply `queued` as the signed-in user (RLS checks the company) and schedules
-    its delivery. `company_id` and `user_id` come from the user's own profile."""
+    """Records the reply `queued` as the signed-in user — with its thread's preview, in one
+    transaction (`queue_outbound_message`; RLS checks the company) — and schedules its delivery.
+    `company_id` and `user_id` come from the user's own profile."""
     text = text.replace("\x00", "").strip()
     if not text:
         raise SendRefused("empty")
-    thread = (await user.table("conversation_threads")
-              .select("id,client_id,channel,status,last_message_at")
-              .eq("id", conversation_id).limit(1).execute()).data
-    if not thread:
-        raise SendRefused("not_found")
-    thread = thread[0]
-    if thread["status"] != "active":
-        raise SendRefused("closed")
-    if len(text) > MAX_TEXT.get(thread["channel"], 4096):
-        raise SendRefused("too_long")
-    row = (await user.table("interactions").insert({
-        "company_id": company_id, "conversation_id": conversation_id,
-        "client_id": thread["client_id"], "channel": thread["channel"],
-        "direction": "outbound", "content": text, "status": "queued", "sent_by": user_id,
-    }).execute()).data[0]
-    await _touch_thread(user, conversation_id, row["occurred_at"], text)
+    try:
+        row = (await user.rpc("queue_outbound_message",
+                              {"p_conversation_id": conversation_id, "p_content": text})
+               .execute()).data
+    except APIError as refused:
+        raise SendRefused(_REFUSALS.get(refused.code or "", "not_found")) from None
     schedule(row["company_id"], row["id"])
     return row
 
 
-async def _touch_thread(user: AsyncClient, conversation_id: str, occurred_at: str,
-                        text: str) -> None:
-    """The inbox preview; skipped when a newer message (a concurrent inbound) got there first."""
-    await (user.table("conversation_threads")
-           .update({"last_message_at": occurred_at, "last_message_preview": text[:200],
-                    "last_message_direction": "outbound"})
-           .eq("id", conversation_id)
-           .or_(f'last_message_at.is.null,last_message_at.lte."{occurred_at}"')
-           .execute())
+# queue_outbound_message's SQLSTATEs -> SendRefused reasons
+_REFUSALS = {"PT404": "not_found", "PT409": "closed", "22001": "too_long", "22023": "empty"}
 
 
 async def retry(user: AsyncClient, interaction_id: str) -> dict:
