@@ -10,27 +10,20 @@
 """
 from __future__ import annotations
 
-import atexit
-import base64
 import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 
-from localbase.testing import free_port
 from tests.e2e.support import SOCKET_PROBE
+from tests.support.app_process import AppProcess, running_app
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-TOOLS_BIN = ROOT / ".tools" / "node_modules" / ".bin"
 E2E_DIR = ROOT / ".e2e"
 CHROMIUM = os.environ.get("OMNI_E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,7 +31,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 START_TIMEOUT = float(os.environ.get("OMNI_E2E_START_TIMEOUT", "240"))
-STOP_TIMEOUT = 15.0
 
 
 def pytest_collection_modifyitems(config, items):
@@ -53,141 +45,17 @@ def pytest_collection_modifyitems(config, items):
 # The app
 
 
-@dataclass(frozen=True)
-class AppServer:
-    url: str
-    port: int
-    log_path: Path
-    pid: int
-    master_key: bytes
-
-
-def tools_env() -> dict[str, str]:
-    """The variables that make Reflex use the project's bun and stay off the internet."""
-    return {
-        "PATH": f"{TOOLS_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-        "REFLEX_USE_SYSTEM_BUN": "1",
-        "REFLEX_CHECK_LATEST_VERSION": "0",
-        "REFLEX_TELEMETRY_ENABLED": "false",
-    }
-
-
-def log_tail(path: Path, lines: int = 60) -> str:
-    try:
-        text = path.read_text(errors="replace")
-    except OSError as exc:
-        return f"(no log: {exc})"
-    return "\n".join(text.splitlines()[-lines:])
-
-
-def _stop_group(proc: subprocess.Popen) -> None:
-    """SIGTERM the app's whole process group (reflex, its backend workers, bun/vite), then KILL."""
-    for sig, grace in ((signal.SIGTERM, STOP_TIMEOUT), (signal.SIGKILL, 5.0)):
-        if not _group_members(proc.pid):
-            break
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            break
-        deadline = time.monotonic() + grace
-        while time.monotonic() < deadline and _group_members(proc.pid):
-            if proc.poll() is None:
-                try:
-                    proc.wait(timeout=0.2)
-                except subprocess.TimeoutExpired:
-                    pass
-            else:
-                time.sleep(0.2)
-    proc.poll()
-
-
-def _group_members(pgid: int) -> list[int]:
-    """Live (non-zombie) processes in the process group `pgid`."""
-    members = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()  # state, ppid, pgrp, ...
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            members.append(int(entry.name))
-    return members
-
-
-def _wait_until_up(proc: subprocess.Popen, url: str, log_path: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    last_error = "no answer yet"
-    with httpx.Client(timeout=5.0) as client:
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                pytest.fail(f"the app exited with status {proc.returncode} while starting; "
-                            f"{log_path} ends with:\n{log_tail(log_path)}", pytrace=False)
-            try:
-                page = client.get(url + "/")
-                ping = client.get(url + "/ping")
-                if page.status_code == 200 and ping.status_code == 200:
-                    return
-                last_error = f"GET / -> {page.status_code}, GET /ping -> {ping.status_code}"
-            except httpx.HTTPError as exc:
-                last_error = repr(exc)
-            time.sleep(0.5)
-    pytest.fail(f"the app did not answer on {url} within {START_TIMEOUT:.0f} s ({last_error}); "
-                f"{log_path} ends with:\n{log_tail(log_path)}", pytrace=False)
-
-
 @pytest.fixture(scope="session")
-def app_server(app_lb) -> AppServer:
-    """Omni in production mode (frontend + backend on one port) against the session localbase."""
-    bun = TOOLS_BIN / "bun"
-    if not bun.exists():
-        pytest.fail(f"{bun} is missing: run `make install` (it installs bun from npm)",
-                    pytrace=False)
+def app_server(app_lb) -> AppProcess:
+    """Omni in production mode (frontend + backend on one port) against the session localbase;
+    `.master_key` is the app's, for tests that seal integration secrets."""
     shutil.rmtree(ARTIFACTS, ignore_errors=True)  # artifacts describe this session only
     ARTIFACTS.mkdir(parents=True)
-    log_path = ARTIFACTS / "app.log"
-
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    master_key = os.urandom(32)  # tests seal integration secrets with the app's own key
-    env = {
-        **os.environ,
-        **app_lb.env(),
-        **tools_env(),
-        "OMNI_ENV": "local",
-        "OMNI_PUBLIC_URL": url,
-        "OMNI_MASTER_KEY": base64.b64encode(master_key).decode(),
-        "OMNI_MASTER_KEY_VERSION": "1",
-        # Reflex bakes the websocket URL into the frontend build (default: localhost:<port>);
-        # the page must use the same host as the browser, or cookies set on 127.0.0.1 would
-        # not reach the websocket.
-        "REFLEX_API_URL": url,
-        "REFLEX_DEPLOY_URL": url,
-        "REFLEX_WEB_WORKDIR": str(E2E_DIR / "web"),
-        "REFLEX_STATES_WORKDIR": str(E2E_DIR / "states"),
-        "PYTHONUNBUFFERED": "1",
-    }
-    reflex = Path(sys.executable).parent / "reflex"
-    command = [str(reflex), "run", "--env", "prod", "--backend-host", "127.0.0.1",
-               "--frontend-port", str(port), "--backend-port", str(port)]
-    with open(log_path, "ab", buffering=0) as log:
-        log.write(f"$ {' '.join(command)}\n".encode())
-        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
-                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    atexit.register(_stop_group, proc)  # even if the session dies before fixture teardown
     try:
-        started = time.monotonic()
-        _wait_until_up(proc, url, log_path)
-        with open(log_path, "a") as log:
-            log.write(f"[e2e] the app answered on {url} {time.monotonic() - started:.1f} s "
-                      "after `reflex run`\n")
-        yield AppServer(url=url, port=port, log_path=log_path, pid=proc.pid,
-                        master_key=master_key)
-    finally:
-        _stop_group(proc)
-        atexit.unregister(_stop_group)
+        with running_app(app_lb, E2E_DIR, ARTIFACTS / "app.log", START_TIMEOUT) as app:
+            yield app
+    except RuntimeError as failure:
+        pytest.fail(str(failure), pytrace=False)
 
 
 # ---------------------------------------------------------------------------------------------
