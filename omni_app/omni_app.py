@@ -7,7 +7,7 @@ import reflex as rx
 from starlette.applications import Starlette
 
 from omni_app import live
-from omni_app.api import auth_routes, health, webhooks
+from omni_app.api import auth_routes, health, v1, webhooks
 from omni_app.pages.home import home_page
 from omni_app.pages.inbox import inbox_page
 from omni_app.pages.integrations import integrations_page
@@ -29,7 +29,7 @@ logging.basicConfig(level=settings.log_level)
 logging.getLogger("httpx").setLevel(logging.WARNING)
 settings.master_key()  # refuse to start in production without OMNI_MASTER_KEY
 
-api = Starlette(routes=[*auth_routes.routes, *health.routes, *webhooks.routes])
+api = Starlette(routes=[*auth_routes.routes, *health.routes, *webhooks.routes, *v1.routes])
 
 app = rx.App(api_transformer=api, theme=rx.theme(accent_color="teal", radius="medium"))
 app.add_page(login_page, route="/login", title="Omni", on_load=AppState.use_query_locale)

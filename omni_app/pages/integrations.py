@@ -7,6 +7,7 @@ import reflex as rx
 from omni_app.components.shell import shell
 from omni_app.domain.integration_secrets import CHANNELS
 from omni_app.domain.n8n_recipe import SIGN_SNIPPET
+from omni_app.pages.api_keys_card import api_keys_card
 from omni_app.state.integrations import IntegrationsState as S
 
 T = S.tr
@@ -179,6 +180,6 @@ def integrations_page() -> rx.Component:
         rx.cond(S.error != "", rx.callout(S.error, color_scheme="red", role="alert",
                                           id="integrations-error", margin_bottom="8px")),
         rx.cond(S.integrations.length() > 0,
-                rx.vstack(*[channel_card(channel) for channel in CHANNELS], spacing="4",
-                          width="100%")),
+                rx.vstack(*[channel_card(channel) for channel in CHANNELS], api_keys_card(),
+                          spacing="4", width="100%")),
     )

@@ -1,0 +1,131 @@
+"""Per-clinic API keys for /api/v1 (automations such as n8n's AI agent).
+
+A key is `omni_` + 43 random URL-safe characters. Only its SHA-256 is stored; the key itself is
+returned once, by `create`, and never logged or audited. Admins create, list and revoke keys as
+themselves (RLS: admins of the key's company only). `resolve` runs with the service role: it
+finds an unrevoked key by hash and names the clinic and the admin who created it, whom the API
+then acts as."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from supabase import AsyncClient
+
+from omni_app.domain import audit
+from omni_app.domain.team import Actor
+
+KEY_PREFIX = "omni_"
+DISPLAY_PREFIX_LENGTH = 12
+MAX_NAME_LENGTH = 100
+MAX_KEY_LENGTH = 200
+TOUCH_EVERY = timedelta(minutes=1)
+COLUMNS = "id,company_id,name,prefix,created_by,last_used_at,revoked_at,created_at"
+
+
+class ApiKeyRefused(Exception):
+    """`reason`: empty_name, name_too_long, not_found."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class ApiKeyOwner:
+    key_id: str
+    company_id: str
+    auth_user_id: str      # the creator's Supabase Auth id: requests run as them
+
+
+def key_hash(plaintext: str) -> str:
+    return hashlib.sha256(plaintext.encode()).hexdigest()
+
+
+def new_key() -> str:
+    return KEY_PREFIX + secrets.token_urlsafe(32)
+
+
+async def create(user: AsyncClient, actor: Actor, name: str) -> tuple[dict, str]:
+    """A new key named `name`: (its row, the key itself — shown once, stored nowhere)."""
+    name = name.replace("\x00", "").strip()
+    if not name:
+        raise ApiKeyRefused("empty_name")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ApiKeyRefused("name_too_long")
+    plaintext, key_id = new_key(), str(uuid.uuid4())
+    # returning=minimal: the row as written holds key_hash, which nobody signed in may read.
+    await user.table("api_keys").insert({
+        "id": key_id, "company_id": actor.company_id, "name": name,
+        "prefix": plaintext[:DISPLAY_PREFIX_LENGTH], "key_hash": key_hash(plaintext),
+        "created_by": actor.user_id,
+    }, returning="minimal").execute()
+    row = (await user.table("api_keys").select(COLUMNS).eq("id", key_id).limit(1)
+           .execute()).data[0]
+    await audit.record(user, actor.company_id, actor.user_id, "api_key.created", "api_key",
+                       key_id, {"name": name, "prefix": row["prefix"]})
+    return row, plaintext
+
+
+async def list_keys(user: AsyncClient) -> list[dict]:
+    """The clinic's keys, newest first, revoked ones included (admins only: RLS)."""
+    return (await user.table("api_keys").select(COLUMNS)
+            .order("created_at", desc=True).order("id").execute()).data
+
+
+async def revoke(user: AsyncClient, actor: Actor, key_id: str) -> dict:
+    """Revokes a key of the actor's clinic; revoking it again changes nothing."""
+    try:
+        uuid.UUID(str(key_id))
+    except ValueError:
+        raise ApiKeyRefused("not_found") from None
+    rows = (await user.table("api_keys").select(COLUMNS).eq("id", key_id)
+            .eq("company_id", actor.company_id).limit(1).execute()).data
+    if not rows:
+        raise ApiKeyRefused("not_found")
+    if rows[0]["revoked_at"]:
+        return rows[0]
+    await user.table("api_keys").update({"revoked_at": _now().isoformat()}, returning="minimal") \
+        .eq("id", key_id).eq("company_id", actor.company_id).is_("revoked_at", "null").execute()
+    await audit.record(user, actor.company_id, actor.user_id, "api_key.revoked", "api_key",
+                       key_id, {"name": rows[0]["name"], "prefix": rows[0]["prefix"]})
+    return (await user.table("api_keys").select(COLUMNS).eq("id", key_id).limit(1)
+            .execute()).data[0]
+
+
+async def resolve(service: AsyncClient, presented: str) -> ApiKeyOwner | None:
+    """The clinic and creator behind an unrevoked key, or None. Service role. Marks the key
+    used, at most once a minute."""
+    if (not isinstance(presented, str) or not presented.startswith(KEY_PREFIX)
+            or len(presented) > MAX_KEY_LENGTH):
+        return None
+    rows = (await service.table("api_keys")
+            .select("id,company_id,created_by,last_used_at,revoked_at")
+            .eq("key_hash", key_hash(presented)).limit(1).execute()).data
+    if not rows or rows[0]["revoked_at"]:
+        return None
+    row = rows[0]
+    creators = (await service.table("users").select("auth_user_id")
+                .eq("company_id", row["company_id"]).eq("id", row["created_by"])
+                .limit(1).execute()).data
+    if not creators:
+        return None
+    now = _now()
+    if row["last_used_at"] is None or now - _parse(row["last_used_at"]) >= TOUCH_EVERY:
+        stale = (now - TOUCH_EVERY).isoformat()
+        await service.table("api_keys").update({"last_used_at": now.isoformat()},
+                                               returning="minimal") \
+            .eq("id", row["id"]).or_(f'last_used_at.is.null,last_used_at.lt."{stale}"').execute()
+    return ApiKeyOwner(row["id"], row["company_id"], creators[0]["auth_user_id"])
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _parse(value: str) -> datetime:
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

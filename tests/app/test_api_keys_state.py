@@ -1,0 +1,42 @@
+"""Settings → Integrations → API keys as a browser tab would drive it (real localbase)."""
+from __future__ import annotations
+
+from omni_app.domain import api_keys
+from omni_app.state.api_keys import ApiKeysState
+from omni_app.supa import service_client
+from tests.app.clinics import new_clinic
+from tests.app.conftest import SEED, cookie_for, tab
+from tests.app.test_states import redirect_target
+
+PATH = "/settings/integrations"
+
+
+async def test_admin_creates_sees_once_and_revokes_a_key(app_env):
+    clinic = await new_clinic()
+    admin = tab(ApiKeysState, clinic.cookie, PATH)
+    assert await admin.load_keys() is None and admin.keys == []
+
+    assert await admin.create_key({"name": "  "}) is None
+    assert admin.key_error and admin.created_secret == ""
+
+    assert await admin.create_key({"name": "n8n agent"}) is None
+    secret = admin.created_secret
+    assert secret.startswith("omni_") and admin.key_error == ""
+    assert [(k["name"], k["prefix"], k["revoked"]) for k in admin.keys] == [
+        ("n8n agent", secret[:12], "")]
+    assert all(secret not in value for key in admin.keys for value in key.values())
+
+    admin.hide_key()
+    await admin.load_keys()
+    assert admin.created_secret == ""
+
+    assert await admin.revoke_key(admin.keys[0]["id"]) is None
+    assert admin.keys[0]["revoked"] == "yes" and admin.key_message
+    assert await api_keys.resolve(await service_client(), secret) is None
+
+
+async def test_staff_are_sent_home(app_env):
+    staff = tab(ApiKeysState, await cookie_for(*SEED["staff"]), PATH)
+    assert redirect_target(await staff.load_keys()) == "/"
+    assert redirect_target(await staff.create_key({"name": "mine"})) == "/"
+    assert staff.keys == [] and staff.created_secret == ""

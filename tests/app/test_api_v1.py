@@ -1,0 +1,238 @@
+"""/api/v1 over in-process HTTP (ASGI) against a real Supabase (localbase): API keys and user
+tokens, each scoped to its own clinic by row-level security."""
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import psycopg
+import pytest
+from postgrest.exceptions import APIError
+from starlette.applications import Starlette
+
+from omni_app import runtime
+from omni_app.api import v1
+from omni_app.domain import api_keys, auth, outbound
+from omni_app.settings import get_settings
+from omni_app.supa import as_user, service_client
+from tests.app.clinics import Clinic, inbound, new_clinic
+from tests.app.conftest import SEED, cookie_for, new_email
+
+
+@pytest.fixture
+async def http(app_env):
+    app = Starlette(routes=v1.routes)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                 base_url="http://testserver") as client:
+        yield client
+    await outbound.drain()
+
+
+async def access_token(clinic: Clinic) -> str:
+    return (await (await runtime.session_store()).resolve(clinic.cookie)).access_token
+
+
+async def key_for(clinic: Clinic, name: str = "n8n agent") -> tuple[dict, str]:
+    return await api_keys.create(await clinic.user(), clinic.actor, name)
+
+
+def bearer(token: str) -> dict:
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def clinic_with_conversation(phone: str) -> tuple[Clinic, str]:
+    clinic = await new_clinic()
+    message = await inbound(clinic.company_id, "Oi, quero marcar", phone=phone, name="Rita")
+    return clinic, message["conversation_id"]
+
+
+def unique_phone() -> str:
+    return "+5511" + "9" + str(uuid.uuid4().int)[:8]
+
+
+async def test_api_key_and_user_token_each_see_only_their_clinic(http):
+    mine, my_conversation = await clinic_with_conversation(unique_phone())
+    theirs, their_conversation = await clinic_with_conversation(unique_phone())
+    _, key = await key_for(mine)
+
+    for token in (key, await access_token(mine)):
+        listed = await http.get("/api/v1/conversations", headers=bearer(token))
+        assert listed.status_code == 200, listed.text
+        assert [c["id"] for c in listed.json()["conversations"]] == [my_conversation]
+
+        page = await http.get(f"/api/v1/conversations/{my_conversation}", headers=bearer(token))
+        assert page.status_code == 200
+        assert page.json()["conversation"]["client_name"] == "Rita"
+        assert [msg["content"] for msg in page.json()["messages"]] == ["Oi, quero marcar"]
+
+        other = await http.get(f"/api/v1/conversations/{their_conversation}",
+                               headers=bearer(token))
+        assert other.status_code == 404 and other.json()["error"]
+    theirs_listed = await http.get("/api/v1/conversations",
+                                   headers=bearer(await access_token(theirs)))
+    assert [c["id"] for c in theirs_listed.json()["conversations"]] == [their_conversation]
+
+
+async def test_messages_are_paged_with_a_cursor(http):
+    clinic, conversation_id = await clinic_with_conversation(phone := unique_phone())
+    for text in ("segunda", "terceira"):
+        await inbound(clinic.company_id, text, phone=phone, name="Rita")
+    _, key = await key_for(clinic)
+
+    first = (await http.get(f"/api/v1/conversations/{conversation_id}?limit=2",
+                            headers=bearer(key))).json()
+    assert [msg["content"] for msg in first["messages"]] == ["terceira", "segunda"]
+    second = (await http.get(f"/api/v1/conversations/{conversation_id}",
+                             params={"limit": 2, "before": first["next_cursor"]},
+                             headers=bearer(key))).json()
+    assert [msg["content"] for msg in second["messages"]] == ["Oi, quero marcar"]
+    assert second["next_cursor"] is None
+    bad = await http.get(f"/api/v1/conversations/{conversation_id}?before=garbage",
+                         headers=bearer(key))
+    assert bad.status_code == 400 and "cursor" in bad.json()["error"]
+
+
+async def test_send_queues_the_reply_as_the_key_creator(http):
+    clinic, conversation_id = await clinic_with_conversation(unique_phone())
+    _, key = await key_for(clinic)
+
+    response = await http.post("/api/v1/messages", headers=bearer(key),
+                               json={"conversation_id": conversation_id, "text": "Olá, Rita!"})
+
+    assert response.status_code == 202, response.text
+    body = response.json()
+    assert body["status"] == "queued" and body["direction"] == "outbound"
+    assert body["conversation_id"] == conversation_id
+    stored = (await (await service_client()).table("interactions")
+              .select("content,sent_by,company_id").eq("id", body["id"]).execute()).data
+    assert stored == [{"content": "Olá, Rita!", "sent_by": clinic.user_id,
+                       "company_id": clinic.company_id}]
+
+
+async def test_send_to_another_clinics_conversation_is_not_found(http):
+    mine, _ = await clinic_with_conversation(unique_phone())
+    _, theirs = await clinic_with_conversation(unique_phone())
+    _, key = await key_for(mine)
+    response = await http.post("/api/v1/messages", headers=bearer(key),
+                               json={"conversation_id": theirs, "text": "intruso"})
+    assert response.status_code == 404 and response.json()["error"]
+
+
+@pytest.mark.parametrize("body, status", [
+    ({"conversation_id": "not-a-uuid", "text": "oi"}, 422),
+    ({"text": "oi"}, 422),
+    ({"conversation_id": str(uuid.uuid4()), "text": ""}, 422),
+    ({"conversation_id": str(uuid.uuid4()), "text": "oi", "extra": 1}, 422),
+    ("not json at all", 400),
+])
+async def test_bad_bodies_are_4xx_json(http, body, status):
+    clinic = await new_clinic()
+    _, key = await key_for(clinic)
+    kwargs = {"content": body} if isinstance(body, str) else {"json": body}
+    response = await http.post("/api/v1/messages", headers=bearer(key), **kwargs)
+    assert response.status_code == status
+    assert response.json()["error"]
+
+
+async def test_bad_query_parameters_are_422_json(http):
+    clinic = await new_clinic()
+    _, key = await key_for(clinic)
+    for query in ("status=maybe", "limit=0", "limit=many", "channel=fax"):
+        response = await http.get(f"/api/v1/conversations?{query}", headers=bearer(key))
+        assert response.status_code == 422 and response.json()["details"], query
+
+
+async def test_find_client_by_phone_in_any_format(http):
+    clinic, _ = await clinic_with_conversation("+5541988887777")
+    other, _ = await clinic_with_conversation("+5541988887777")
+    _, key = await key_for(clinic)
+    for typed in ("+55 41 98888-7777", "(41) 98888-7777", "5541988887777",
+                  "whatsapp:+5541988887777", "+55 41 8888-7777"):
+        response = await http.get("/api/v1/clients", params={"phone": typed}, headers=bearer(key))
+        assert response.status_code == 200, (typed, response.text)
+        assert response.json()["phone"] == "+5541988887777"
+        assert response.json()["full_name"] == "Rita"
+    rows = (await (await service_client()).table("clients").select("id")
+            .eq("company_id", other.company_id).execute()).data
+    assert response.json()["id"] not in {row["id"] for row in rows}
+
+    missing = await http.get("/api/v1/clients", params={"phone": "+5541977776666"},
+                             headers=bearer(key))
+    assert missing.status_code == 404 and missing.json()["error"]
+    invalid = await http.get("/api/v1/clients", params={"phone": "abc"}, headers=bearer(key))
+    assert invalid.status_code == 400
+
+
+async def test_revoked_unknown_and_missing_credentials_are_401(http):
+    clinic = await new_clinic()
+    row, key = await key_for(clinic)
+    assert (await http.get("/api/v1/conversations", headers=bearer(key))).status_code == 200
+
+    revoked = await api_keys.revoke(await clinic.user(), clinic.actor, row["id"])
+
+    assert revoked["revoked_at"]
+    for headers in (bearer(key), bearer(api_keys.new_key()), bearer("not-a-jwt"), {}):
+        response = await http.get("/api/v1/conversations", headers=headers)
+        assert response.status_code == 401, headers
+        assert response.json()["error"]
+
+
+async def test_a_user_without_a_clinic_is_forbidden(http):
+    email, password = new_email(), f"pw-{uuid.uuid4().hex}"
+    await (await service_client()).auth.admin.create_user(
+        {"email": email, "password": password, "email_confirm": True})
+    session = await auth.sign_in(email, password)
+    response = await http.get("/api/v1/conversations", headers=bearer(session.access_token))
+    assert response.status_code == 403 and response.json()["error"]
+
+
+async def test_api_keys_need_the_jwt_secret(http, monkeypatch):
+    clinic = await new_clinic()
+    _, key = await key_for(clinic)
+    monkeypatch.setattr(get_settings(), "supabase_jwt_secret", None)
+    response = await http.get("/api/v1/conversations", headers=bearer(key))
+    assert response.status_code == 503 and "SUPABASE_JWT_SECRET" in response.json()["error"]
+
+
+async def test_keys_are_stored_hashed_and_managed_by_admins_only(http, app_lb):
+    clinic = await new_clinic()
+    row, key = await key_for(clinic, "agente")
+    assert row["prefix"] == key[:12] and "key_hash" not in row
+    await http.get("/api/v1/conversations", headers=bearer(key))
+
+    with psycopg.connect(app_lb.admin_dsn) as conn:
+        stored = conn.execute("select to_jsonb(k)::text, key_hash, last_used_at "
+                              "from public.api_keys k where id = %s", (row["id"],)).fetchone()
+        audit = conn.execute("select coalesce(string_agg(details::text, ' '), '') "
+                             "from public.audit_log where entity_id = %s", (row["id"],)).fetchone()
+    assert key not in stored[0] and key not in audit[0]
+    assert stored[1] == api_keys.key_hash(key) and stored[2] is not None
+
+    listed = await api_keys.list_keys(await clinic.user())
+    assert [k["id"] for k in listed] == [row["id"]]
+    other = await new_clinic()
+    assert await api_keys.list_keys(await other.user()) == []
+    with pytest.raises(api_keys.ApiKeyRefused):
+        await api_keys.revoke(await other.user(), other.actor, row["id"])
+
+
+async def test_openapi_and_docs_list_the_four_endpoints(http):
+    spec = (await http.get("/api/v1/openapi.json")).json()
+    assert spec["openapi"].startswith("3.1")
+    assert set(spec["paths"]) == {"/api/v1/messages", "/api/v1/conversations",
+                                  "/api/v1/conversations/{conversation_id}", "/api/v1/clients"}
+    assert "SendMessage" in spec["components"]["schemas"]
+    page = await http.get("/api/v1/docs")
+    assert page.status_code == 200 and "POST /api/v1/messages" in page.text
+    assert "<script" not in page.text
+
+
+async def test_staff_can_neither_create_nor_list_keys(app_env):
+    cookie = await cookie_for(*SEED["staff"])
+    staff = await as_user((await (await runtime.session_store()).resolve(cookie)).access_token)
+    me = await auth.profile(staff)
+    actor = api_keys.Actor(me["user_id"], me["company_id"])
+    with pytest.raises(APIError) as refused:
+        await api_keys.create(staff, actor, "staff key")
+    assert refused.value.code == "42501"
+    assert await api_keys.list_keys(staff) == []
