@@ -5,9 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from omni_app.domain import api_keys
-from omni_app.domain.team import Actor
-from omni_app.state.session import NotSignedIn, SessionState
-from omni_app.state.team import NotAdmin
+from omni_app.state.session import AccessDenied, SessionState
 
 
 class ApiKeysState(SessionState):
@@ -17,18 +15,11 @@ class ApiKeysState(SessionState):
     key_message: str = ""
     key_error: str = ""
 
-    async def _admin(self):
-        if not await self._load_profile():
-            raise NotSignedIn()
-        if not self.is_admin or not self.company_id:
-            raise NotAdmin()
-        return await self.user_client(), Actor(self.user_id, self.company_id)
-
     async def _refresh(self, user) -> None:
         self.keys = [{
             "id": row["id"], "name": row["name"], "prefix": row["prefix"],
-            "created_at": (row["created_at"] or "")[:16].replace("T", " "),
-            "last_used_at": (row["last_used_at"] or "")[:16].replace("T", " "),
+            "created_at": self.local_time(row["created_at"]),
+            "last_used_at": self.local_time(row["last_used_at"]),
             "revoked": "yes" if row["revoked_at"] else "",
         } for row in await api_keys.list_keys(user)]
 
@@ -36,11 +27,9 @@ class ApiKeysState(SessionState):
         self.key_error = self.key_message = ""
         self.created_secret = ""
         try:
-            user, actor = await self._admin()
-        except NotSignedIn:
-            return self.login_redirect()
-        except NotAdmin:
-            return rx.redirect("/")
+            user, actor = await self.admin_access()
+        except AccessDenied as denied:
+            return denied.answer
         try:
             await action(user, actor)
         except api_keys.ApiKeyRefused as refused:

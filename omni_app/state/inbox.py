@@ -45,10 +45,9 @@ class InboxState(SessionState):
     @rx.event
     async def open_inbox(self):
         """on_load: who is this (from the server), link to their clinic, load."""
-        if not await self._load_profile():
-            return self.login_redirect()
-        if not self.company_id:
-            return rx.redirect("/onboarding")
+        redirect = await self.require_clinic_member()
+        if redirect is not None:
+            return redirect
         await self._link_live()
         user = await self.user_client()
         self.notice = ""

@@ -3,8 +3,6 @@ admin; the company always comes from the admin's own profile, never from the bro
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import reflex as rx
 from supabase import AsyncClient
@@ -13,8 +11,7 @@ from omni_app.domain import integrations
 from omni_app.domain.integration_secrets import InvalidValue, webhook_url
 from omni_app.domain.n8n_recipe import http_node_settings
 from omni_app.settings import get_settings
-from omni_app.state.session import NotSignedIn, SessionState
-from omni_app.state.team import NotAdmin
+from omni_app.state.session import AccessDenied, SessionState
 from omni_app.supa import service_client
 
 Action = Callable[[AsyncClient, integrations.Actor], Awaitable[object]]
@@ -29,13 +26,6 @@ class IntegrationsState(SessionState):
     revealed_secret: str = ""
     message: str = ""
     error: str = ""
-
-    async def _admin(self):
-        if not await self._load_profile():
-            raise NotSignedIn()
-        if not self.is_admin or not self.company_id:
-            raise NotAdmin()
-        return await self.user_client(), integrations.Actor(self.user_id, self.company_id)
 
     async def _refresh(self, user: AsyncClient, actor: integrations.Actor) -> None:
         views = await integrations.overview(user, await service_client(), actor)
@@ -52,39 +42,24 @@ class IntegrationsState(SessionState):
             "webhook_url": url,
             "recipe_http": http_node_settings(url, view.public_key) if url else "",
             "outbound_url": view.outbound_url,
-            "last_used_at": self._local_time(view.last_used_at),
+            "last_used_at": self.local_time(view.last_used_at),
             "signing_secret": view.signing_secret,
             "grace": self.tr["integrations.secret.grace"].format(
-                until=self._local_time(view.previous_valid_until))
+                until=self.local_time(view.previous_valid_until))
             if view.previous_valid_until else "",
             "meta_app_secret": view.meta_app_secret,
             "meta_verify_token": view.meta_verify_token,
             "unreadable": "yes" if view.unreadable else "",
         }
 
-    def _local_time(self, moment: str | datetime | None) -> str:
-        """In the clinic's time zone, as the clinic reads dates."""
-        if not moment:
-            return ""
-        if isinstance(moment, str):
-            moment = datetime.fromisoformat(moment)
-        try:
-            zone = ZoneInfo(self.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = ZoneInfo("UTC")
-        pattern = "%Y-%m-%d %H:%M" if self.locale == "en" else "%d/%m/%Y %H:%M"
-        return moment.astimezone(zone).strftime(pattern)
-
     async def _act(self, action: Action, done_key: str | None = "integrations.saved"):
         """Run one change as the admin, then show the result and re-read the page's data."""
         self.error = self.message = ""
         self._hide_secret()
         try:
-            user, actor = await self._admin()
-        except NotSignedIn:
-            return self.login_redirect()
-        except NotAdmin:
-            return rx.redirect("/")
+            user, actor = await self.admin_access()
+        except AccessDenied as denied:
+            return denied.answer
         try:
             await action(user, actor)
         except (InvalidValue, integrations.IntegrationChangeRefused) as refused:
@@ -99,11 +74,9 @@ class IntegrationsState(SessionState):
         self.error = self.message = ""
         self._hide_secret()
         try:
-            user, actor = await self._admin()
-        except NotSignedIn:
-            return self.login_redirect()
-        except NotAdmin:
-            return rx.redirect("/")
+            user, actor = await self.admin_access()
+        except AccessDenied as denied:
+            return denied.answer
         await self._refresh(user, actor)
 
     @rx.event

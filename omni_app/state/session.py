@@ -5,13 +5,16 @@ in the websocket's headers (never to the page). The access token lives in a back
 """
 from __future__ import annotations
 
+from datetime import datetime
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import reflex as rx
 from supabase import AsyncClient
 
 from omni_app.domain import auth
+from omni_app.domain.team import Actor
 from omni_app.i18n import supported
 from omni_app.runtime import SESSION_COOKIE, session_store
 from omni_app.state.app_state import AppState
@@ -20,6 +23,14 @@ from omni_app.supa import as_user
 
 class NotSignedIn(Exception):
     """Raised by `user_client` when the session ended; handlers answer with a redirect."""
+
+
+class AccessDenied(Exception):
+    """The caller may not do this; `answer` is where the tab goes instead."""
+
+    def __init__(self, answer):
+        super().__init__("access denied")
+        self.answer = answer
 
 
 class SessionState(AppState):
@@ -60,6 +71,28 @@ class SessionState(AppState):
         self._access_token = ""
         self.user_id = self.user_name = self.email = self.role = self.status = ""
         self.clinic_name = self.company_id = ""
+
+    async def admin_access(self) -> tuple[AsyncClient, Actor]:
+        """The admin's client and identity, re-read from the database; AccessDenied (to the
+        login page, or home for someone who is not an active admin) otherwise."""
+        if not await self._load_profile():
+            raise AccessDenied(self.login_redirect())
+        if not self.is_admin or not self.company_id:
+            raise AccessDenied(rx.redirect("/"))
+        return await self.user_client(), Actor(self.user_id, self.company_id)
+
+    def local_time(self, moment: str | datetime | None) -> str:
+        """A moment as the clinic reads dates: its time zone, its locale's date order."""
+        if not moment:
+            return ""
+        if isinstance(moment, str):
+            moment = datetime.fromisoformat(moment)
+        try:
+            zone = ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = ZoneInfo("UTC")
+        pattern = "%Y-%m-%d %H:%M" if self.locale == "en" else "%d/%m/%Y %H:%M"
+        return moment.astimezone(zone).strftime(pattern)
 
     def login_redirect(self):
         path = self.router.url.path or "/"

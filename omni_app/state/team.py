@@ -8,15 +8,11 @@ from supabase import AsyncClient
 
 from omni_app.domain import team
 from omni_app.runtime import session_store
-from omni_app.state.session import NotSignedIn, SessionState
+from omni_app.state.session import AccessDenied, SessionState
 from omni_app.supa import service_client
 
 
 T = TypeVar("T")
-
-
-class NotAdmin(Exception):
-    pass
 
 
 class TeamState(SessionState):
@@ -25,14 +21,6 @@ class TeamState(SessionState):
     error: str = ""
     invited_password: str = ""
 
-    async def _admin(self):
-        """The admin's client and identity, re-read from the database, or an exception."""
-        if not await self._load_profile():
-            raise NotSignedIn()
-        if not self.is_admin or not self.company_id:
-            raise NotAdmin()
-        return await self.user_client(), team.Actor(self.user_id, self.company_id)
-
     async def _refresh_members(self, user) -> None:
         self.members = [{key: str(value or "") for key, value in row.items()}
                         for row in await team.members(user)]
@@ -40,11 +28,9 @@ class TeamState(SessionState):
     @rx.event
     async def load_members(self):
         try:
-            user, _ = await self._admin()
-        except NotSignedIn:
-            return self.login_redirect()
-        except NotAdmin:
-            return rx.redirect("/")
+            user, _ = await self.admin_access()
+        except AccessDenied as denied:
+            return denied.answer
         await self._refresh_members(user)
 
     async def _as_admin(self, action: Callable[[AsyncClient, team.Actor], Awaitable[T]]):
@@ -52,12 +38,10 @@ class TeamState(SessionState):
         (None, None, answer) when refused — a redirect, or None with `error` set."""
         self.error = self.message = self.invited_password = ""
         try:
-            user, actor = await self._admin()
+            user, actor = await self.admin_access()
             return user, await action(user, actor), None
-        except NotSignedIn:
-            return None, None, self.login_redirect()
-        except NotAdmin:
-            return None, None, rx.redirect("/")
+        except AccessDenied as denied:
+            return None, None, denied.answer
         except team.TeamChangeRefused as refused:
             self.error = self._refusal(refused)
             return None, None, None
