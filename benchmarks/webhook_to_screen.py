@@ -18,31 +18,27 @@ import argparse
 import json
 import os
 import re
-import secrets
 import signal
 import sys
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import httpx
 from playwright.sync_api import Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.support.app_process import ROOT, running_app
 from benchmarks.http_load import percentile_ms
 from localbase.testing import running_localbase
 from tests.e2e.support import SOCKET_PROBE, sign_in, wait_for_backend
+from tests.support.app_process import ROOT, running_app
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.clinics import ConnectedClinic, connected_clinic
 
 GOAL_P95_MS = 1500
 GAP_S = 0.5                 # between messages: one arrival at a time, as a clinic sees them
 SCREEN_TIMEOUT_MS = 10_000  # a message not on screen by then counts as missed
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
 SHOWS_TEXT = """([selector, text]) => {
   const element = document.querySelector(selector);
   return !!element && element.textContent.includes(text);
@@ -51,44 +47,10 @@ SHOWS_TEXT = """([selector, text]) => {
 BENCH_DIR = ROOT / ".e2e" / "bench"  # its own build folder: e2e runs and `make dev` go on
 
 
-@dataclass(frozen=True)
-class Clinic:
-    company_id: str
-    email: str
-    password: str
-    public_key: str
-    secret: str
-
-
-def make_clinic(lb, master_key: bytes) -> Clinic:
-    """A company, its admin and an active WhatsApp integration (as tests/e2e/test_inbox.py)."""
-    from supabase import create_client
-
-    from omni_app.domain import integration_secrets as vault
-    from omni_app.domain.crypto import Keyring
-    service = create_client(lb.url, lb.service_role_key)
-    suffix = uuid.uuid4().hex[:8]
-    company_id = service.table("companies").insert(
-        {"name": f"Clínica Bench {suffix}", "slug": f"clinica-bench-{suffix}"}
-    ).execute().data[0]["id"]
-    email, password = f"bench-{suffix}@bench.clinic", f"pw-{suffix}-bench"
-    service.auth.admin.create_user({
-        "email": email, "password": password, "email_confirm": True,
-        "user_metadata": {"full_name": f"Atendente {suffix}"},
-        "app_metadata": {"company_id": company_id, "role": "admin"}})
-    secret = secrets.token_urlsafe(32)
-    sealed = vault.seal(vault.IntegrationSecrets(signing_secret=secret),
-                        Keyring({1: master_key}, current=1), company_id, "whatsapp")
-    row = service.table("integrations").insert({
-        "company_id": company_id, "channel": "whatsapp", "status": "active",
-        "secrets_sealed": sealed, "key_version": Keyring.version_of(sealed)}).execute().data[0]
-    return Clinic(company_id, email, password, row["public_key"], secret)
-
-
 class Sender:
     """Signed webhook POSTs on one kept-alive connection; each returns (seconds to 200, result)."""
 
-    def __init__(self, app_url: str, clinic: Clinic):
+    def __init__(self, app_url: str, clinic: ConnectedClinic):
         self.clinic = clinic
         self.client = httpx.Client(base_url=app_url, timeout=30.0)
 
@@ -109,7 +71,7 @@ class Sender:
         return elapsed, response.json()["results"][0]
 
 
-def open_inbox(browser, app_url: str, clinic: Clinic, query: str) -> Page:
+def open_inbox(browser, app_url: str, clinic: ConnectedClinic, query: str) -> Page:
     context = browser.new_context(base_url=app_url)
     context.add_init_script(SOCKET_PROBE)
     page = context.new_page()
@@ -141,7 +103,7 @@ def run(messages: int, tab_count: int, conversation: str) -> bool:
     run_id = uuid.uuid4().hex[:6]
     with running_localbase(ROOT, token_rate_limit=1_000_000) as lb, running_app(lb, BENCH_DIR, BENCH_DIR / "app.log") as app, \
             sync_playwright() as playwright, ThreadPoolExecutor(1) as pool:
-        clinic = make_clinic(lb, app.master_key)
+        clinic = connected_clinic(lb, app.master_key, "Bench")
         sender = Sender(app.url, clinic)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
                                              args=CHROMIUM_ARGS)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import base64
 import os
 import uuid
+from contextlib import asynccontextmanager
 
+import httpx
 import pytest
 import reflex as rx
+from starlette.applications import Starlette
 from reflex.istate.data import RouterData
 
 from omni_app import runtime, supa
@@ -60,3 +63,12 @@ def tab(state_cls, cookie: str | None = None, path: str = "/"):
 
 def new_email() -> str:
     return f"member-{uuid.uuid4().hex[:10]}@test.clinic"
+
+
+@asynccontextmanager
+async def asgi_client(routes):
+    """Real HTTP requests into `routes`, in process (no server to start)."""
+    app = Starlette(routes=list(routes))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                 base_url="http://testserver") as client:
+        yield client

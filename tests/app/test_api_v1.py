@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-import httpx
 import psycopg
 import pytest
 from postgrest.exceptions import APIError
-from starlette.applications import Starlette
 
 from omni_app import runtime
 from omni_app.api import v1
@@ -16,14 +14,12 @@ from omni_app.domain import api_keys, auth, outbound
 from omni_app.settings import get_settings
 from omni_app.supa import as_user, service_client
 from tests.app.clinics import Clinic, inbound, new_clinic
-from tests.app.conftest import SEED, cookie_for, new_email
+from tests.app.conftest import SEED, asgi_client, cookie_for, new_email
 
 
 @pytest.fixture
 async def http(app_env):
-    app = Starlette(routes=v1.routes)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                 base_url="http://testserver") as client:
+    async with asgi_client(v1.routes) as client:
         yield client
     await outbound.drain()
 

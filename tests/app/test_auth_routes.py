@@ -4,24 +4,20 @@ from __future__ import annotations
 import uuid
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
 import pytest
-from starlette.applications import Starlette
 from supabase_auth.errors import AuthApiError
 
 from omni_app import runtime
 from omni_app.api import auth_routes, health
 from omni_app.domain.sessions import token_hash
 from omni_app.supa import anon_client, service_client
-from tests.app.conftest import SEED
+from tests.app.conftest import SEED, asgi_client
 from tests.conftest import APP_RATE_LIMIT
 
 
 @pytest.fixture
 async def http(app_env):
-    app = Starlette(routes=[*auth_routes.routes, *health.routes])
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                 base_url="http://testserver") as client:
+    async with asgi_client([*auth_routes.routes, *health.routes]) as client:
         yield client
 
 

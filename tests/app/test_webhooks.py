@@ -14,7 +14,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from starlette.applications import Starlette
 from supabase import AClientOptions, acreate_client
 
 from omni_app import runtime, supa
@@ -25,6 +24,7 @@ from omni_app.domain.signing import meta_signature, sign_headers
 from omni_app.settings import get_settings
 from omni_app.supa import service_client
 from localbase.testing import free_port
+from tests.app.conftest import asgi_client
 
 PAYLOADS = Path(__file__).resolve().parent.parent / "unit" / "payloads"
 
@@ -104,9 +104,7 @@ def fresh_limits():
 
 @pytest.fixture
 async def http(app_env):
-    app = Starlette(routes=webhooks.routes)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                 base_url="http://testserver") as client:
+    async with asgi_client(webhooks.routes) as client:
         yield client
 
 

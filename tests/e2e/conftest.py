@@ -21,15 +21,11 @@ import pytest
 
 from tests.e2e.support import SOCKET_PROBE
 from tests.support.app_process import AppProcess, running_app
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 E2E_DIR = ROOT / ".e2e"
-CHROMIUM = os.environ.get("OMNI_E2E_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 START_TIMEOUT = float(os.environ.get("OMNI_E2E_START_TIMEOUT", "240"))
 
 

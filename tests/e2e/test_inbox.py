@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-import secrets
 import sys
 import time
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -20,47 +18,20 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from omni_app.domain import integration_secrets as vault
-from omni_app.domain.crypto import Keyring
 from omni_app.domain.signing import sign_headers
 from tests.e2e.support import sign_in, wait_for_backend
+from tests.support.clinics import ConnectedClinic, connected_clinic
 from tests.fakes.n8n import FakeN8n
 
 ROOT = Path(__file__).resolve().parents[2]
 LIVE_WITHIN_MS = 2000
 
 
-@dataclass(frozen=True)
-class E2EClinic:
-    company_id: str
-    email: str
-    password: str
-    public_key: str
-    secret: str
-
-
-def make_clinic(app_lb, app_server, n8n: FakeN8n) -> E2EClinic:
+def make_clinic(app_lb, app_server, n8n: FakeN8n) -> ConnectedClinic:
     """A clinic whose replies go to `n8n` (which then checks this clinic's signing secret)."""
-    from supabase import create_client
-    service = create_client(app_lb.url, app_lb.service_role_key)
-    suffix = uuid.uuid4().hex[:8]
-    company_id = service.table("companies").insert(
-        {"name": f"Clínica E2E {suffix}", "slug": f"clinica-e2e-{suffix}"}).execute().data[0]["id"]
-    email, password = f"inbox-{suffix}@e2e.clinic", f"pw-{suffix}-inbox"
-    service.auth.admin.create_user({
-        "email": email, "password": password, "email_confirm": True,
-        "user_metadata": {"full_name": f"Atendente {suffix}"},
-        "app_metadata": {"company_id": company_id, "role": "admin"}})
-    secret = secrets.token_urlsafe(32)
-    keyring = Keyring({1: app_server.master_key}, current=1)
-    sealed = vault.seal(vault.IntegrationSecrets(signing_secret=secret), keyring,
-                        company_id, "whatsapp")
-    row = service.table("integrations").insert({
-        "company_id": company_id, "channel": "whatsapp", "status": "active",
-        "outbound_url": n8n.url, "secrets_sealed": sealed,
-        "key_version": Keyring.version_of(sealed)}).execute().data[0]
-    n8n.secret = secret
-    return E2EClinic(company_id, email, password, row["public_key"], secret)
+    clinic = connected_clinic(app_lb, app_server.master_key, "E2E", outbound_url=n8n.url)
+    n8n.secret = clinic.secret
+    return clinic
 
 
 def post_signed(url: str, secret: str, payload: dict) -> httpx.Response:
@@ -69,7 +40,7 @@ def post_signed(url: str, secret: str, payload: dict) -> httpx.Response:
                       headers={"Content-Type": "application/json", **sign_headers(secret, body)})
 
 
-def deliver_message(app_url: str, clinic: E2EClinic, text: str, phone: str) -> dict:
+def deliver_message(app_url: str, clinic: ConnectedClinic, text: str, phone: str) -> dict:
     response = post_signed(f"{app_url}/webhooks/whatsapp?integration={clinic.public_key}",
                            clinic.secret, {
                                "external_message_id": f"wamid.e2e.{uuid.uuid4().hex}",
@@ -80,7 +51,7 @@ def deliver_message(app_url: str, clinic: E2EClinic, text: str, phone: str) -> d
     return response.json()["results"][0]
 
 
-def open_inbox(page: Page, clinic: E2EClinic, query: str = "") -> None:
+def open_inbox(page: Page, clinic: ConnectedClinic, query: str = "") -> None:
     sign_in(page, clinic.email, clinic.password, start=f"/login?next=/inbox{query}")
     page.wait_for_url(re.compile(r"/inbox"))
     wait_for_backend(page)
