@@ -119,14 +119,17 @@ async def send_all(port: int, public_key: str, secret: str, sends: list[dict],
     latencies: list[float] = []
     failures: dict[int, int] = {}
     duplicates = 0
+    sent_before: dict[bytes, int] = {}
 
     async def worker() -> None:
         nonlocal duplicates
         async with KeepAliveConnection(port) as connection:
             while not queue.empty():
                 body = queue.get_nowait()
+                # A retry is signed afresh (the replay guard refuses a signature seen before).
+                earlier = sent_before[body] = sent_before.get(body, -1) + 1
                 headers = {"Content-Type": "application/json", "X-Omni-Integration": public_key,
-                           **sign_headers(secret, body)}
+                           **sign_headers(secret, body, time.time() - earlier)}
                 start = time.perf_counter()
                 status, answer = await connection.post("/webhooks/whatsapp", headers, body)
                 latencies.append(time.perf_counter() - start)

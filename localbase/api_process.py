@@ -84,6 +84,8 @@ class ApiProcess:
                 "LOCALBASE_MIN_PASSWORD_LENGTH": str(cfg.min_password_length),
                 "LOCALBASE_TOKEN_RATE_LIMIT": str(cfg.token_rate_limit),
                 "LOCALBASE_TOKEN_RATE_WINDOW": str(cfg.token_rate_window),
+                "LOCALBASE_SB_FORWARDED_FOR": str(cfg.sb_forwarded_for).lower(),
+                "LOCALBASE_MAX_BODY_BYTES": str(cfg.max_body_bytes),
                 "LOCALBASE_POOL_SIZE": str(cfg.pool_size),
                 "LOCALBASE_DURABLE": str(cfg.durable).lower()}
 

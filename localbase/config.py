@@ -30,6 +30,10 @@ class LocalbaseConfig(BaseSettings):
     min_password_length: int = 6
     token_rate_limit: int = Field(default=30, description="password/refresh attempts per IP+email")
     token_rate_window: int = Field(default=300, description="seconds of the rate-limit window")
+    sb_forwarded_for: bool = Field(default=True, description="Auth keys rate limits and "
+                                   "session addresses on Sb-Forwarded-For when present")
+    max_body_bytes: int = Field(default=2 * 1024 * 1024, description="larger request bodies "
+                                "to /auth/v1 and /rest/v1 answer 413, like the gateway")
     pool_size: int = 10
     durable: bool = Field(default=True, description="fsync on; off only for throwaway clusters")
 

@@ -45,6 +45,46 @@ def _kong_refusal(message: str) -> Response:
     return JSONResponse({"message": message}, status_code=401)
 
 
+class BodyLimit:
+    """Like the gateway's request size limit: a body to the APIs larger than `limit` answers 413
+    before any handler reads it, whatever Content-Length claims (chunked bodies are counted)."""
+
+    def __init__(self, app: ASGIApp, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(("/auth/v1", "/rest/v1")):
+            return await self.app(scope, receive, send)
+        declared = Request(scope).headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.limit:
+            return await _too_large(self.limit)(scope, receive, send)
+        chunks, size, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.limit:
+                return await _too_large(self.limit)(scope, receive, send)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> dict:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+def _too_large(limit: int) -> Response:
+    return JSONResponse({"message": f"Request body larger than {limit} bytes"}, status_code=413)
+
+
 async def health(request: Request) -> Response:
     ctx: Context = request.app.state.ctx
     async with ctx.db.admin.connection() as conn:
@@ -68,7 +108,8 @@ def create_app(config: LocalbaseConfig) -> Starlette:
     app = Starlette(
         routes=[Route("/health", health), Mount("/auth/v1", routes=auth.routes),
                 Mount("/rest/v1", routes=rest.routes)],
-        middleware=[Middleware(ApiKeyGate, secret=config.jwt_secret)],
+        middleware=[Middleware(BodyLimit, limit=config.max_body_bytes),
+                    Middleware(ApiKeyGate, secret=config.jwt_secret)],
         lifespan=lifespan,
     )
     app.state.ctx = ctx

@@ -6,8 +6,10 @@ import logging
 import reflex as rx
 from starlette.applications import Starlette
 
-from omni_app import live
-from omni_app.api import auth_routes, health, v1, webhooks
+from omni_app import live, production_checks
+from omni_app.api import auth_routes, health, origins, v1, webhooks
+from omni_app.api.security_headers import SecurityHeaders
+from omni_app.pages.account import account_page
 from omni_app.pages.home import home_page
 from omni_app.pages.inbox import inbox_page
 from omni_app.pages.integrations import integrations_page
@@ -20,6 +22,7 @@ from omni_app.state.home import HomeState
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import make_publisher
 from omni_app.state.integrations import IntegrationsState
+from omni_app.state.onboarding import OnboardingState
 from omni_app.state.session import SessionState
 from omni_app.state.team import TeamState
 
@@ -27,19 +30,31 @@ settings = get_settings()
 logging.basicConfig(level=settings.log_level)
 # httpx logs request URLs at INFO; n8n webhook paths work like passwords.
 logging.getLogger("httpx").setLevel(logging.WARNING)
-settings.master_key()  # refuse to start in production without OMNI_MASTER_KEY
+production_checks.enforce(settings)  # no demo secrets, no weak master key in production
+settings.master_keys()  # refuse to start with a malformed OMNI_MASTER_KEY or previous key
 
 api = Starlette(routes=[*auth_routes.routes, *health.routes, *webhooks.routes, *v1.routes])
+allowed_origins = origins.allowed_origins(settings.omni_public_url, settings.production)
 
-app = rx.App(api_transformer=api, theme=rx.theme(accent_color="teal", radius="medium"))
+
+def with_security_headers(asgi_app):
+    return SecurityHeaders(asgi_app, origins=allowed_origins, production=settings.production)
+
+
+app = rx.App(api_transformer=[api, with_security_headers],
+             theme=rx.theme(accent_color="teal", radius="medium"),
+             # A static file, not rx.call_script: the page policy never allows eval.
+             head_components=[rx.el.script(src="/composer_keys.js", defer=True)])
 app.add_page(login_page, route="/login", title="Omni", on_load=AppState.use_query_locale)
 app.add_page(home_page, route="/", title="Omni",
              on_load=[SessionState.require_clinic_member, HomeState.load_counters])
 app.add_page(onboarding_page, route="/onboarding", title="Omni",
-             on_load=SessionState.require_no_clinic)
+             on_load=[SessionState.require_no_clinic, OnboardingState.load_invitations])
 app.add_page(team_page, route="/team", title="Omni",
              on_load=[SessionState.require_admin, TeamState.load_members])
 app.add_page(integrations_page, route="/settings/integrations", title="Omni",
              on_load=[SessionState.require_admin, IntegrationsState.load])
 app.add_page(inbox_page, route="/inbox", title="Omni", on_load=InboxState.open_inbox)
+app.add_page(account_page, route="/account", title="Omni",
+             on_load=SessionState.require_clinic_member)
 live.register(make_publisher(app))

@@ -31,7 +31,13 @@ class Settings(BaseSettings):
     omni_env: Literal["local", "production"] = "local"
     omni_public_url: str = "http://127.0.0.1:3000"
     omni_master_key: SecretStr | None = Field(default=None, description="base64 of 32 bytes")
-    omni_master_key_version: int = 1
+    omni_master_key_version: int = Field(default=1, gt=0)
+    omni_previous_master_keys: SecretStr | None = Field(
+        default=None, description="keys sealed data may still be under: '1:<base64>,2:<base64>'")
+    omni_trusted_proxies: str = Field(default="", description="proxies whose X-Forwarded-For "
+                                                              "is believed: IPs or CIDRs")
+    omni_outbound_allow: str = Field(default="", description="private hosts or networks the "
+                                                             "n8n outbound URL may point at")
     openai_api_key: SecretStr | None = None
     openai_base_url: str | None = None
     openai_model: str = "gpt-4o-mini"
@@ -55,10 +61,7 @@ class Settings(BaseSettings):
         """32 bytes. Required in production; locally a development key is made once and kept
         (gitignored) so sealed data survives restarts."""
         if self.omni_master_key is not None:
-            key = base64.b64decode(self.omni_master_key.get_secret_value(), validate=True)
-            if len(key) != 32:
-                raise ValueError("OMNI_MASTER_KEY must be base64 of exactly 32 bytes")
-            return key
+            return _decoded_key(self.omni_master_key.get_secret_value(), "OMNI_MASTER_KEY")
         if self.production:
             raise RuntimeError("OMNI_MASTER_KEY is required when OMNI_ENV=production")
         if not DEV_MASTER_KEY_FILE.exists():
@@ -68,6 +71,35 @@ class Settings(BaseSettings):
             log.warning("OMNI_MASTER_KEY is not set: created a development key in %s "
                         "(local mode only)", DEV_MASTER_KEY_FILE)
         return base64.b64decode(DEV_MASTER_KEY_FILE.read_bytes())
+
+    def master_keys(self) -> dict[int, bytes]:
+        """Every master key by version: the current one seals, any of them opens (rotation)."""
+        keys = {version: _decoded_key(text, f"OMNI_PREVIOUS_MASTER_KEYS (version {version})")
+                for version, text in _versioned(self.omni_previous_master_keys)}
+        keys[self.omni_master_key_version] = self.master_key()
+        return keys
+
+
+def _versioned(spec: SecretStr | None) -> list[tuple[int, str]]:
+    pairs = []
+    for entry in (spec.get_secret_value() if spec else "").split(","):
+        if not entry.strip():
+            continue
+        version, sep, key = entry.strip().partition(":")
+        if not sep or not version.isdigit() or int(version) < 1:
+            raise ValueError("OMNI_PREVIOUS_MASTER_KEYS entries are '<version>:<base64 key>'")
+        pairs.append((int(version), key))
+    return pairs
+
+
+def _decoded_key(text: str, name: str) -> bytes:
+    try:
+        key = base64.b64decode(text, validate=True)
+    except ValueError:
+        raise ValueError(f"{name} is not base64") from None
+    if len(key) != 32:
+        raise ValueError(f"{name} must be base64 of exactly 32 bytes")
+    return key
 
 
 @lru_cache(maxsize=1)

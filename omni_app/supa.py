@@ -3,17 +3,22 @@ webhooks, jobs and the session store use the service role, scoping every stateme
 from __future__ import annotations
 
 from supabase import AClientOptions, AsyncClient, acreate_client
+from supabase.lib.client_options import DEFAULT_HEADERS
 
 from omni_app.settings import get_settings
 
 _NO_PERSISTENCE = dict(auto_refresh_token=False, persist_session=False)
+# Auth counts sign-ins per client address; the app's own address would make every user one.
+FORWARDED_FOR = "Sb-Forwarded-For"
 
 
-async def anon_client() -> AsyncClient:
-    """For Auth calls made on a user's behalf (sign-in, sign-out); keeps no session itself."""
+async def anon_client(forwarded_for: str | None = None) -> AsyncClient:
+    """For Auth calls made on a user's behalf (sign-in, sign-out); keeps no session beyond the
+    call. `forwarded_for`: the browser's address, for Auth's per-address limits."""
     settings = get_settings()
+    headers = {**DEFAULT_HEADERS, **({FORWARDED_FOR: forwarded_for} if forwarded_for else {})}
     return await acreate_client(settings.supabase_url, settings.supabase_anon_key,
-                                AClientOptions(**_NO_PERSISTENCE))
+                                AClientOptions(headers=headers, **_NO_PERSISTENCE))
 
 
 async def as_user(access_token: str) -> AsyncClient:

@@ -30,8 +30,9 @@ async def get_user(request: Request) -> Response:
 
 @endpoint
 async def update_user(request: Request) -> Response:
-    """Password, user metadata (`data`) and email. A new email takes effect at once: localbase
-    sends no confirmation mail, so it applies the change as if it had been confirmed."""
+    """Password, user metadata (`data`) and email. A new email is a pending secure change, as in
+    GoTrue (`new_email`, `email_change_sent_at`); localbase sends no mail, so it is never
+    confirmed and `email` stays as it was."""
     ctx = context(request)
     async with ctx.db.admin.connection() as conn:
         caller = await authenticate(request, conn, ctx.config.jwt_secret)
@@ -65,9 +66,7 @@ async def update_user(request: Request) -> Response:
                 await users.merge_metadata(conn, user_id, "raw_app_meta_data",
                                            params["app_metadata"])
             if new_email:
-                await users.set_email(conn, user_id, new_email, verified=True)
-                if user["email_confirmed_at"] is None:
-                    await users.confirm_email(conn, user_id)
+                await users.request_email_change(conn, user_id, new_email)
             body = await users.load_json(conn, user_id)
     return json_response(body)
 

@@ -5,6 +5,7 @@ seeds with `extensions.crypt(password, extensions.gen_salt('bf'))` sign in like 
 """
 from __future__ import annotations
 
+import secrets
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -133,6 +134,22 @@ async def set_email(conn: AsyncConnection, user_id: uuid.UUID, email: str,
         """, (Jsonb({"email": email, "email_verified": verified}), str(user_id)))
     if not changed:
         await insert_email_identity(conn, user_id, email, {"email_verified": verified})
+
+
+async def request_email_change(conn: AsyncConnection, user_id: uuid.UUID, email: str) -> None:
+    """GoTrue's secure email change: the new address waits in `email_change` (rendered as
+    `new_email`) with a token for each address; `email` stays until both are confirmed. With no
+    mail to carry the tokens, localbase never confirms it: only an admin update changes it."""
+    await execute(conn, """
+        update auth.users
+        set email_change = %s, email_change_token_new = %s, email_change_token_current = %s,
+            email_change_confirm_status = 0, email_change_sent_at = now(), updated_at = now()
+        where id = %s
+        """, (email, _one_time_token(), _one_time_token(), user_id))
+
+
+def _one_time_token() -> str:
+    return secrets.token_hex(28)  # GoTrue stores a SHA-224 hex digest
 
 
 async def set_role(conn: AsyncConnection, user_id: uuid.UUID, role: str) -> None:

@@ -56,6 +56,8 @@ async def read_params(request: Request, schema: dict[str, type], optional: bool 
         body = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise bad_json(f"invalid character in JSON input ({exc})") from None
+    except RecursionError:
+        raise bad_json("JSON nested too deeply") from None
     if not isinstance(body, dict):
         raise bad_json(f"json: cannot unmarshal {_json_type(body)} into Go value of type struct")
     params = {}
@@ -72,11 +74,24 @@ def _json_type(value: object) -> str:
     return _JSON_TYPES.get(type(value), "value")
 
 
+FORWARDED_FOR = "sb-forwarded-for"
+
+
 def client_ip(request: Request) -> str | None:
-    """The peer address if it is an IP address (sessions.ip is inet)."""
-    host = request.client.host if request.client else None
+    """The client's address (sessions.ip is inet): the first value of `Sb-Forwarded-For` when
+    the project trusts it (GoTrue's GOTRUE_SECURITY_SB_FORWARDED_FOR_ENABLED), so a server that
+    signs its users in passes their addresses to the rate limits; else the peer. A malformed
+    header falls back to the peer, as GoTrue does."""
+    if context(request).config.sb_forwarded_for:
+        forwarded = _ip(request.headers.get(FORWARDED_FOR, "").split(",")[0])
+        if forwarded:
+            return forwarded
+    return _ip(request.client.host if request.client else "")
+
+
+def _ip(text: str) -> str | None:
     try:
-        return str(ipaddress.ip_address(host)) if host else None
+        return str(ipaddress.ip_address(text.strip())) if text.strip() else None
     except ValueError:
         return None
 

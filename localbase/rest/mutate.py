@@ -60,7 +60,7 @@ def _parse(body: bytes) -> tuple[str, object]:
     try:
         text = body.decode("utf-8")
         return text, json.loads(text)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise _invalid_body() from None
 
 

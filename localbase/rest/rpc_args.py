@@ -19,7 +19,7 @@ def parse_body(body: bytes) -> tuple[str, Any]:
     try:
         text = body.decode("utf-8") if body.strip() else "{}"
         return text, json.loads(text)
-    except ValueError:  # UnicodeDecodeError is a ValueError too
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError too
         raise ApiError(400, "PGRST102", "Empty or invalid json") from None
 
 

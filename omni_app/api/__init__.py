@@ -1,1 +1,2 @@
-"""HTTP routes beside the Reflex app: session cookie routes, health (webhooks and /api/v1 later)."""
+"""HTTP beside the Reflex app: session cookie routes, webhooks, /api/v1, health, and the
+middleware every response passes through (origins, security headers, body limits)."""

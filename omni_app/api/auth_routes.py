@@ -1,59 +1,140 @@
-"""The only places the session cookie is set and cleared: a login form POST and a logout POST,
-each answered with 303. The cookie holds an opaque id; tokens stay on the server."""
+"""The only places the session cookie is set and cleared: form POSTs to sign in, change the
+password and sign out, each answered with 303. The cookie holds an opaque id; tokens stay on
+the server. Sign-ins are throttled by the client's address and the account (sign_in_guard)."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from omni_app.api.http import client_ip, safe_next, same_origin
-from omni_app.domain import auth
-from omni_app.runtime import SESSION_COOKIE, session_store
+from omni_app import runtime
+from omni_app.api.bodies import BodyRefused, read_limited
+from omni_app.api.http import client_address, safe_next, same_origin
+from omni_app.domain import auth, sign_in_guard
+from omni_app.domain.auth import SignInRefused
 from omni_app.settings import get_settings
-from omni_app.supa import as_user
+from omni_app.supa import anon_client, as_user
+
+FORM_LIMIT = 16 * 1024
+MIN_PASSWORD_LENGTH = 8
+SIGN_IN_POLICY = sign_in_guard.SignInPolicy()
 
 
-def _back_to_login(reason: str, next_path: str) -> Response:
-    query = urlencode({"error": reason, "next": next_path})
-    return RedirectResponse(f"/login?{query}", status_code=303)
+def _back(path: str, **query: str) -> Response:
+    return RedirectResponse(f"{path}?{urlencode(query)}", status_code=303)
 
 
-async def login(request: Request) -> Response:
-    if not same_origin(request):
-        return PlainTextResponse("Cross-site sign-in refused", status_code=403)
-    form = await request.form()
-    next_path = safe_next(str(form.get("next") or "/"))
-    try:
-        session = await auth.sign_in(str(form.get("email") or ""),
-                                     str(form.get("password") or ""))
-    except auth.SignInRefused as refused:
-        return _back_to_login(refused.reason, next_path)
-    me = await auth.profile(await as_user(session.access_token))
-    if me and me.get("status") == "disabled":
-        await auth.sign_out_upstream(session.access_token)
-        return _back_to_login("disabled", next_path)
-    store = await session_store()
-    token = await store.create(session, request.headers.get("user-agent"), client_ip(request))
-    response = RedirectResponse(next_path, status_code=303)
+async def _form(request: Request) -> dict[str, str]:
+    body = await read_limited(request, FORM_LIMIT)
+    return dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+
+
+def _set_cookie(response: Response, token: str) -> None:
     settings = get_settings()
-    response.set_cookie(SESSION_COOKIE, token, max_age=settings.session_days * 86400, path="/",
-                        httponly=True, samesite="lax", secure=settings.production)
+    response.set_cookie(runtime.session_cookie(), token, max_age=settings.session_days * 86400,
+                        path="/", httponly=True, samesite="strict", secure=settings.production)
+
+
+def _clear_cookie(response: Response) -> None:
+    response.delete_cookie(runtime.session_cookie(), path="/", httponly=True,
+                           samesite="strict", secure=get_settings().production)
+
+
+async def _checked_sign_in(request: Request, email: str, password: str):
+    """A Supabase session for these credentials, throttled and paced; SignInRefused."""
+    address = client_address(request, runtime.trusted_proxies())
+
+    async def attempt(email: str, password: str):
+        return await auth.sign_in(await anon_client(forwarded_for=address), email, password)
+
+    return await sign_in_guard.sign_in(email, password, address, attempt=attempt,
+                                       counters=await runtime.counters(),
+                                       policy=SIGN_IN_POLICY)
+
+
+async def _open_browser_session(request: Request, session, target: str) -> Response:
+    store = await runtime.session_store()
+    token = await store.create(session, request.headers.get("user-agent"),
+                               client_address(request, runtime.trusted_proxies()))
+    response = RedirectResponse(target, status_code=303)
+    _set_cookie(response, token)
     return response
 
 
-async def logout(request: Request) -> Response:
-    if not same_origin(request):
-        return PlainTextResponse("Cross-site sign-out refused", status_code=403)
-    token = request.cookies.get(SESSION_COOKIE)
+def _guarded(handler):
+    """Same-origin form POSTs only, with a bounded body."""
+    async def run(request: Request) -> Response:
+        if not same_origin(request):
+            return PlainTextResponse("Cross-site request refused", status_code=403)
+        try:
+            form = await _form(request)
+        except BodyRefused as refused:
+            return PlainTextResponse(refused.message, status_code=refused.status)
+        return await handler(request, form)
+    return run
+
+
+@_guarded
+async def login(request: Request, form: dict[str, str]) -> Response:
+    next_path = safe_next(form.get("next") or "/")
+    try:
+        session = await _checked_sign_in(request, form.get("email", ""),
+                                         form.get("password", ""))
+    except SignInRefused as refused:
+        return _back("/login", error=refused.reason, next=next_path)
+    me = await auth.profile(await as_user(session.access_token))
+    if me and me.get("status") == "disabled":
+        await auth.sign_out_upstream(await anon_client(), session.access_token)
+        return _back("/login", error="disabled", next=next_path)
+    return await _open_browser_session(request, session, next_path)
+
+
+@_guarded
+async def change_password(request: Request, form: dict[str, str]) -> Response:
+    """Proves the current password (throttled like a sign-in), sets the new one, and signs this
+    browser in again: the database has just ended every session of the user, this one too."""
+    store = await runtime.session_store()
+    active = await store.resolve(request.cookies.get(runtime.session_cookie()))
+    if active is None:
+        return _back("/login", next="/account")
+    new, confirm = form.get("new_password", ""), form.get("confirm_password", "")
+    if len(new) < MIN_PASSWORD_LENGTH:
+        return _back("/account", error="too_short")
+    if new != confirm:
+        return _back("/account", error="mismatch")
+    me = await auth.profile(await as_user(active.access_token))
+    if not me:
+        return _back("/login", next="/account")
+    try:
+        proof = await _checked_sign_in(request, me["email"], form.get("current_password", ""))
+        if new == form.get("current_password"):
+            raise SignInRefused("same_password")
+        await auth.change_password(await anon_client(), proof, new)
+        fresh = await _checked_sign_in(request, me["email"], new)
+    except SignInRefused as refused:
+        return _back("/account", error=refused.reason)
+    await auth.sign_out_upstream(await anon_client(), proof.access_token)
+    return await _open_browser_session(request, fresh, "/account?done=password")
+
+
+@_guarded
+async def logout(request: Request, form: dict[str, str]) -> Response:
+    """This browser, or with `scope=everywhere` every browser and Supabase session of the user."""
+    token = request.cookies.get(runtime.session_cookie())
     if token:
-        access_token = await (await session_store()).revoke(token)
+        store = await runtime.session_store()
+        everywhere = form.get("scope") == "everywhere"
+        active = await store.resolve(token) if everywhere else None
+        access_token = await store.revoke(token)
+        if active is not None:
+            await store.revoke_user(active.auth_user_id)
         if access_token:
-            await auth.sign_out_upstream(access_token)
+            await auth.sign_out_upstream(await anon_client(), access_token,
+                                         "global" if everywhere else "local")
     response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax",
-                           secure=get_settings().production)
+    _clear_cookie(response)
     # The back button must not show a signed-in page from the cache.
     response.headers["Clear-Site-Data"] = '"cache"'
     return response
@@ -61,5 +142,6 @@ async def logout(request: Request) -> Response:
 
 routes = [
     Route("/api/auth/login", login, methods=["POST"]),
+    Route("/api/auth/password", change_password, methods=["POST"]),
     Route("/api/auth/logout", logout, methods=["POST"]),
 ]

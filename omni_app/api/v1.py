@@ -4,7 +4,11 @@
 and the request runs as that admin through a 60-second access token minted with
 SUPABASE_JWT_SECRET; any other token is taken as the caller's own Supabase access token. Either
 way every query runs as a signed-in user, so row-level security scopes it exactly like the UI.
-Errors are JSON `{"error": "..."}`."""
+Errors are JSON `{"error": "..."}`.
+
+Limits (counted in the database, shared by every worker): per client address, per API key, and
+for unknown keys per address; past one, 429 with Retry-After. Bodies are capped (413) and JSON
+depth is bounded (400)."""
 from __future__ import annotations
 
 import base64
@@ -24,15 +28,24 @@ from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Route
 from supabase import AsyncClient
 
+from omni_app import runtime
+from omni_app.api import bodies
 from omni_app.api import v1_models as m
+from omni_app.api.http import client_address
+from omni_app.api.rate_limit import retry_after_header
 from omni_app.api.v1_docs import docs_page
 from omni_app.domain import api_keys, auth, conversations, outbound, phones
+from omni_app.domain.counters import Counters, Limit
 from omni_app.settings import get_settings
 from omni_app.supa import as_user, service_client
 
 log = logging.getLogger("omni.api.v1")
 
 MINTED_TOKEN_SECONDS = 60
+MAX_BODY_BYTES = 64 * 1024
+PER_ADDRESS = Limit(hits=600, window_s=60)
+PER_CALLER = Limit(hits=120, window_s=60)      # an API key, or a user's own token
+BAD_KEYS = Limit(hits=20, window_s=600)        # unknown or revoked keys from one address
 CLIENT_COLUMNS = ("id,full_name,phone,email,instagram_id,is_lead,pipeline_stage,tags,"
                   "last_interaction_at")
 _SEND_REFUSALS = {"empty": (422, "the text is empty"),
@@ -42,9 +55,15 @@ _SEND_REFUSALS = {"empty": (422, "the text is empty"),
 
 
 class Refused(Exception):
-    def __init__(self, status: int, message: str, details: list | None = None):
+    def __init__(self, status: int, message: str, details: list | None = None,
+                 headers: dict[str, str] | None = None):
         super().__init__(message)
-        self.status, self.message, self.details = status, message, details
+        self.status, self.message, self.details, self.headers = status, message, details, headers
+
+
+def _too_many(wait: int, what: str) -> Refused:
+    return Refused(429, f"too many requests ({what}); retry later",
+                   headers={"Retry-After": retry_after_header(wait)})
 
 
 @dataclass(frozen=True)
@@ -54,9 +73,10 @@ class Caller:
     user_id: str
 
 
-def _error(status: int, message: str, details: list | None = None) -> JSONResponse:
+def _error(status: int, message: str, details: list | None = None,
+           headers: dict[str, str] | None = None) -> JSONResponse:
     body = {"error": message, **({"details": details} if details else {})}
-    return JSONResponse(body, status_code=status)
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def _jwt_secret() -> str:
@@ -74,17 +94,32 @@ def _mint(auth_user_id: str, secret: str) -> str:
                        "iat": now, "exp": now + MINTED_TOKEN_SECONDS}, secret, algorithm="HS256")
 
 
+async def _api_key_owner(token: str, address: str, counters: Counters) -> api_keys.ApiKeyOwner:
+    """The key's clinic and creator; an address that keeps presenting bad keys must wait."""
+    wait = await BAD_KEYS.exhausted(counters, f"api:badkey:{address}")
+    if wait:
+        raise _too_many(wait, "invalid API keys from this address")
+    owner = await api_keys.resolve(await service_client(), token)
+    if owner is None:
+        await counters.add(f"api:badkey:{address}", BAD_KEYS.window_s)
+        raise Refused(401, "unknown or revoked API key")
+    return owner
+
+
 async def _caller(request: Request) -> Caller:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
         raise Refused(401, "send Authorization: Bearer <API key or access token>")
+    counters = await runtime.counters()
+    address = client_address(request, runtime.trusted_proxies())
+    wait = await PER_ADDRESS.take(counters, f"api:addr:{address}")
+    if wait:
+        raise _too_many(wait, "per address")
     owner = None
     if token.startswith(api_keys.KEY_PREFIX):
         secret = _jwt_secret()
-        owner = await api_keys.resolve(await service_client(), token)
-        if owner is None:
-            raise Refused(401, "unknown or revoked API key")
+        owner = await _api_key_owner(token, address, counters)
         token = _mint(owner.auth_user_id, secret)
     user = await as_user(token)
     try:
@@ -97,6 +132,10 @@ async def _caller(request: Request) -> Caller:
         raise Refused(403, "this user belongs to no clinic")
     if owner is not None and owner.company_id != me["company_id"]:
         raise Refused(401, "unknown or revoked API key")
+    who = f"api:key:{owner.key_id}" if owner is not None else f"api:user:{me['user_id']}"
+    wait = await PER_CALLER.take(counters, who)
+    if wait:
+        raise _too_many(wait, "per API key" if owner is not None else "per user")
     return Caller(user, me["company_id"], me["user_id"])
 
 
@@ -107,7 +146,9 @@ def endpoint(handler):
         try:
             return await handler(request, await _caller(request))
         except Refused as refused:
-            return _error(refused.status, refused.message, refused.details)
+            return _error(refused.status, refused.message, refused.details, refused.headers)
+        except bodies.BodyRefused as refused:
+            return _error(refused.status, refused.message)
         except ValidationError as invalid:
             return _error(422, "invalid request", json.loads(invalid.json(include_url=False)))
         except APIError as failure:
@@ -146,10 +187,7 @@ def _parse_cursor(cursor: str) -> tuple[str, str]:
 
 @endpoint
 async def send_message(request: Request, caller: Caller) -> JSONResponse:
-    try:
-        payload = await request.json()
-    except ValueError:
-        raise Refused(400, "the body must be JSON") from None
+    payload = bodies.decode_json(await bodies.read_limited(request, MAX_BODY_BYTES))
     body = m.SendMessage.model_validate(payload)
     try:
         row = await outbound.send(caller.user, company_id=caller.company_id,

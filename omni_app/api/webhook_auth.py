@@ -9,6 +9,9 @@ Resolved integrations are kept for a couple of seconds: under load the lookup (a
 and a decryption) would otherwise cost as much as storing the message. A signature that fails
 against a kept entry is checked again against a fresh lookup, so a just-rotated secret works at
 once; a deactivation takes effect within RESOLVE_TTL_S.
+
+Keys that resolve to nothing cost a lookup each, so an address that keeps naming unknown keys
+is answered 429 before looking (`unknown_keys`, per process: it guards this process's work).
 """
 from __future__ import annotations
 
@@ -22,6 +25,9 @@ from postgrest.exceptions import APIError
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from omni_app import runtime
+from omni_app.api.http import client_address
+from omni_app.api.rate_limit import TokenBucketLimiter, retry_after_header
 from omni_app.domain import integrations, signing
 from omni_app.domain.crypto import SealError
 from omni_app.settings import get_settings
@@ -37,6 +43,9 @@ RETRY_LATER_S = "5"
 _kept: dict[str, tuple[float, integrations.ResolvedIntegration]] = {}
 _in_flight: dict[tuple[asyncio.AbstractEventLoop, str], asyncio.Task] = {}
 _last_touch: dict[str, float] = {}
+# Unknown keys per source address: a burst of 20, then one every 2 s.
+unknown_keys = TokenBucketLimiter(rate=0.5, burst=20)
+SIGNATURE_HEADERS = {"omni": "x-omni-signature", "meta": "x-hub-signature-256"}
 
 
 class Refused(Exception):
@@ -73,6 +82,12 @@ def forget() -> None:
     """Drops what is kept (tests; an admin change in this process could call it too)."""
     _kept.clear()
     _last_touch.clear()
+    unknown_keys.reset()
+
+
+def signature_of(request: Request, scheme: str) -> str:
+    """The signature header that verified the request under `scheme`."""
+    return request.headers.get(SIGNATURE_HEADERS[scheme], "")
 
 
 async def _resolve(key: str, fresh: bool) -> tuple[integrations.ResolvedIntegration | None, bool]:
@@ -119,7 +134,14 @@ async def identify(request: Request, channel: str | None, fresh: bool = False) -
             return Caller(settings.webhook_default_company_id, None,
                           (settings.webhook_secret.get_secret_value(),))
         raise Refused(404, "not found")
+    address = client_address(request, runtime.trusted_proxies())
+    wait = unknown_keys.waiting(address)
+    if wait > 0:
+        raise Refused(429, "too many unknown integration keys",
+                      {"Retry-After": retry_after_header(wait)})
     found, kept = (None, False) if len(key) > MAX_KEY_LENGTH else await _resolve(key, fresh)
+    if found is None:
+        unknown_keys.take(address)
     if found is None or (channel is not None and found.channel != channel):
         log.info("webhook refused: unknown, inactive or other-channel integration")
         raise Refused(404, "not found")

@@ -4,9 +4,11 @@ what happened to a reply).
 
 Order matters: the body is read with a size limit, the integration named in the URL or header
 is resolved (404 without saying why), the signature is checked over the raw bytes (401, nothing
-stored), then the rate limit, then parsing (400 says what is wrong), then storage for the
-company the integration belongs to. The payload never chooses the company. An outage answers
-503 so the sender retries; retries of what was stored come back as duplicates.
+stored), then the rate limit, then parsing (400 says what is wrong), then the replay guard (a
+signature already accepted: 409; a Meta body older than the guard remembers: 401), then
+storage for the company the integration belongs to. The payload never chooses the company. An
+outage answers 503 and forgets the signature, so the sender's retry gets through; retries of
+what was stored come back as duplicates.
 Logs carry ids and outcomes, never secrets or bodies.
 """
 from __future__ import annotations
@@ -18,18 +20,21 @@ from datetime import datetime
 from typing import Any, Literal
 from uuid import UUID
 
+import httpx
 from postgrest.exceptions import APIError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from omni_app import live
+from omni_app.api import bodies
 from omni_app.api.rate_limit import limiter, retry_after_header
-from omni_app.api.webhook_auth import Caller, Refused, authenticate, identify, touch, unavailable
+from omni_app.api.webhook_auth import (Caller, Refused, authenticate, identify, signature_of,
+                                       touch, unavailable)
 from omni_app.channels import is_meta_body, parse
-from omni_app.channels.models import PayloadError
-from omni_app.domain import inbound
+from omni_app.channels.models import ParsedBody, PayloadError
+from omni_app.domain import inbound, replay_guard
 from omni_app.supa import service_client
 
 log = logging.getLogger("omni.webhooks")
@@ -61,22 +66,10 @@ class StatusCallback(BaseModel):
 
 
 async def read_body(request: Request) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared is not None:
-        if not declared.isdigit():
-            raise Refused(400, "invalid Content-Length")
-        if int(declared) > MAX_BODY_BYTES:
-            raise Refused(413, f"body larger than {MAX_BODY_BYTES} bytes")
-    chunks, size = [], 0
     try:
-        async for chunk in request.stream():  # the header may lie or be absent (chunked)
-            size += len(chunk)
-            if size > MAX_BODY_BYTES:
-                raise Refused(413, f"body larger than {MAX_BODY_BYTES} bytes")
-            chunks.append(chunk)
-    except ClientDisconnect:
-        raise Refused(400, "client disconnected") from None
-    return b"".join(chunks)
+        return await bodies.read_limited(request, MAX_BODY_BYTES)
+    except bodies.BodyRefused as refused:
+        raise Refused(refused.status, refused.message) from None
 
 
 def check_rate(caller: Caller) -> None:
@@ -88,9 +81,42 @@ def check_rate(caller: Caller) -> None:
 
 def decode_json(body: bytes):
     try:
-        return json.loads(body)
-    except (ValueError, RecursionError) as error:  # JSONDecodeError, UnicodeDecodeError
-        raise Refused(400, f"malformed JSON: {error}") from None
+        return bodies.decode_json(body)
+    except bodies.BodyRefused as refused:
+        raise Refused(refused.status, refused.message) from None
+
+
+def _newest(parsed: ParsedBody) -> datetime | None:
+    moments = [m.occurred_at for m in parsed.messages] + \
+              [s.occurred_at for s in parsed.statuses if s.occurred_at is not None]
+    return max(moments, default=None)
+
+
+async def guard_replay(request: Request, caller: Caller, scheme: str,
+                       parsed: ParsedBody | None = None) -> str:
+    """The accepted signature (to forget if storage fails); Refused for a replay or a stale
+    Meta body."""
+    if parsed is not None and replay_guard.too_old(scheme, _newest(parsed)):
+        raise Refused(401, "Meta body too old to be accepted")
+    signature = signature_of(request, scheme)
+    try:
+        first = await replay_guard.accept(await service_client(), caller.bucket, scheme,
+                                          signature)
+    except (APIError, httpx.HTTPError):
+        log.exception("replay guard unavailable integration=%s", caller.integration_id)
+        raise unavailable() from None
+    if not first:
+        log.info("webhook replay refused integration=%s", caller.integration_id)
+        raise Refused(409, "replayed request: this signature was already accepted; sign each "
+                           "delivery afresh")
+    return signature
+
+
+async def _forget(caller: Caller, signature: str) -> None:
+    try:
+        await replay_guard.forget(await service_client(), caller.bucket, signature)
+    except Exception:  # the retry will be refused as a replay; nothing else to do
+        log.exception("could not forget a signature integration=%s", caller.integration_id)
 
 
 def parse_body(channel: str, payload, scheme: str):
@@ -115,10 +141,12 @@ async def receive(request: Request) -> Response:
         caller, scheme = await authenticate(request, body, channel, allow_meta=True)
         check_rate(caller)
         parsed = parse_body(channel, decode_json(body), scheme)
+        signature = await guard_replay(request, caller, scheme, parsed)
         try:
             outcome = await inbound.ingest(await service_client(), caller.company_id, parsed)
         except inbound.StorageUnavailable:
             log.exception("webhook storage failed integration=%s", caller.integration_id)
+            await _forget(caller, signature)
             raise unavailable() from None
     except Refused as refused:
         return refused.response()
@@ -154,13 +182,14 @@ async def handshake(request: Request) -> Response:
 async def status_callback(request: Request) -> Response:
     try:
         body = await read_body(request)
-        caller, _ = await authenticate(request, body, None, allow_meta=False)
+        caller, scheme = await authenticate(request, body, None, allow_meta=False)
         check_rate(caller)
         payload = decode_json(body)
         try:
             update = StatusCallback.model_validate(payload)
         except ValidationError as error:
             raise Refused(400, _validation_message(error)) from None
+        signature = await guard_replay(request, caller, scheme)
         try:
             result = await inbound.record_status(
                 await service_client(), caller.company_id, status=update.status,
@@ -172,6 +201,7 @@ async def status_callback(request: Request) -> Response:
             raise Refused(400, refused.message or "refused") from None
         except inbound.StorageUnavailable:
             log.exception("status storage failed integration=%s", caller.integration_id)
+            await _forget(caller, signature)
             raise unavailable() from None
     except Refused as refused:
         return refused.response()

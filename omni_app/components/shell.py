@@ -59,13 +59,37 @@ def logout_button() -> rx.Component:
     )
 
 
+def logout_everywhere_form() -> rx.Component:
+    """Submitted by the account menu's item (a button outside it, tied by `form=`)."""
+    return native_form(rx.el.input(type="hidden", name="scope", value="everywhere"),
+                       action="/api/auth/logout", id="logout-everywhere-form",
+                       display="none")
+
+
+def account_menu() -> rx.Component:
+    return rx.menu.root(
+        rx.menu.trigger(rx.icon_button(rx.icon("circle-user", size=16), variant="soft",
+                                       size="1", aria_label=T["nav.menu"], id="account-menu")),
+        rx.menu.content(
+            rx.menu.item(rx.link(rx.icon("user", size=14), T["nav.account"], href="/account",
+                                 underline="none", id="menu-account"), as_child=True),
+            rx.menu.separator(),
+            rx.menu.item(rx.el.button(rx.icon("log-out", size=14), T["nav.logout_everywhere"],
+                                      type="submit", form="logout-everywhere-form",
+                                      id="menu-logout-everywhere"),
+                         as_child=True, color="red"),
+        ),
+    )
+
+
 def header() -> rx.Component:
     return rx.hstack(
         who_am_i(),
         rx.spacer(),
         rx.hstack(language_select(),
                   rx.color_mode.button(size="1", aria_label=T["nav.theme"]),
-                  logout_button(), align="center", spacing="2"),
+                  account_menu(), logout_button(), logout_everywhere_form(),
+                  align="center", spacing="2"),
         width="100%", align="center", wrap="wrap", padding="12px 16px",
         border_bottom=f"1px solid {rx.color('gray', 5)}",
     )

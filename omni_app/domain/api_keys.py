@@ -1,10 +1,11 @@
 """Per-clinic API keys for /api/v1 (automations such as n8n's AI agent).
 
 A key is `omni_` + 43 random URL-safe characters. Only its SHA-256 is stored; the key itself is
-returned once, by `create`, and never logged or audited. Admins create, list and revoke keys as
-themselves (RLS: admins of the key's company only). `resolve` runs with the service role: it
-finds an unrevoked key by hash and names the clinic and the admin who created it, whom the API
-then acts as."""
+returned once, by `create`, and never logged or audited. Admins create and revoke keys through
+definer functions that check them and write the audit row in the same transaction, and list
+them as themselves (RLS). `resolve` runs with the service role: it finds an unrevoked key by
+hash whose creator is still an active admin of the clinic (keys act as their creator, so a
+demoted or disabled creator takes them down; demotion also revokes them for the record)."""
 from __future__ import annotations
 
 import hashlib
@@ -13,9 +14,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from postgrest.exceptions import APIError
 from supabase import AsyncClient
 
-from omni_app.domain import audit
 from omni_app.domain.team import Actor
 
 KEY_PREFIX = "omni_"
@@ -56,17 +57,10 @@ async def create(user: AsyncClient, actor: Actor, name: str) -> tuple[dict, str]
         raise ApiKeyRefused("empty_name")
     if len(name) > MAX_NAME_LENGTH:
         raise ApiKeyRefused("name_too_long")
-    plaintext, key_id = new_key(), str(uuid.uuid4())
-    # returning=minimal: the row as written holds key_hash, which nobody signed in may read.
-    await user.table("api_keys").insert({
-        "id": key_id, "company_id": actor.company_id, "name": name,
-        "prefix": plaintext[:DISPLAY_PREFIX_LENGTH], "key_hash": key_hash(plaintext),
-        "created_by": actor.user_id,
-    }, returning="minimal").execute()
-    row = (await user.table("api_keys").select(COLUMNS).eq("id", key_id).limit(1)
-           .execute()).data[0]
-    await audit.record(user, actor.company_id, actor.user_id, "api_key.created", "api_key",
-                       key_id, {"name": name, "prefix": row["prefix"]})
+    plaintext = new_key()
+    row = (await user.rpc("create_api_key", {
+        "p_name": name, "p_prefix": plaintext[:DISPLAY_PREFIX_LENGTH],
+        "p_key_hash": key_hash(plaintext)}).execute()).data
     return row, plaintext
 
 
@@ -82,18 +76,12 @@ async def revoke(user: AsyncClient, actor: Actor, key_id: str) -> dict:
         uuid.UUID(str(key_id))
     except ValueError:
         raise ApiKeyRefused("not_found") from None
-    rows = (await user.table("api_keys").select(COLUMNS).eq("id", key_id)
-            .eq("company_id", actor.company_id).limit(1).execute()).data
-    if not rows:
-        raise ApiKeyRefused("not_found")
-    if rows[0]["revoked_at"]:
-        return rows[0]
-    await user.table("api_keys").update({"revoked_at": _now().isoformat()}, returning="minimal") \
-        .eq("id", key_id).eq("company_id", actor.company_id).is_("revoked_at", "null").execute()
-    await audit.record(user, actor.company_id, actor.user_id, "api_key.revoked", "api_key",
-                       key_id, {"name": rows[0]["name"], "prefix": rows[0]["prefix"]})
-    return (await user.table("api_keys").select(COLUMNS).eq("id", key_id).limit(1)
-            .execute()).data[0]
+    try:
+        return (await user.rpc("revoke_api_key", {"p_key_id": key_id}).execute()).data
+    except APIError as refused:
+        if refused.code == "PT404":
+            raise ApiKeyRefused("not_found") from None
+        raise
 
 
 async def resolve(service: AsyncClient, presented: str) -> ApiKeyOwner | None:
@@ -110,7 +98,7 @@ async def resolve(service: AsyncClient, presented: str) -> ApiKeyOwner | None:
     row = rows[0]
     creators = (await service.table("users").select("auth_user_id")
                 .eq("company_id", row["company_id"]).eq("id", row["created_by"])
-                .limit(1).execute()).data
+                .eq("role", "admin").eq("status", "active").limit(1).execute()).data
     if not creators:
         return None
     now = _now()

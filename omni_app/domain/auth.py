@@ -4,8 +4,6 @@ from __future__ import annotations
 from supabase import AsyncClient
 from supabase_auth.errors import AuthApiError, AuthError
 
-from omni_app.supa import anon_client
-
 # Supabase Auth error code -> the reason the login page explains.
 _REASONS = {
     "invalid_credentials": "invalid_credentials",
@@ -13,23 +11,27 @@ _REASONS = {
     "over_request_rate_limit": "rate_limited",
     "email_not_confirmed": "not_confirmed",
     "validation_failed": "invalid_credentials",
+    "weak_password": "weak_password",
+    "same_password": "same_password",
 }
 
 
 class SignInRefused(Exception):
-    def __init__(self, reason: str):
+    """`reason`: invalid_credentials, locked, rate_limited (with `retry_after` seconds when
+    known), not_confirmed, unavailable."""
+
+    def __init__(self, reason: str, retry_after: int = 0):
         super().__init__(reason)
-        self.reason = reason
+        self.reason, self.retry_after = reason, retry_after
 
 
-async def sign_in(email: str, password: str):
-    """A Supabase session, or SignInRefused with one of: invalid_credentials, locked,
-    rate_limited, not_confirmed, unavailable."""
+async def sign_in(auth_client: AsyncClient, email: str, password: str):
+    """A Supabase session, or SignInRefused. `auth_client` is a fresh anon client (it keeps
+    the session it opens), made to forward the browser's address to Auth."""
     if not email.strip() or not password:
         raise SignInRefused("invalid_credentials")
-    client = await anon_client()
     try:
-        response = await client.auth.sign_in_with_password(
+        response = await auth_client.auth.sign_in_with_password(
             {"email": email.strip(), "password": password})
     except AuthApiError as exc:
         if exc.status == 429:
@@ -40,11 +42,25 @@ async def sign_in(email: str, password: str):
     return response.session
 
 
-async def sign_out_upstream(access_token: str) -> None:
-    """End the Supabase session behind an access token; an already-ended one is fine."""
-    client = await anon_client()
+async def change_password(auth_client: AsyncClient, session, new_password: str) -> None:
+    """Sets a new password for the user of `session` (one just opened with the current
+    password). Auth ends the user's other Supabase sessions; a database trigger ends every
+    browser session the app keeps for them."""
     try:
-        await client.auth.admin.sign_out(access_token, scope="local")
+        await auth_client.auth.set_session(session.access_token, session.refresh_token)
+        await auth_client.auth.update_user({"password": new_password})
+    except AuthApiError as exc:
+        raise SignInRefused(_REASONS.get(exc.code or "", "unavailable")) from None
+    except AuthError:
+        raise SignInRefused("unavailable") from None
+
+
+async def sign_out_upstream(auth_client: AsyncClient, access_token: str,
+                            scope: str = "local") -> None:
+    """End the Supabase session behind an access token (`global`: all of the user's); an
+    already-ended one is fine."""
+    try:
+        await auth_client.auth.admin.sign_out(access_token, scope=scope)
     except AuthError:
         pass
 

@@ -55,6 +55,10 @@ class Keyring:
             raise SealError("sealed value failed authentication") from None
         return plain.decode()
 
+    def reseal(self, token: str, purpose: str, scope: str) -> str:
+        """The same plaintext sealed under the current version (key rotation)."""
+        return self.seal(self.open(token, purpose, scope), purpose, scope)
+
     @staticmethod
     def version_of(token: str) -> int:
         return int(token.split(".", 1)[0].removeprefix("v"))

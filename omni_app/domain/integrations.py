@@ -17,10 +17,10 @@ from postgrest.exceptions import APIError
 from supabase import AsyncClient
 
 from omni_app import runtime
-from omni_app.domain import audit
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import Keyring, SealError
 from omni_app.domain.integration_secrets import IntegrationSecrets, InvalidValue
+from omni_app.domain.outbound_policy import OutboundPolicy, OutboundRefused
 from omni_app.domain.team import Actor
 
 log = logging.getLogger("omni.integrations")
@@ -149,8 +149,16 @@ async def set_active(user: AsyncClient, actor: Actor, channel: str, active: bool
     await _audit(user, actor, "integration.status", row["id"], channel, {"status": status})
 
 
-async def set_outbound_url(user: AsyncClient, actor: Actor, channel: str, url: str) -> str | None:
+async def set_outbound_url(user: AsyncClient, actor: Actor, channel: str, url: str,
+                           allowed: OutboundPolicy) -> str | None:
+    """Saves where replies go, once the outbound policy allows the URL (checked again at every
+    send: DNS can change)."""
     cleaned = vault.outbound_url(url)
+    if cleaned:
+        try:
+            await allowed.check(cleaned)
+        except OutboundRefused as refused:
+            raise InvalidValue(refused.reason) from None
     row = await _ensure_row(user, actor, channel)
     if not await _update(user, actor, row["id"], {"outbound_url": cleaned}):
         raise IntegrationChangeRefused("forbidden")
@@ -260,5 +268,8 @@ async def _change_secrets(user: AsyncClient, service: AsyncClient, actor: Actor,
 
 async def _audit(user: AsyncClient, actor: Actor, action: str, row_id: str, channel: str,
                  details: dict) -> None:
-    await audit.record(user, actor.company_id, actor.user_id, action, "integration", row_id,
-                       {"channel": channel, **details})
+    """The audit row, written by the database for the admin behind `user` (actor and clinic
+    come from their session there, not from here)."""
+    await user.rpc("record_integration_change", {
+        "p_integration_id": row_id, "p_action": action,
+        "p_details": {"channel": channel, **details}}).execute()

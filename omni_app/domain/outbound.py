@@ -3,15 +3,19 @@ to the clinic's n8n workflow with a signed POST; n8n reports later steps to /web
 
 Delivery: 2xx -> `sent` (with n8n's `external_message_id` when it gives one); timeout, connection
 error, 5xx, 408 or 429 -> retried with exponential backoff, a bounded number of times, then
-`failed` with the error; any other 4xx -> `failed` at once (retrying cannot fix it). Status
-changes go through `record_message_status` with the service role, scoped by the company the
-message belongs to; each ends with `live.changed(company_id)` so open inboxes show the ticks.
+`failed` with the error; any other answer (4xx, a redirect) -> `failed` at once. The URL must
+pass the outbound policy at every send (see outbound_policy: no internal addresses) and the
+connection goes to the address that was checked. What n8n answers is never stored or logged:
+the error says only the status code, in our words. Status changes go through
+`record_message_status` with the service role, scoped by the company the message belongs to;
+each ends with `live.changed(company_id)` so open inboxes show the ticks.
 """
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -25,6 +29,7 @@ from omni_app import live, runtime
 from omni_app.domain import inbound
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import SealError
+from omni_app.domain.outbound_policy import Destination, OutboundPolicy, OutboundRefused
 from omni_app.domain.signing import sign_headers
 from omni_app.settings import get_settings
 from omni_app.supa import service_client
@@ -32,6 +37,7 @@ from omni_app.supa import service_client
 log = logging.getLogger("omni.outbound")
 
 RETRYABLE_STATUSES = {408, 425, 429}
+EXTERNAL_ID = re.compile(r"^[A-Za-z0-9._:=+/@-]{1,256}$")
 MESSAGE_COLUMNS = "id,company_id,conversation_id,client_id,channel,direction,content,status"
 
 
@@ -93,15 +99,15 @@ _REFUSALS = {"PT404": "not_found", "PT409": "closed", "22001": "too_long", "2202
 
 
 async def retry(user: AsyncClient, interaction_id: str) -> dict:
-    """Queues a failed reply again (as the user: RLS scopes it to their clinic) and schedules
-    its delivery."""
-    rows = (await user.table("interactions").update({"status": "queued", "error": None})
-            .eq("id", interaction_id).eq("direction", "outbound").eq("status", "failed")
-            .execute()).data
-    if not rows:
-        raise SendRefused("not_failed")
-    schedule(rows[0]["company_id"], interaction_id)
-    return rows[0]
+    """Queues a failed reply again (`retry_outbound_message`, scoped to the user's clinic) and
+    schedules its delivery."""
+    try:
+        row = (await user.rpc("retry_outbound_message", {"p_interaction_id": interaction_id})
+               .execute()).data
+    except APIError:
+        raise SendRefused("not_failed") from None
+    schedule(row["company_id"], interaction_id)
+    return row
 
 
 def schedule(company_id: str, interaction_id: str) -> asyncio.Task:
@@ -129,10 +135,11 @@ async def _deliver_and_announce(company_id: str, interaction_id: str) -> None:
 
 
 async def deliver(service: AsyncClient, company_id: str, interaction_id: str,
-                  rules: Policy | None = None) -> str:
+                  rules: Policy | None = None, allowed: OutboundPolicy | None = None) -> str:
     """Delivers one queued reply; returns the status it ended in (sent, failed, or the current
     one when it was no longer queued)."""
     rules = rules or policy
+    allowed = allowed or runtime.outbound_policy()
     rows = (await service.table("interactions").select(MESSAGE_COLUMNS)
             .eq("company_id", company_id).eq("id", interaction_id)
             .eq("direction", "outbound").limit(1).execute()).data
@@ -146,9 +153,16 @@ async def deliver(service: AsyncClient, company_id: str, interaction_id: str,
         target = await resolve_target(service, company_id, message["channel"])
     except TargetMissing as missing:
         return await _finish(service, company_id, interaction_id, "failed", error=str(missing))
+    try:
+        destination = await allowed.check(target.url)
+    except OutboundRefused as refused:
+        log.warning("delivery refused by the outbound policy interaction=%s reason=%s",
+                    interaction_id, refused.reason)
+        return await _finish(service, company_id, interaction_id, "failed",
+                             error=f"the n8n outbound URL is not allowed ({refused.reason})")
     body = await _body(service, message, target)
     try:
-        response = await _post(target, body, interaction_id, rules)
+        response = await _post(target, destination, body, interaction_id, rules)
     except RetryError as exhausted:
         error = _describe(exhausted.last_attempt.exception())
         return await _finish(service, company_id, interaction_id, "failed",
@@ -157,7 +171,7 @@ async def deliver(service: AsyncClient, company_id: str, interaction_id: str,
         return await _finish(service, company_id, interaction_id, "sent",
                              external_id=_external_id(response))
     return await _finish(service, company_id, interaction_id, "failed",
-                         error=f"n8n answered {response.status_code}: {_snippet(response)}")
+                         error=f"n8n answered HTTP {response.status_code}")
 
 
 async def resolve_target(service: AsyncClient, company_id: str, channel: str) -> Target:
@@ -202,25 +216,28 @@ async def _body(service: AsyncClient, message: dict, target: Target) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-async def _post(target: Target, body: bytes, interaction_id: str,
+async def _post(target: Target, destination: Destination, body: bytes, interaction_id: str,
                 rules: Policy) -> httpx.Response:
-    """POSTs until an answer that is not worth retrying; RetryError when attempts run out."""
+    """POSTs to the checked address until an answer that is not worth retrying; RetryError
+    when attempts run out."""
     retrying = AsyncRetrying(
         stop=stop_after_attempt(rules.attempts),
         wait=wait_exponential(multiplier=rules.first_wait, min=rules.first_wait,
                               max=rules.max_wait),
         retry=retry_if_exception_type((_Retryable, httpx.TransportError)),
         reraise=False)
-    async with httpx.AsyncClient(timeout=rules.timeout) as http:
+    extensions = {"sni_hostname": destination.host} if destination.scheme == "https" else {}
+    async with httpx.AsyncClient(timeout=rules.timeout, follow_redirects=False,
+                                 trust_env=False) as http:
         async for attempt in retrying:
             with attempt:
-                headers = {"Content-Type": "application/json",
+                headers = {"Host": destination.host_header, "Content-Type": "application/json",
                            "Idempotency-Key": interaction_id,
                            **sign_headers(target.secret, body)}  # fresh timestamp each time
-                response = await http.post(target.url, content=body, headers=headers)
+                response = await http.post(destination.request_url, content=body,
+                                           headers=headers, extensions=extensions)
                 if response.status_code >= 500 or response.status_code in RETRYABLE_STATUSES:
-                    raise _Retryable(f"n8n answered {response.status_code}: "
-                                     f"{_snippet(response)}")
+                    raise _Retryable(f"n8n answered HTTP {response.status_code}")
                 return response
     raise AssertionError("unreachable: tenacity either returns or raises")
 
@@ -240,15 +257,13 @@ async def _finish(service: AsyncClient, company_id: str, interaction_id: str, st
 
 
 def _external_id(response: httpx.Response) -> str | None:
+    """n8n's id for the sent message, when it gives a plausible one; nothing else of the
+    answer is kept."""
     try:
         value = response.json().get("external_message_id")
     except (ValueError, AttributeError):
         return None
-    return str(value)[:256] if value else None
-
-
-def _snippet(response: httpx.Response) -> str:
-    return " ".join(response.text.split())[:200] or response.reason_phrase
+    return value if isinstance(value, str) and EXTERNAL_ID.match(value) else None
 
 
 def _describe(error: BaseException | None) -> str:

@@ -3,7 +3,8 @@
 The browser holds an opaque random id (cookie); `app_sessions` keeps its SHA-256 and the
 Supabase refresh and access tokens sealed under a key bound to that row. Resolving a session
 refreshes the access token shortly before it expires; refreshes of one session are serialized
-in this process, because Supabase refresh tokens are single-use.
+in this process, because Supabase refresh tokens are single-use (a lock per session exists only
+while someone holds or waits for it, so the map never outgrows the requests in flight).
 """
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import asyncio
 import hashlib
 import secrets
 import time
-from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-
 from typing import Awaitable, Callable
 
 from supabase import AsyncClient
@@ -34,6 +35,12 @@ class ActiveSession:
     access_expires_at: int
 
 
+@dataclass
+class _Turn:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    users: int = 0
+
+
 def new_session_token() -> str:
     return secrets.token_urlsafe(32)
 
@@ -49,7 +56,19 @@ class SessionStore:
         # which must never be shared between users.
         self.service, self.auth_client, self.keyring = service, auth_client, keyring
         self.idle = timedelta(days=idle_days)
-        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._turns: dict[str, _Turn] = {}
+
+    @asynccontextmanager
+    async def _one_at_a_time(self, digest: str) -> AsyncIterator[None]:
+        turn = self._turns.setdefault(digest, _Turn())
+        turn.users += 1
+        try:
+            async with turn.lock:
+                yield
+        finally:
+            turn.users -= 1
+            if turn.users == 0:
+                del self._turns[digest]
 
     async def create(self, session, user_agent: str | None, ip: str | None) -> str:
         """Store a fresh Supabase session; returns the cookie value (never stored itself)."""
@@ -71,7 +90,7 @@ class SessionStore:
         if not token or len(token) > 100:
             return None
         digest = token_hash(token)
-        async with self._locks[digest]:
+        async with self._one_at_a_time(digest):
             row = await self._load(digest)
             if row is None:
                 return None

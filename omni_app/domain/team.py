@@ -1,26 +1,32 @@
 """The clinic's team: members, invitations, roles and access.
 
-Reads and changes run as the signed-in admin (RLS allows them to admins only). Creating the
-auth account needs the service role; the caller must have checked that the actor is an admin
-of `company_id`, which it takes from the actor's own profile, never from the browser."""
+Every change is a definer function that checks the caller is an active admin of the clinic and
+writes the audit row in the same transaction (`invite_member`, `revoke_invitation`,
+`set_member_access`). Inviting answers the same whether or not the address has an Omni account:
+when it has none, one is made (service role) with a temporary password, and either way the
+invitation waits until that person, signed in, accepts it (`accept_invitation`)."""
 from __future__ import annotations
 
+import asyncio
 import re
 import secrets
+import time
 from dataclasses import dataclass
 
+from postgrest.exceptions import APIError
 from supabase import AsyncClient
 from supabase_auth.errors import AuthApiError
-
-from omni_app.domain import audit
 
 ROLES = ("admin", "staff")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MEMBER_COLUMNS = "id,auth_user_id,full_name,email,role,status"
+INVITATION_COLUMNS = "id,email,full_name,role,expires_at,created_at"
+# Making an account costs a bcrypt hash; finding one taken does not. Both answers take this long.
+INVITE_FLOOR_S = 0.4
 
 
 class TeamChangeRefused(Exception):
-    """`reason` is a catalog key suffix: email, exists, self, failed."""
+    """`reason` is a catalog key suffix: email, self, not_found, failed."""
 
     def __init__(self, reason: str, detail: str = ""):
         super().__init__(detail or reason)
@@ -35,8 +41,17 @@ class Actor:
 
 @dataclass(frozen=True)
 class Invitation:
-    member_id: str
-    temporary_password: str
+    invitation_id: str
+    email: str
+    temporary_password: str   # works only if the address had no account; nobody can tell
+
+
+# SQLSTATEs of the team functions -> reasons
+_REFUSALS = {"PT409": "self", "PT404": "not_found", "22023": "failed", "PT403": "failed"}
+
+
+def _refused(error: APIError) -> TeamChangeRefused:
+    return TeamChangeRefused(_REFUSALS.get(error.code or "", "failed"), error.message or "")
 
 
 async def members(user: AsyncClient) -> list[dict]:
@@ -44,54 +59,66 @@ async def members(user: AsyncClient) -> list[dict]:
             .order("email").execute()).data
 
 
-async def invite(user: AsyncClient, service: AsyncClient, actor: Actor, email: str,
-                 full_name: str, role: str) -> Invitation:
+async def open_invitations(user: AsyncClient) -> list[dict]:
+    """The clinic's invitations nobody has accepted or revoked yet (admins only: RLS)."""
+    return (await user.table("team_invitations").select(INVITATION_COLUMNS)
+            .is_("accepted_at", "null").is_("revoked_at", "null")
+            .order("created_at", desc=True).execute()).data
+
+
+async def invite(user: AsyncClient, service: AsyncClient, email: str, full_name: str,
+                 role: str) -> Invitation:
+    started = time.monotonic()
     email = email.strip().lower()
-    if not EMAIL.match(email):
+    if not EMAIL.match(email) or len(email) > 320:
         raise TeamChangeRefused("email")
     role = role if role in ROLES else "staff"
+    try:
+        invitation_id = (await user.rpc("invite_member", {
+            "p_email": email, "p_full_name": full_name.strip()[:200], "p_role": role,
+        }).execute()).data
+    except APIError as error:
+        raise _refused(error) from None
     password = secrets.token_urlsafe(12)
     try:
-        created = await service.auth.admin.create_user({
+        await service.auth.admin.create_user({
             "email": email, "password": password, "email_confirm": True,
-            "user_metadata": {"full_name": full_name.strip()},
-            "app_metadata": {"company_id": actor.company_id, "role": role},
-        })
+            "user_metadata": {"full_name": full_name.strip()[:200]}})
     except AuthApiError as exc:
-        if exc.code in ("email_exists", "user_already_exists"):
-            raise TeamChangeRefused("exists") from None
-        raise TeamChangeRefused("failed", exc.message) from None
-    member = (await service.table("users").select("id").eq("auth_user_id", created.user.id)
-              .eq("company_id", actor.company_id).execute()).data[0]
-    await audit.record(user, actor.company_id, actor.user_id, "team.invite", "user",
-                       member["id"], {"email": email, "role": role})
-    return Invitation(member["id"], password)
+        if exc.code not in ("email_exists", "user_already_exists"):
+            raise TeamChangeRefused("failed", exc.message) from None
+    await asyncio.sleep(max(0.0, INVITE_FLOOR_S - (time.monotonic() - started)))
+    return Invitation(str(invitation_id), email, password)
 
 
-async def change(user: AsyncClient, service: AsyncClient, actor: Actor, member_id: str,
-                 *, role: str | None = None, status: str | None = None) -> dict:
-    """Set a member's role or status (active/disabled). RLS lets only admins do it."""
-    if member_id == actor.user_id:
-        raise TeamChangeRefused("self")
-    values = {}
-    if role is not None:
-        if role not in ROLES:
-            raise TeamChangeRefused("failed", "unknown role")
-        values["role"] = role
-    if status is not None:
-        if status not in ("active", "disabled"):
-            raise TeamChangeRefused("failed", "unknown status")
-        values["status"] = status
-    rows = (await user.table("users").update(values).eq("id", member_id)
-            .eq("company_id", actor.company_id).execute()).data
-    if not rows:
-        raise TeamChangeRefused("failed", "not allowed")
-    member = rows[0]
-    if role is not None:
-        # Keep the token's app_metadata in step (the sync trigger agrees with this row).
-        await service.auth.admin.update_user_by_id(
-            member["auth_user_id"], {"app_metadata": {"company_id": actor.company_id,
-                                                      "role": role}})
-    await audit.record(user, actor.company_id, actor.user_id, "team.change", "user",
-                       member_id, values)
-    return member
+async def revoke_invitation(user: AsyncClient, invitation_id: str) -> None:
+    try:
+        await user.rpc("revoke_invitation", {"p_invitation_id": invitation_id}).execute()
+    except APIError as error:
+        raise _refused(error) from None
+
+
+async def change(user: AsyncClient, member_id: str, *, role: str | None = None,
+                 status: str | None = None) -> dict:
+    """Set a member's role or status (active/disabled): the database also updates the token's
+    copy, signs a disabled member out everywhere and revokes the API keys of a member who is no
+    longer an active admin."""
+    try:
+        return (await user.rpc("set_member_access", {
+            "p_member_id": member_id, "p_role": role, "p_status": status}).execute()).data
+    except APIError as error:
+        raise _refused(error) from None
+
+
+async def my_invitations(user: AsyncClient) -> list[dict]:
+    """Open invitations for the signed-in user's confirmed address, while they have no clinic."""
+    return (await user.rpc("my_invitations", {}).execute()).data or []
+
+
+async def accept(user: AsyncClient, invitation_id: str) -> str:
+    """Joins the clinic that invited the signed-in user; its id."""
+    try:
+        return (await user.rpc("accept_invitation", {"p_invitation_id": invitation_id})
+                .execute()).data
+    except APIError as error:
+        raise _refused(error) from None

@@ -46,9 +46,7 @@ MESSAGES = {
     "team.invite.email": "Correo",
     "team.invite.role": "Rol",
     "team.invite.submit": "Invitar",
-    "team.invite.done": "Invitación creada. Contraseña temporal (solo se muestra ahora):",
     "team.invite.error.email": "Escribe un correo válido.",
-    "team.invite.error.exists": "Ya existe una cuenta con este correo.",
     "team.disable": "Desactivar",
     "team.enable": "Reactivar",
     "team.make_admin": "Hacer administrador",
@@ -168,4 +166,48 @@ MESSAGES = {
     "api_keys.error.empty_name": "Ponle un nombre a la clave.",
     "api_keys.error.name_too_long": "El nombre es demasiado largo (100 caracteres como máximo).",
     "api_keys.error.not_found": "Clave no encontrada.",
+    "team.invite.done": "Invitación creada para {email}.",
+    "team.invite.password_note": "Si esta dirección aún no tenía cuenta en Omni, creamos una con "
+                                 "la contraseña temporal de abajo (solo se muestra ahora). Si ya "
+                                 "tenía, la persona verá la invitación al entrar.",
+    "team.invite.hide": "Ocultar",
+    "team.invitations": "Invitaciones pendientes",
+    "team.invitation.expires": "Vence",
+    "team.invitation.revoke": "Cancelar invitación",
+    "team.invitation.revoked": "Invitación cancelada.",
+    "team.error.not_found": "No encontrado: la lista se actualizó.",
+    "onboarding.invitations": "Invitaciones para ti",
+    "onboarding.invitation": "{clinic} te invitó al equipo como {role}.",
+    "onboarding.accept": "Unirme a la clínica",
+    "onboarding.or_create": "O crea tu propia clínica",
+    "onboarding.error.accept": "No se pudo aceptar la invitación: venció o fue cancelada.",
+    "nav.account": "Mi cuenta",
+    "nav.menu": "Menú de la cuenta",
+    "nav.logout_everywhere": "Cerrar sesión en todos los dispositivos",
+    "account.title": "Mi cuenta",
+    "account.password.title": "Cambiar contraseña",
+    "account.password.current": "Contraseña actual",
+    "account.password.new": "Contraseña nueva",
+    "account.password.confirm": "Confirma la contraseña nueva",
+    "account.password.submit": "Cambiar contraseña",
+    "account.password.hint": "Al menos 8 caracteres. Al cambiarla, se cierra tu sesión en todos "
+                             "los demás dispositivos.",
+    "account.password.done": "Contraseña cambiada. Se cerró tu sesión en todos los demás "
+                             "dispositivos.",
+    "account.error.invalid_credentials": "La contraseña actual es incorrecta.",
+    "account.error.mismatch": "Las dos contraseñas nuevas no coinciden.",
+    "account.error.too_short": "La contraseña nueva necesita al menos 8 caracteres.",
+    "account.error.same_password": "La contraseña nueva debe ser distinta de la actual.",
+    "account.error.weak_password": "Contraseña demasiado débil. Elige una más larga.",
+    "account.error.rate_limited": "Demasiados intentos. Espera unos minutos y vuelve a intentarlo.",
+    "account.error.unavailable": "No se pudo cambiar la contraseña ahora. Inténtalo de nuevo en un"
+                                 " momento.",
+    "account.everywhere.title": "Sesiones",
+    "account.everywhere.text": "Cierra la sesión de Omni en todos los navegadores y dispositivos, "
+                               "incluido este.",
+    "integrations.error.url_https": "En producción, la URL de n8n debe empezar con https://.",
+    "integrations.error.url_private": "Esta URL lleva a una dirección interna o privada. Para usar"
+                                      " un n8n de la red interna, el operador debe permitirlo en "
+                                      "OMNI_OUTBOUND_ALLOW.",
+    "integrations.error.url_unresolved": "No encontramos esta dirección (DNS). Revisa la URL.",
 }

@@ -12,20 +12,6 @@ from omni_app.state.inbox_live import InboxLive
 
 T = InboxState.tr
 
-# Enter sends, Shift+Enter (or Enter while composing accented text) is a new line. Installed once
-# per page load; submitting the form lets Reflex collect the textarea by its name.
-COMPOSER_KEYS = """
-if (!window.__omniComposerKeys) {
-  window.__omniComposerKeys = true;
-  document.addEventListener('keydown', (e) => {
-    const box = e.target;
-    if (!box || box.id !== 'composer' || e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
-    e.preventDefault();
-    if (box.value.trim() && box.form) box.form.requestSubmit();
-  });
-}
-"""
-
 
 def pane_header() -> rx.Component:
     header = InboxState.header
@@ -75,7 +61,6 @@ def composer() -> rx.Component:
                 rx.button(rx.icon("send", size=16), T["inbox.send"], type="submit", id="send"),
                 align="end", width="100%"),
             on_submit=InboxState.send_message, reset_on_submit=True, width="100%",
-            on_mount=rx.call_script(COMPOSER_KEYS),
         ),
     )
 

@@ -15,8 +15,7 @@ T = AppState.tr
 class LoginState(AppState):
     @rx.var
     def error_message(self) -> str:
-        reason = self.router.url.query_parameters.get("error", "")
-        return self.tr.get(f"login.error.{reason}", "") if reason else ""
+        return self.query_message("error", "login.error.{}")
 
     @rx.var
     def next_path(self) -> str:

@@ -52,16 +52,53 @@ def invite_form() -> rx.Component:
     ), width="100%")
 
 
+def invitation_result() -> rx.Component:
+    """The same answer whether or not the address already had an account."""
+    return rx.callout(
+        rx.vstack(
+            rx.text(TeamState.message, weight="bold"),
+            rx.text(T["team.invite.password_note"], size="2"),
+            rx.hstack(rx.code(TeamState.invited_password, id="invited-password", size="3"),
+                      rx.button(T["team.invite.hide"], size="1", variant="soft",
+                                on_click=TeamState.hide_password, id="hide-password"),
+                      align="center", wrap="wrap"),
+            spacing="2"),
+        color_scheme="green", id="team-message", margin_top="8px", width="100%")
+
+
+def invitation_row(invitation: dict) -> rx.Component:
+    """One pending invitation; a wrapping row rather than a table, so it fits a phone."""
+    return rx.flex(
+        rx.text(invitation["email"], weight="medium", flex="1 1 220px", min_width="0",
+                overflow="hidden", text_overflow="ellipsis", white_space="nowrap",
+                line_height="1.6"),
+        rx.badge(T["role." + invitation["role"]]),
+        rx.text(T["team.invitation.expires"], " ", invitation["expires_at"], size="1",
+                color_scheme="gray", white_space="nowrap"),
+        rx.button(T["team.invitation.revoke"], size="1", variant="soft", color_scheme="red",
+                  on_click=TeamState.revoke_invitation(invitation["id"])),
+        gap="8px 12px", align="center", wrap="wrap", width="100%", padding="10px 0",
+        border_bottom=f"1px solid {rx.color('gray', 4)}",
+        id="invitation-" + invitation["email"],
+    )
+
+
+def invitations_list() -> rx.Component:
+    return rx.cond(TeamState.invitations.length() > 0, rx.vstack(
+        rx.heading(T["team.invitations"], size="3", margin_top="16px"),
+        rx.foreach(TeamState.invitations, invitation_row),
+        width="100%", spacing="0"))
+
+
 def team_page() -> rx.Component:
     return shell(
         rx.heading(T["team.title"], size="6", margin_bottom="12px"),
         rx.heading(T["team.invite"], size="3", margin_bottom="6px"),
         invite_form(),
-        rx.cond(TeamState.message != "",
-                rx.callout(TeamState.message, color_scheme="green", id="team-message",
-                           margin_top="8px")),
-        rx.cond(TeamState.invited_password != "",
-                rx.code(TeamState.invited_password, id="invited-password")),
+        rx.cond(TeamState.invited_password != "", invitation_result(),
+                rx.cond(TeamState.message != "",
+                        rx.callout(TeamState.message, color_scheme="green",
+                                   id="team-message", margin_top="8px"))),
         rx.cond(TeamState.error != "",
                 rx.callout(TeamState.error, color_scheme="red", role="alert", id="team-error",
                            margin_top="8px")),
@@ -74,4 +111,5 @@ def team_page() -> rx.Component:
                 rx.table.column_header_cell(T["team.actions"]))),
             rx.table.body(rx.foreach(TeamState.members, member_row)),
             width="100%"), overflow_x="auto", width="100%", margin_top="12px"),
+        invitations_list(),
     )

@@ -13,6 +13,12 @@ class AppState(rx.State):
     def tr(self) -> dict[str, str]:
         return CATALOGS[supported(self.locale)]
 
+    def query_message(self, param: str, key_format: str) -> str:
+        """The catalog text a result page names in its URL (`?error=rate_limited` ->
+        `login.error.rate_limited`); empty for anything the catalog does not know."""
+        value = self.router.url.query_parameters.get(param, "")
+        return self.tr.get(key_format.format(value), "") if value else ""
+
     @rx.event
     def use_query_locale(self):
         """Public pages follow `?lang=` (the sign-in page has no user to remember it)."""

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 import reflex as rx
 from supabase import AsyncClient
 
+from omni_app import runtime
 from omni_app.domain import integrations
 from omni_app.domain.integration_secrets import InvalidValue, webhook_url
 from omni_app.domain.n8n_recipe import http_node_settings
@@ -88,7 +89,8 @@ class IntegrationsState(SessionState):
     async def save_outbound_url(self, form: dict):
         channel, url = str(form.get("channel", "")), str(form.get("outbound_url", ""))
         return await self._act(
-            lambda user, actor: integrations.set_outbound_url(user, actor, channel, url))
+            lambda user, actor: integrations.set_outbound_url(user, actor, channel, url,
+                                                              runtime.outbound_policy()))
 
     @rx.event
     async def rotate_secret(self, channel: str):

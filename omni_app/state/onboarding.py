@@ -1,9 +1,11 @@
-"""A signed-in user without a clinic creates one (and becomes its admin)."""
+"""A signed-in user without a clinic joins one that invited them, or creates one (and becomes
+its admin)."""
 from __future__ import annotations
 
 import reflex as rx
 from postgrest.exceptions import APIError
 
+from omni_app.domain import team
 from omni_app.state.session import NotSignedIn, SessionState
 
 TIMEZONES = ("America/Sao_Paulo", "America/Manaus", "America/Fortaleza", "America/Recife",
@@ -16,6 +18,32 @@ TIMEZONES = ("America/Sao_Paulo", "America/Manaus", "America/Fortaleza", "Americ
 class OnboardingState(SessionState):
     error: str = ""
     saving: bool = False
+    # open invitations for this user: id, text
+    invitations: list[dict[str, str]] = []
+
+    @rx.event
+    async def load_invitations(self):
+        try:
+            rows = await team.my_invitations(await self.user_client())
+        except NotSignedIn:
+            return self.login_redirect()
+        self.invitations = [{
+            "id": row["id"],
+            "text": self.tr["onboarding.invitation"].format(
+                clinic=row["company_name"], role=self.tr.get(f"role.{row['role']}", row["role"])),
+        } for row in rows]
+
+    @rx.event
+    async def accept_invitation(self, invitation_id: str):
+        self.error = ""
+        try:
+            await team.accept(await self.user_client(), invitation_id)
+        except NotSignedIn:
+            return self.login_redirect()
+        except team.TeamChangeRefused:
+            self.error = self.tr["onboarding.error.accept"]
+            return await self.load_invitations()
+        return rx.redirect("/")
 
     @rx.event
     async def create_clinic(self, form: dict):

@@ -16,7 +16,7 @@ from supabase import AsyncClient
 from omni_app.domain import auth
 from omni_app.domain.team import Actor
 from omni_app.i18n import supported
-from omni_app.runtime import SESSION_COOKIE, session_store
+from omni_app import runtime
 from omni_app.state.app_state import AppState
 from omni_app.supa import as_user
 
@@ -55,12 +55,12 @@ class SessionState(AppState):
     def _cookie(self) -> str | None:
         jar = SimpleCookie()
         jar.load(self.router.headers.cookie or "")
-        morsel = jar.get(SESSION_COOKIE)
+        morsel = jar.get(runtime.session_cookie())
         return morsel.value if morsel else None
 
     async def user_client(self) -> AsyncClient:
         """A client acting as the signed-in user; every data handler starts here."""
-        active = await (await session_store()).resolve(self._cookie())
+        active = await (await runtime.session_store()).resolve(self._cookie())
         if active is None:
             self._forget()
             raise NotSignedIn()

@@ -1,4 +1,5 @@
-"""Team page (admins only). Every handler re-checks that the caller is an active admin."""
+"""Team page (admins only). Every handler re-checks that the caller is an active admin; the
+database checks it again in each team function."""
 from __future__ import annotations
 
 from typing import Awaitable, Callable, TypeVar
@@ -7,23 +8,27 @@ import reflex as rx
 from supabase import AsyncClient
 
 from omni_app.domain import team
-from omni_app.runtime import session_store
 from omni_app.state.session import AccessDenied, SessionState
 from omni_app.supa import service_client
-
 
 T = TypeVar("T")
 
 
 class TeamState(SessionState):
     members: list[dict[str, str]] = []
+    invitations: list[dict[str, str]] = []
     message: str = ""
     error: str = ""
+    invited_email: str = ""
     invited_password: str = ""
 
-    async def _refresh_members(self, user) -> None:
+    async def _refresh(self, user) -> None:
         self.members = [{key: str(value or "") for key, value in row.items()}
                         for row in await team.members(user)]
+        self.invitations = [{
+            "id": row["id"], "email": row["email"], "full_name": row["full_name"] or "",
+            "role": row["role"], "expires_at": self.local_time(row["expires_at"]),
+        } for row in await team.open_invitations(user)]
 
     @rx.event
     async def load_members(self):
@@ -31,15 +36,15 @@ class TeamState(SessionState):
             user, _ = await self.admin_access()
         except AccessDenied as denied:
             return denied.answer
-        await self._refresh_members(user)
+        await self._refresh(user)
 
-    async def _as_admin(self, action: Callable[[AsyncClient, team.Actor], Awaitable[T]]):
-        """Run `action(user, actor)` for a verified admin: (user, result, None), or
-        (None, None, answer) when refused — a redirect, or None with `error` set."""
-        self.error = self.message = self.invited_password = ""
+    async def _as_admin(self, action: Callable[[AsyncClient], Awaitable[T]]):
+        """Run `action(user)` for a verified admin: (user, result, None), or (None, None,
+        answer) when refused — a redirect, or None with `error` set."""
+        self.error = self.message = self.invited_password = self.invited_email = ""
         try:
-            user, actor = await self.admin_access()
-            return user, await action(user, actor), None
+            user, _ = await self.admin_access()
+            return user, await action(user), None
         except AccessDenied as denied:
             return None, None, denied.answer
         except team.TeamChangeRefused as refused:
@@ -48,16 +53,30 @@ class TeamState(SessionState):
 
     @rx.event
     async def invite(self, form: dict):
-        async def invite(user, actor):
-            return await team.invite(user, await service_client(), actor,
-                                     str(form.get("email", "")), str(form.get("full_name", "")),
+        async def invite(user):
+            return await team.invite(user, await service_client(), str(form.get("email", "")),
+                                     str(form.get("full_name", "")),
                                      str(form.get("role", "staff")))
         user, invitation, answer = await self._as_admin(invite)
         if invitation is None:
             return answer
+        self.invited_email = invitation.email
         self.invited_password = invitation.temporary_password
-        self.message = self.tr["team.invite.done"]
-        await self._refresh_members(user)
+        self.message = self.tr["team.invite.done"].format(email=invitation.email)
+        await self._refresh(user)
+
+    @rx.event
+    async def revoke_invitation(self, invitation_id: str):
+        user, _, answer = await self._as_admin(
+            lambda user: team.revoke_invitation(user, invitation_id))
+        if user is None:
+            return answer
+        self.message = self.tr["team.invitation.revoked"]
+        await self._refresh(user)
+
+    @rx.event
+    def hide_password(self):
+        self.invited_password = self.invited_email = self.message = ""
 
     @rx.event
     async def set_role(self, member_id: str, role: str):
@@ -68,18 +87,15 @@ class TeamState(SessionState):
         return await self._change(member_id, status=status)
 
     async def _change(self, member_id: str, **values):
-        async def change(user, actor):
-            return await team.change(user, await service_client(), actor, member_id, **values)
-        user, member, answer = await self._as_admin(change)
+        user, member, answer = await self._as_admin(
+            lambda user: team.change(user, member_id, **values))
         if member is None:
             return answer
-        if values.get("status") == "disabled":
-            await (await session_store()).revoke_user(member["auth_user_id"])
-        await self._refresh_members(user)
+        await self._refresh(user)
 
     def _refusal(self, refused: team.TeamChangeRefused) -> str:
         if refused.reason == "failed":
             return self.tr["team.error.failed"].format(reason=refused.detail)
-        if refused.reason in ("email", "exists"):
-            return self.tr[f"team.invite.error.{refused.reason}"]
+        if refused.reason == "email":
+            return self.tr["team.invite.error.email"]
         return self.tr[f"team.error.{refused.reason}"]

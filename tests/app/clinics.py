@@ -50,7 +50,8 @@ async def connect(clinic: Clinic, outbound_url: str | None, channel: str = "what
     """An active integration sending to `outbound_url`; returns its signing secret."""
     user, service = await clinic.user(), await service_client()
     if outbound_url:
-        await integrations.set_outbound_url(user, clinic.actor, channel, outbound_url)
+        await integrations.set_outbound_url(user, clinic.actor, channel, outbound_url,
+                                            runtime.outbound_policy())
     secret = await integrations.rotate_signing_secret(user, service, clinic.actor, channel)
     await integrations.set_active(user, clinic.actor, channel, True)
     return secret

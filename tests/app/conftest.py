@@ -3,6 +3,8 @@ build Reflex states the way a browser tab would (router headers carrying the coo
 from __future__ import annotations
 
 import base64
+import ipaddress
+import itertools
 import os
 import uuid
 from contextlib import asynccontextmanager
@@ -14,7 +16,8 @@ from starlette.applications import Starlette
 from reflex.istate.data import RouterData
 
 from omni_app import runtime, supa
-from omni_app.domain import auth
+from omni_app.api import webhook_auth
+from omni_app.domain import auth, team
 from omni_app.settings import get_settings
 
 SEED = {"admin": ("admin@demo.clinic", "omni-demo-admin"),
@@ -42,20 +45,41 @@ def app_env(app_lb):
 
 def _reset_singletons() -> None:
     get_settings.cache_clear()
-    runtime._store = None
+    runtime.forget()
+    webhook_auth.forget()
     supa._service = None
+
+
+async def sign_in(email: str, password: str):
+    """A Supabase session for a test user (no throttle: tests sign in a lot)."""
+    return await auth.sign_in(await supa.anon_client(), email, password)
 
 
 async def cookie_for(email: str, password: str) -> str:
     """Sign in like the login route does; returns the opaque cookie value."""
-    session = await auth.sign_in(email, password)
+    session = await sign_in(email, password)
     return await (await runtime.session_store()).create(session, "pytest", "127.0.0.1")
+
+
+async def joined_member(admin_user, role: str = "staff",
+                        full_name: str = "Recepção") -> tuple[str, str]:
+    """A new address invited by the admin behind `admin_user`, signed in with the temporary
+    password and joined: (email, cookie)."""
+    email = new_email()
+    invitation = await team.invite(admin_user, await supa.service_client(), email, full_name,
+                                   role)
+    cookie = await cookie_for(email, invitation.temporary_password)
+    active = await (await runtime.session_store()).resolve(cookie)
+    member = await supa.as_user(active.access_token)
+    [offer] = await team.my_invitations(member)
+    await team.accept(member, offer["id"])
+    return email, cookie
 
 
 def tab(state_cls, cookie: str | None = None, path: str = "/"):
     """A state instance as a browser tab on `path` would have it."""
     root = rx.State(_reflex_internal_init=True)
-    headers = {"cookie": f"{runtime.SESSION_COOKIE}={cookie}"} if cookie else {}
+    headers = {"cookie": f"{runtime.session_cookie()}={cookie}"} if cookie else {}
     root.router = RouterData.from_router_data({"headers": headers, "pathname": path,
                                                "asPath": path})
     return root.get_substate(state_cls.get_full_name().split(".")[1:])
@@ -65,10 +89,19 @@ def new_email() -> str:
     return f"member-{uuid.uuid4().hex[:10]}@test.clinic"
 
 
+_addresses = itertools.count(1)
+
+
+def new_address() -> str:
+    """A client address no other test uses: throttles count per address, in the database."""
+    return str(ipaddress.ip_address("10.64.0.0") + next(_addresses))
+
+
 @asynccontextmanager
-async def asgi_client(routes):
-    """Real HTTP requests into `routes`, in process (no server to start)."""
+async def asgi_client(routes, address: str | None = None):
+    """Real HTTP requests into `routes`, in process (no server to start), from a client address
+    of their own."""
     app = Starlette(routes=list(routes))
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                 base_url="http://testserver") as client:
+    transport = httpx.ASGITransport(app=app, client=(address or new_address(), 50000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client

@@ -38,9 +38,9 @@ async def test_sign_in_sets_an_opaque_httponly_cookie_and_redirects(http):
 
     assert response.status_code == 303 and response.headers["location"] == "/team"
     set_cookie = response.headers["set-cookie"]
-    assert "HttpOnly" in set_cookie and "SameSite=lax" in set_cookie
+    assert "HttpOnly" in set_cookie and "SameSite=strict" in set_cookie
     assert "Secure" not in set_cookie  # local mode; production adds it
-    token = response.cookies[runtime.SESSION_COOKIE]
+    token = response.cookies[runtime.session_cookie()]
     assert "." not in token and len(token) >= 40  # not a JWT
     assert await session_rows(token) == 1
 
@@ -80,7 +80,7 @@ async def test_cross_site_form_posts_are_refused(http):
 
 async def test_logout_revokes_the_server_session_and_clears_the_cookie(http):
     signed_in = await http.post("/api/auth/login", data=login_form("staff"))
-    token = signed_in.cookies[runtime.SESSION_COOKIE]
+    token = signed_in.cookies[runtime.session_cookie()]
     store = await runtime.session_store()
     active = await store.resolve(token)
     assert active is not None

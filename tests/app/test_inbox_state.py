@@ -49,7 +49,7 @@ class Server:
         cookie = self.cookies.setdefault(token, cookie)
         state_token = rx.BaseStateToken(ident=token, cls=InboxState)
         async with self.manager.modify_state_with_links(state_token) as root:
-            headers = {"cookie": f"{runtime.SESSION_COOKIE}={cookie}"} if cookie else {}
+            headers = {"cookie": f"{runtime.session_cookie()}={cookie}"} if cookie else {}
             root.router = RouterData.from_router_data(
                 {"token": token, "headers": headers, "pathname": path, "asPath": path})
             yield await root.get_state(InboxState)

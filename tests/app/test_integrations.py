@@ -12,11 +12,12 @@ import psycopg
 import pytest
 from postgrest.exceptions import APIError
 
+from omni_app import runtime
 from omni_app.domain import integrations, team
 from omni_app.domain.signing import sign_headers, verify_omni
 from omni_app.state.integrations import IntegrationsState
 from omni_app.supa import service_client
-from tests.app.conftest import SEED, cookie_for, new_email, tab
+from tests.app.conftest import SEED, cookie_for, joined_member, new_email, tab
 from tests.app.test_states import redirect_target
 
 PATH = "/settings/integrations"
@@ -41,12 +42,8 @@ async def new_clinic(timezone_name: str = "America/Manaus") -> Clinic:
     await user.rpc("create_company", {"p_name": "Clínica Integrações",
                                       "p_timezone": timezone_name, "p_locale": "en"}).execute()
     assert await admin.require_admin() is None
-    invitation = await team.invite(user, service, team.Actor(admin.user_id, admin.company_id),
-                                   new_email(), "Recepção", "staff")
-    staff_email = (await service.table("users").select("email")
-                   .eq("id", invitation.member_id).execute()).data[0]["email"]
-    return Clinic(admin.company_id, admin_cookie,
-                  await cookie_for(staff_email, invitation.temporary_password))
+    _, staff_cookie = await joined_member(user)
+    return Clinic(admin.company_id, admin_cookie, staff_cookie)
 
 
 async def loaded_admin(clinic: Clinic) -> IntegrationsState:
@@ -102,7 +99,7 @@ async def test_admin_enables_whatsapp_and_rotates_then_webhooks_resolve_it(clini
 async def test_admin_sets_urls_meta_secrets_and_credentials(clinic):
     admin = await loaded_admin(clinic)
     await admin.save_outbound_url({"channel": "whatsapp",
-                                   "outbound_url": "https://n8n.example.com/webhook/abc"})
+                                   "outbound_url": "http://localhost:5678/webhook/abc"})
     await admin.save_outbound_url({"channel": "whatsapp", "outbound_url": "ftp://nope"})
     assert admin.error == admin.tr["integrations.error.url"]
     await admin.save_meta({"channel": "whatsapp", "meta_app_secret": "meta-app-secret-0001",
@@ -114,13 +111,13 @@ async def test_admin_sets_urls_meta_secrets_and_credentials(clinic):
     await admin.set_active("whatsapp", True)
 
     view = admin.integrations["whatsapp"]
-    assert view["outbound_url"] == "https://n8n.example.com/webhook/abc"
+    assert view["outbound_url"] == "http://localhost:5678/webhook/abc"
     assert (view["meta_app_secret"], view["meta_verify_token"]) == ("••••0001", "••••ease")
     assert admin.credentials["whatsapp"] == [{"name": "api_key", "mask": "••••9876"}]
     service = await service_client()
     resolved = await integrations.resolve(service, view["public_key"])
     assert (resolved.outbound_url, resolved.meta_app_secret, resolved.meta_verify_token,
-            resolved.signing_secrets) == ("https://n8n.example.com/webhook/abc",
+            resolved.signing_secrets) == ("http://localhost:5678/webhook/abc",
                                           "meta-app-secret-0001", "verify-me-please", ())
 
     await admin.clear_meta("whatsapp", "meta_verify_token")
@@ -180,7 +177,8 @@ async def test_staff_cannot_open_the_page_or_change_anything(clinic):
     # Past the state's check, the database refuses them too.
     user, actor = await staff.user_client(), team.Actor(staff.user_id, clinic.company_id)
     for change in (integrations.set_active(user, actor, "whatsapp", True),
-                   integrations.set_outbound_url(user, actor, "whatsapp", "https://e.example/"),
+                   integrations.set_outbound_url(user, actor, "whatsapp", "http://127.0.0.1:9/",
+                                                 runtime.outbound_policy()),
                    integrations.rotate_signing_secret(user, service, actor, "whatsapp"),
                    integrations.set_active(user, actor, "instagram", True)):
         with pytest.raises(integrations.IntegrationChangeRefused) as refused:

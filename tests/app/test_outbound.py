@@ -154,7 +154,7 @@ async def test_a_4xx_answer_fails_at_once(n8n, app_env):
 
     assert len(n8n.requests) == 1
     failed = await stored(clinic.company_id, row["id"])
-    assert failed["status"] == "failed" and failed["error"].startswith("n8n answered 422")
+    assert failed["status"] == "failed" and failed["error"] == "n8n answered HTTP 422"
 
 
 async def test_an_unreachable_n8n_fails_after_the_retries(n8n, app_env):

@@ -10,7 +10,7 @@ from omni_app.state.onboarding import OnboardingState
 from omni_app.state.session import SessionState
 from omni_app.state.team import TeamState
 from omni_app.supa import as_user, service_client
-from tests.app.conftest import SEED, cookie_for, new_email, tab
+from tests.app.conftest import SEED, cookie_for, new_email, sign_in, tab
 
 
 def redirect_target(result) -> str:
@@ -45,34 +45,103 @@ async def test_staff_cannot_reach_team_or_use_its_actions(app_env):
     assert (await service.table("users").select("id").eq("email", email).execute()).data == []
 
 
-async def test_admin_invites_a_member_who_then_signs_in(app_env):
+async def join_by_invitation(admin: TeamState, email: str, role: str = "staff",
+                             full_name: str = "Nova Pessoa") -> str:
+    """The admin invites `email` (a new address); the invitee signs in with the temporary
+    password, accepts on /onboarding and lands in the clinic. Their cookie."""
+    await admin.invite({"email": email, "full_name": full_name, "role": role})
+    assert admin.error == "" and admin.invited_password
+    cookie = await cookie_for(email, admin.invited_password)
+    onboarding = tab(OnboardingState, cookie, "/onboarding")
+    assert await onboarding.require_no_clinic() is None
+    await onboarding.load_invitations()
+    [invitation] = onboarding.invitations
+    assert redirect_target(await onboarding.accept_invitation(invitation["id"])) == "/"
+    return cookie
+
+
+async def test_admin_invites_a_member_who_then_signs_in_and_joins(app_env):
     admin = tab(TeamState, await cookie_for(*SEED["admin"]), "/team")
     await admin.load_members()
     before = len(admin.members)
     email = new_email()
 
-    await admin.invite({"email": email, "full_name": "Nova Recepcionista", "role": "staff"})
+    cookie = await join_by_invitation(admin, email, full_name="Nova Recepcionista")
 
-    assert admin.error == "" and admin.invited_password
-    assert len(admin.members) == before + 1
-    session = await auth.sign_in(email, admin.invited_password)
+    session = await sign_in(email, admin.invited_password)
     me = await auth.profile(await as_user(session.access_token))
     assert (me["company_name"], me["role"], me["full_name"]) == \
         ("Clínica Demo", "staff", "Nova Recepcionista")
+    await admin.load_members()
+    assert len(admin.members) == before + 1
+    assert email not in {invitation["email"] for invitation in admin.invitations}
+    assert await tab(HomeState, cookie).require_clinic_member() is None
     service = await service_client()
     audit = (await service.table("audit_log").select("action,details")
-             .eq("action", "team.invite").eq("details->>email", email).execute()).data
-    assert audit == [{"action": "team.invite", "details": {"email": email, "role": "staff"}}]
+             .in_("action", ["team.invite", "team.invitation_accepted"])
+             .eq("details->>email", email).order("at").execute()).data
+    assert audit == [{"action": "team.invite", "details": {"email": email, "role": "staff"}},
+                     {"action": "team.invitation_accepted",
+                      "details": {"email": email, "role": "staff"}}]
 
+
+async def test_inviting_says_the_same_whether_or_not_the_address_has_an_account(app_env):
+    """Finding 10: the answer used to be "an account with this email already exists"."""
+    admin = tab(TeamState, await cookie_for(*SEED["admin"]), "/team")
+    answers = []
+    for email in ("admin@other.clinic", new_email()):
+        await admin.invite({"email": email, "role": "staff"})
+        answers.append((admin.error, admin.message.replace(email, "<email>"),
+                        len(admin.invited_password)))
+    assert answers[0] == answers[1] == \
+        ("", admin.tr["team.invite.done"].format(email="<email>"), 16)
+    assert {"admin@other.clinic"} <= {i["email"] for i in admin.invitations}
+    # The other clinic's admin belongs to a clinic: the invitation waits, nothing changes.
+    other = tab(HomeState, await cookie_for(*SEED["other"]))
+    assert await other.require_clinic_member() is None and other.clinic_name == "Clínica Outra"
+
+
+async def test_an_existing_user_without_a_clinic_accepts_on_their_next_sign_in(app_env):
+    email, password = new_email(), "already-here-1"
+    await (await service_client()).auth.admin.create_user(
+        {"email": email, "password": password, "email_confirm": True})
+    admin = tab(TeamState, await cookie_for(*SEED["admin"]), "/team")
+    await admin.invite({"email": email, "role": "admin"})
+
+    cookie = await cookie_for(email, password)   # their own password: the temporary one is unused
+    onboarding = tab(OnboardingState, cookie, "/onboarding")
+    await onboarding.load_invitations()
+    assert [i["text"] for i in onboarding.invitations] == [
+        onboarding.tr["onboarding.invitation"].format(clinic="Clínica Demo",
+                                                      role=onboarding.tr["role.admin"])]
+    await onboarding.accept_invitation(onboarding.invitations[0]["id"])
+    home = tab(HomeState, cookie)
+    assert await home.require_clinic_member() is None
+    assert (home.clinic_name, home.role) == ("Clínica Demo", "admin")
+
+
+async def test_a_revoked_invitation_cannot_be_accepted(app_env):
+    email, password = new_email(), "already-here-2"
+    await (await service_client()).auth.admin.create_user(
+        {"email": email, "password": password, "email_confirm": True})
+    admin = tab(TeamState, await cookie_for(*SEED["admin"]), "/team")
     await admin.invite({"email": email, "role": "staff"})
-    assert admin.error == admin.tr["team.invite.error.exists"]
+    invitation = next(i for i in admin.invitations if i["email"] == email)
+    onboarding = tab(OnboardingState, await cookie_for(email, password), "/onboarding")
+    await onboarding.load_invitations()
+
+    await admin.revoke_invitation(invitation["id"])
+
+    assert await onboarding.accept_invitation(invitation["id"]) is None
+    assert onboarding.error == onboarding.tr["onboarding.error.accept"]
+    assert onboarding.invitations == []
 
 
 async def test_disabling_a_member_ends_their_sessions_and_blocks_sign_in(app_env):
     admin = tab(TeamState, await cookie_for(*SEED["admin"]), "/team")
     email = new_email()
-    await admin.invite({"email": email, "full_name": "Temporária", "role": "staff"})
-    member_cookie = await cookie_for(email, admin.invited_password)
+    member_cookie = await join_by_invitation(admin, email, full_name="Temporária")
+    await admin.load_members()
     member = next(m for m in admin.members if m["email"] == email)
 
     await admin.set_status(member["id"], "disabled")
@@ -88,7 +157,8 @@ async def test_disabling_a_member_ends_their_sessions_and_blocks_sign_in(app_env
 async def test_admin_changes_a_role_but_not_their_own(app_env):
     admin = tab(TeamState, await cookie_for(*SEED["admin"]), "/team")
     email = new_email()
-    await admin.invite({"email": email, "role": "staff"})
+    await join_by_invitation(admin, email)
+    await admin.load_members()
     member = next(m for m in admin.members if m["email"] == email)
 
     await admin.set_role(member["id"], "admin")

@@ -104,6 +104,7 @@ class PageRecorder:
         self.pages: list = []
         self.lines: list[str] = []
         self.page_errors: list[str] = []
+        self.policy_violations: list[str] = []
         self._t0 = time.monotonic()
 
     def watch_context(self, context) -> None:
@@ -121,6 +122,8 @@ class PageRecorder:
             where = msg.location or {}
             origin = f" ({where.get('url')}:{where.get('lineNumber')})" if where.get("url") else ""
             log(msg.type, f"{msg.text}{origin}")
+            if "Content Security Policy" in msg.text:
+                self.policy_violations.append(msg.text)
 
         def on_page_error(error) -> None:
             self.page_errors.append(str(error))
@@ -169,6 +172,8 @@ def new_context(new_context, page_recorder, request):
         return context
 
     yield make
+    # Every page the e2e tests open also proves the security policy lets the app run.
+    assert page_recorder.policy_violations == [], page_recorder.policy_violations
     if _failed(request.node):
         folder = artifact_dir(request.node)
         page_recorder.save(folder)

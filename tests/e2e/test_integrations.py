@@ -24,13 +24,18 @@ def test_admin_generates_a_secret_and_enables_instagram(page: Page):
     expect(page.locator("#integration-instagram-status")).to_have_attribute("data-state", "checked")
     expect(page.locator("#integration-instagram-secret")).to_have_count(0)
     expect(page.locator("#integration-instagram")).to_contain_text("••••" + value[-4:])
-    page.fill("#integration-instagram-outbound-url", "https://n8n.example.com/webhook/abc")
+    # The cloud metadata address is no place to send patients' messages (SSRF).
+    page.fill("#integration-instagram-outbound-url", "http://169.254.169.254/latest/meta-data")
+    page.click("#integration-instagram-outbound-save")
+    expect(page.locator("#integrations-error")).to_contain_text("endereço interno ou privado")
+    page.fill("#integration-instagram-outbound-url", "http://localhost:5678/webhook/abc")
     page.click("#integration-instagram-outbound-save")
     expect(page.locator("#integrations-message")).to_be_visible()
+    expect(page.locator("#integrations-error")).to_have_count(0)
     page.reload()
     wait_for_backend(page)
     expect(page.locator("#integration-instagram-outbound-url")).to_have_value(
-        "https://n8n.example.com/webhook/abc")
+        "http://localhost:5678/webhook/abc")
     assert value not in page.content()
 
 

@@ -50,7 +50,7 @@ def test_cookie_is_httponly_and_holds_no_token(page: Page):
     sign_in(page, *STAFF)
     expect(page.locator("#whoami-name")).to_be_visible()
     cookie = session_cookie(page)
-    assert cookie and cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+    assert cookie and cookie["httpOnly"] and cookie["sameSite"] == "Strict"
     assert not cookie["value"].startswith("eyJ") and cookie["value"].count(".") == 0
     assert page.evaluate("document.cookie") == ""
     assert "eyJ" not in page.evaluate("JSON.stringify(localStorage) + JSON.stringify(sessionStorage)")
@@ -89,10 +89,13 @@ def test_admin_invites_a_staff_member_who_then_signs_in(page: Page, new_context)
     page.click("#invite-submit")
     password = page.locator("#invited-password")
     expect(password).not_to_be_empty()
-    expect(page.locator(f'[id="member-{email}"]')).to_be_visible()
+    expect(page.locator(f'[id="invitation-{email}"]')).to_be_visible()
 
     member = new_context().new_page()
     sign_in(member, email, password.inner_text())
+    member.wait_for_url("**/onboarding**")
+    expect(member.locator("[id^=accept-invitation-]")).to_have_count(1)
+    member.locator("[id^=accept-invitation-]").click()
     expect(member.locator("#whoami-name")).to_have_text("Nova Pessoa")
     expect(member.locator("#whoami-role")).to_have_text("Equipe")
 

@@ -40,6 +40,7 @@ class _Plan:
     status: int
     stall: float = 0.0
     body: dict | None = None
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def signature_ok(secret: str, headers: dict[str, str], body: bytes, now: float) -> bool:
@@ -79,6 +80,10 @@ class FakeN8n:
 
     def fail_next(self, times: int, status: int = 500) -> None:
         self._add(times, _Plan(status, body={"error": "boom"}))
+
+    def answer_next(self, times: int, status: int, body: dict,
+                    headers: dict[str, str] | None = None) -> None:
+        self._add(times, _Plan(status, body=body, headers=headers or {}))
 
     def stall_next(self, times: int, seconds: float) -> None:
         self._add(times, _Plan(200, stall=seconds))
@@ -130,12 +135,15 @@ class FakeN8n:
                     time.sleep(plan.stall)
                 if plan is None or (plan.status == 200 and plan.body is None):
                     return self._answer(200, {"external_message_id": f"wamid.{uuid.uuid4().hex}"})
-                return self._answer(plan.status, plan.body or {})
+                return self._answer(plan.status, plan.body or {}, plan.headers)
 
-            def _answer(self, status: int, payload: dict) -> None:
+            def _answer(self, status: int, payload: dict,
+                        extra: dict[str, str] | None = None) -> None:
                 data = json.dumps(payload).encode()
                 try:
                     self.send_response(status)
+                    for name, value in (extra or {}).items():
+                        self.send_header(name, value)
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()

@@ -153,18 +153,25 @@ def test_update_user_refuses_weak_and_unchanged_passwords(lb):
     assert (same.value.status, same.value.code) == (422, "same_password")
 
 
-def test_update_user_email_takes_effect_and_must_be_free(lb):
+def test_an_email_change_waits_for_confirmation_and_must_be_free(lb):
+    """GoTrue's secure email change: the new address is pending (`new_email`) until confirmed
+    from the mailboxes, which localbase has none of; `email` never changes by itself."""
     c, response = signed_up(lb)
+    old_email = response.user.email
     taken = unique_email()
     signed_up(lb, taken)
     with pytest.raises(AuthApiError) as caught:
         c.auth.update_user({"email": taken})
     assert (caught.value.status, caught.value.code) == (422, "email_exists")
     new_email = unique_email("renamed")
-    assert c.auth.update_user({"email": new_email}).user.email == new_email.lower()
-    signed_in = client(lb).auth.sign_in_with_password({"email": new_email, "password": PASSWORD})
+    pending = c.auth.update_user({"email": new_email}).user
+    assert pending.email == old_email and pending.new_email == new_email.lower()
+    assert pending.email_change_sent_at is not None
+    with pytest.raises(AuthApiError):
+        client(lb).auth.sign_in_with_password({"email": new_email, "password": PASSWORD})
+    signed_in = client(lb).auth.sign_in_with_password({"email": old_email, "password": PASSWORD})
     assert signed_in.user.id == response.user.id
-    assert signed_in.user.identities[0].identity_data["email"] == new_email.lower()
+    assert signed_in.user.identities[0].identity_data["email"] == old_email
 
 
 def test_users_may_not_set_their_own_app_metadata(lb):

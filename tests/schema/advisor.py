@@ -67,6 +67,23 @@ LINTS: dict[str, str] = {
           and (has_table_privilege('authenticated', c.oid, 'select, insert, update, delete')
                or has_table_privilege('anon', c.oid, 'select, insert, update, delete'))
     """,
+    # TRUNCATE ignores RLS; REFERENCES and TRIGGER let a role build on tables it only reads.
+    "api_role_holds_rls_bypassing_privilege": """
+        select c.relname || ' ' || g.grantee::regrole || ' ' || g.privilege_type
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace,
+             lateral aclexplode(c.relacl) g
+        where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm')
+          and g.grantee in ('anon'::regrole, 'authenticated'::regrole)
+          and g.privilege_type in ('TRUNCATE', 'REFERENCES', 'TRIGGER')
+    """,
+    "default_privileges_grant_rls_bypassing_privilege": """
+        select 'lint_default ' || g.grantee::regrole || ' ' || g.privilege_type
+        from pg_default_acl d join pg_namespace n on n.oid = d.defaclnamespace,
+             lateral aclexplode(d.defaclacl) g
+        where n.nspname = 'public' and d.defaclobjtype = 'r'
+          and g.grantee in ('anon'::regrole, 'authenticated'::regrole)
+          and g.privilege_type in ('TRUNCATE', 'REFERENCES', 'TRIGGER')
+    """,
 }
 
 # One object that each lint must flag, created inside a transaction the test rolls back.
@@ -104,5 +121,14 @@ VIOLATIONS: dict[str, str] = {
     "rls_enabled_no_policy": """
         create table public.lint_nopolicy (id int primary key);
         alter table public.lint_nopolicy enable row level security
+    """,
+    "api_role_holds_rls_bypassing_privilege": """
+        create table public.lint_truncatable (id int primary key);
+        alter table public.lint_truncatable enable row level security;
+        grant truncate on public.lint_truncatable to authenticated
+    """,
+    "default_privileges_grant_rls_bypassing_privilege": """
+        alter default privileges for role postgres in schema public
+          grant truncate on tables to authenticated
     """,
 }

@@ -121,14 +121,24 @@ def test_status_moves_only_forward(service, company):
     assert status(service, company, message, "read")["status"] == "read"
 
 
-def test_failed_is_recorded_with_its_error_and_a_retry_moves_on(service, company):
-    message = outbound(service, company)
-    assert status(service, company, message, "failed", "n8n answered 502")["changed"]
+def test_failed_is_left_only_by_a_members_retry(users, service):
+    message = outbound(service, DEMO_COMPANY)
+    assert status(service, DEMO_COMPANY, message, "failed", "n8n answered HTTP 502")["changed"]
     row = service.table("interactions").select("status,error").eq("id", message).execute().data[0]
-    assert row == {"status": "failed", "error": "n8n answered 502"}
-    assert status(service, company, message, "queued")["changed"]
-    row = service.table("interactions").select("status,error").eq("id", message).execute().data[0]
-    assert row == {"status": "queued", "error": None}
+    assert row == {"status": "failed", "error": "n8n answered HTTP 502"}
+    # A sender's report (even a replayed `sent`) cannot hide a failure.
+    for reported in ("queued", "sent", "delivered", "read"):
+        assert status(service, DEMO_COMPANY, message, reported)["changed"] is False
+    with pytest.raises(APIError) as refused:
+        users["other_admin"].rpc("retry_outbound_message", {"p_interaction_id": message}).execute()
+    assert refused.value.code == "PT404"
+    retried = users["demo_staff"].rpc("retry_outbound_message",
+                                      {"p_interaction_id": message}).execute().data
+    assert (retried["status"], retried["error"]) == ("queued", None)
+    with pytest.raises(APIError) as again:
+        users["demo_staff"].rpc("retry_outbound_message", {"p_interaction_id": message}).execute()
+    assert again.value.code == "PT409"
+    assert status(service, DEMO_COMPANY, message, "sent")["changed"] is True
 
 
 def test_status_of_another_companys_message_is_not_found(service, company):

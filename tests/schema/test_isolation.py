@@ -15,7 +15,7 @@ COMPANY_TABLES = {
     "conversation_threads": "id,company_id", "interactions": "id,company_id",
     "ai_context_snapshots": "id,company_id", "integrations": "id,company_id",
     "pipeline_stage_changes": "id,company_id", "audit_log": "id,company_id",
-    "users": "id,company_id",
+    "users": "id,company_id", "api_keys": "id,company_id", "team_invitations": "id,company_id",
 }
 ALL_TABLES = {**COMPANY_TABLES, "companies": "id", "inbox_conversations": "id,company_id"}
 
@@ -39,8 +39,16 @@ def rows_in_both_companies(service):
             "model": "test"}).execute()
         service.table("integrations").upsert({"company_id": company, "channel": "whatsapp"},
                                              on_conflict="company_id,channel").execute()
-        service.table("audit_log").insert({"company_id": company, "action": "seed.check",
+        service.table("audit_log").insert({"company_id": company, "action": "team.change",
                                            "entity": "test"}).execute()
+        admin = service.table("users").select("id").eq("company_id", company) \
+            .eq("role", "admin").limit(1).execute().data[0]["id"]
+        service.table("api_keys").insert({
+            "company_id": company, "name": "isolation", "prefix": "omni_isolati",
+            "key_hash": uuid.uuid4().hex * 2, "created_by": admin}).execute()
+        service.table("team_invitations").insert({
+            "company_id": company, "email": f"convite-{uuid.uuid4().hex[:8]}@test.clinic",
+            "invited_by": admin}).execute()
         service.table("appointments").insert({
             "company_id": company, "client_id": client, "starts_at": "2030-01-01T10:00:00Z",
             "ends_at": "2030-01-01T11:00:00Z"}).execute()
@@ -99,6 +107,10 @@ def demo_row(service, table: str) -> dict:
         return service.table(t).select("id").eq("company_id", DEMO_COMPANY).limit(1) \
             .execute().data[0]["id"]
     client = first("clients")
+
+    def first_user() -> str:
+        return service.table("users").select("id").eq("company_id", DEMO_COMPANY).limit(1) \
+            .execute().data[0]["id"]
     rows = {
         "clients": {"full_name": "Intruso"},
         "services": {"name": "Serviço intruso", "price": "1.00", "duration_minutes": 10},
@@ -114,7 +126,10 @@ def demo_row(service, table: str) -> dict:
                                  "model": "x"},
         "integrations": {"channel": "instagram"},
         "pipeline_stage_changes": {"client_id": client, "to_stage": "won"},
-        "audit_log": {"action": "x", "entity": "x"},
+        "audit_log": {"action": "team.change", "entity": "x"},
+        "api_keys": {"name": "x", "prefix": "omni_xxxxxxx", "key_hash": "a" * 64,
+                     "created_by": first_user()},
+        "team_invitations": {"email": "intruso@test.clinic", "invited_by": first_user()},
         "users": {"auth_user_id": str(uuid.uuid4()), "email": "x@y.zz"},
     }
     return {"company_id": DEMO_COMPANY, **rows[table]}
@@ -150,8 +165,8 @@ def test_staff_cannot_write_admin_only_tables(users, service):
     with pytest.raises(APIError):
         staff.table("integrations").insert({"company_id": DEMO_COMPANY, "channel": "instagram"},
                                            returning="minimal").execute()
-    assert staff.table("users").update({"role": "admin"}).eq("email", "staff@demo.clinic") \
-        .execute().data == []
+    assert_refused_or_empty(lambda: staff.table("users").update({"role": "admin"})
+                            .eq("email", "staff@demo.clinic").execute())
     assert staff.table("audit_log").select("id").execute().data == []
     assert service.table("users").select("role").eq("email", "staff@demo.clinic") \
         .execute().data[0]["role"] == "staff"

@@ -1,0 +1,65 @@
+"""The pages this work touched, photographed at 1280 px and 390 px in light and dark for a
+person to look at (test-artifacts/screenshots/), and checked for what a receptionist trips on
+first: content wider than the screen, and the controls out of reach."""
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from supabase import create_client
+
+from tests.e2e.support import sign_in, wait_for_backend
+
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+ADMIN = ("admin@demo.clinic", "omni-demo-admin")
+VIEWS = [(1280, "light"), (1280, "dark"), (390, "light"), (390, "dark")]
+
+
+def shoot(page: Page, name: str, width: int, scheme: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / f"{name}-{width}-{scheme}.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+
+
+@pytest.mark.parametrize("width, scheme", VIEWS)
+def test_account_team_and_menu(new_context, width, scheme):
+    page = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
+    sign_in(page, *ADMIN, start="/login?next=/account")
+    page.wait_for_url("**/account**")
+    expect(page.locator("#account-email")).to_have_text(ADMIN[0])
+    expect(page.locator("#change-password")).to_be_visible()
+    expect(page.locator("#logout-everywhere")).to_be_visible()
+    shoot(page, "account", width, scheme)
+    wait_for_backend(page)
+    page.click("#account-menu")
+    expect(page.locator("#menu-logout-everywhere")).to_be_visible()
+    shoot(page, "account-menu", width, scheme)
+    page.keyboard.press("Escape")
+
+    page.goto("/team")
+    wait_for_backend(page)
+    page.fill("#invite-email", f"foto-{uuid.uuid4().hex[:6]}@demo.clinic")
+    page.click("#invite-submit")
+    expect(page.locator("#invited-password")).to_be_visible()
+    expect(page.locator("#hide-password")).to_be_in_viewport()
+    shoot(page, "team-invited", width, scheme)
+
+
+@pytest.mark.parametrize("width, scheme", VIEWS)
+def test_onboarding_with_an_invitation(new_context, app_lb, width, scheme):
+    email, password = f"convite-{uuid.uuid4().hex[:8]}@foto.clinic", "convite-foto-1"
+    service = create_client(app_lb.url, app_lb.service_role_key)
+    service.auth.admin.create_user({"email": email, "password": password,
+                                    "email_confirm": True})
+    admin = service.table("users").select("id").eq("email", ADMIN[0]).execute().data[0]
+    service.table("team_invitations").insert({
+        "company_id": "c0000000-0000-4000-8000-000000000001", "email": email,
+        "role": "staff", "invited_by": admin["id"]}).execute()
+    page = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
+    sign_in(page, email, password)
+    page.wait_for_url("**/onboarding**")
+    expect(page.locator("#whoami-name")).to_have_text(email)
+    expect(page.locator("[id^=accept-invitation-]")).to_be_in_viewport()
+    shoot(page, "onboarding-invitation", width, scheme)
