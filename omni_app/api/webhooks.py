@@ -4,11 +4,11 @@ what happened to a reply).
 
 Order matters: the body is read with a size limit, the integration named in the URL or header
 is resolved (404 without saying why), the signature is checked over the raw bytes (401, nothing
-stored), then the rate limit, then parsing (400 says what is wrong), then the replay guard (a
-signature already accepted: 409; a Meta body older than the guard remembers: 401), then
-storage for the company the integration belongs to. The payload never chooses the company. An
-outage answers 503 and forgets the signature, so the sender's retry gets through; retries of
-what was stored come back as duplicates.
+stored), then the rate limit, then parsing (400 says what is wrong), then the replay guard for
+what is not idempotent (`needs_replay_guard`: a signature already accepted answers 409, a Meta
+body older than the guard remembers 401), then storage for the company the integration belongs
+to. The payload never chooses the company. An outage answers 503 and forgets the signature, so
+the sender's retry gets through; retries of what was stored come back as duplicates.
 Logs carry ids and outcomes, never secrets or bodies.
 """
 from __future__ import annotations
@@ -92,6 +92,13 @@ def _newest(parsed: ParsedBody) -> datetime | None:
     return max(moments, default=None)
 
 
+def needs_replay_guard(scheme: str, parsed: ParsedBody) -> bool:
+    """Messages are stored once whatever repeats them (idempotent on their external id), so an
+    Omni-signed body of messages alone may come again within its 300 s; statuses change state,
+    and Meta's signature has no timestamp at all: those are accepted once."""
+    return scheme == "meta" or bool(parsed.statuses)
+
+
 async def guard_replay(request: Request, caller: Caller, scheme: str,
                        parsed: ParsedBody | None = None) -> str:
     """The accepted signature (to forget if storage fails); Refused for a replay or a stale
@@ -141,12 +148,14 @@ async def receive(request: Request) -> Response:
         caller, scheme = await authenticate(request, body, channel, allow_meta=True)
         check_rate(caller)
         parsed = parse_body(channel, decode_json(body), scheme)
-        signature = await guard_replay(request, caller, scheme, parsed)
+        signature = await guard_replay(request, caller, scheme, parsed) \
+            if needs_replay_guard(scheme, parsed) else None
         try:
             outcome = await inbound.ingest(await service_client(), caller.company_id, parsed)
         except inbound.StorageUnavailable:
             log.exception("webhook storage failed integration=%s", caller.integration_id)
-            await _forget(caller, signature)
+            if signature:
+                await _forget(caller, signature)
             raise unavailable() from None
     except Refused as refused:
         return refused.response()

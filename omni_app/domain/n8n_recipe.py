@@ -33,4 +33,6 @@ def http_node_settings(webhook_url: str, public_key: str) -> str:
         "  Body Content Type: Raw",
         "  Content Type: application/json",
         "  Body: {{ $json.body }}",
+        "Retries: a message may be sent again as is; a status report is accepted once per",
+        "  signature, so to retry one, run the Code node again (a fresh timestamp).",
     ])

@@ -10,9 +10,18 @@ from supabase_auth.errors import AuthApiError
 from omni_app import runtime
 from omni_app.api import auth_routes, health
 from omni_app.domain.sessions import token_hash
+from omni_app.domain.sign_in_guard import SignInPolicy
+from omni_app.settings import get_settings
 from omni_app.supa import anon_client, service_client
 from tests.app.conftest import SEED, asgi_client
 from tests.conftest import APP_RATE_LIMIT
+
+
+@pytest.fixture(autouse=True)
+def unhurried(monkeypatch):
+    """Pacing and slowing are test_sign_in_throttle.py's subject, not this file's."""
+    monkeypatch.setattr(auth_routes, "SIGN_IN_POLICY",
+                        SignInPolicy(refused_floor_s=0.0, slowdown_step_s=0.0))
 
 
 @pytest.fixture
@@ -43,6 +52,20 @@ async def test_sign_in_sets_an_opaque_httponly_cookie_and_redirects(http):
     token = response.cookies[runtime.session_cookie()]
     assert "." not in token and len(token) >= 40  # not a JWT
     assert await session_rows(token) == 1
+
+
+async def test_production_cookies_are_host_only_secure_and_strict(http, monkeypatch):
+    monkeypatch.setenv("OMNI_ENV", "production")
+    get_settings.cache_clear()
+    try:
+        response = await http.post("/api/auth/login", data=login_form("staff"))
+    finally:
+        monkeypatch.setenv("OMNI_ENV", "local")
+        get_settings.cache_clear()
+    set_cookie = response.headers["set-cookie"]
+    assert set_cookie.startswith("__Host-omni_session=")
+    assert all(part in set_cookie for part in ("HttpOnly", "Secure", "Path=/", "SameSite=strict"))
+    assert "Domain" not in set_cookie
 
 
 @pytest.mark.parametrize("form, reason", [

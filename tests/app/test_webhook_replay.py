@@ -99,3 +99,22 @@ async def test_unknown_keys_from_one_address_are_turned_away_before_any_lookup(a
         other = await http.post("/webhooks/whatsapp", content=body,
                                 params={"integration": uuid.uuid4().hex * 2})
     assert other.status_code == 404
+
+
+async def test_statuses_relayed_by_n8n_are_accepted_once_and_messages_stay_idempotent(http):
+    hook = await new_hook()
+    await outbound_message(hook, http, "wamid.OUT01")
+    statuses = (PAYLOADS / "wa_statuses.json").read_bytes()
+    signed = {"content-type": "application/json", **sign_headers(hook.secret, statuses)}
+    first = await http.post("/webhooks/whatsapp", params={"integration": hook.public_key},
+                            content=statuses, headers=signed)
+    again = await http.post("/webhooks/whatsapp", params={"integration": hook.public_key},
+                            content=statuses, headers=signed)
+    assert (first.status_code, again.status_code) == (200, 409)
+
+    message = encode(omni_message())
+    headers = {"content-type": "application/json", **sign_headers(hook.secret, message)}
+    answers = [await http.post("/webhooks/whatsapp", params={"integration": hook.public_key},
+                               content=message, headers=headers) for _ in range(2)]
+    assert [a.status_code for a in answers] == [200, 200]
+    assert [a.json()["results"][0]["duplicate"] for a in answers] == [False, True]
