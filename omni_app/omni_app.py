@@ -6,7 +6,7 @@ import logging
 import reflex as rx
 from starlette.applications import Starlette
 
-from omni_app import live, production_checks
+from omni_app import live, production_checks, runtime
 from omni_app.api import auth_routes, health, origins, v1, webhooks
 from omni_app.api.security_headers import SecurityHeaders
 from omni_app.pages.account import account_page
@@ -32,6 +32,7 @@ logging.basicConfig(level=settings.log_level)
 logging.getLogger("httpx").setLevel(logging.WARNING)
 production_checks.enforce(settings)  # no demo secrets, no weak master key in production
 settings.master_keys()  # refuse to start with a malformed OMNI_MASTER_KEY or previous key
+runtime.trusted_proxies()  # and with a malformed OMNI_TRUSTED_PROXIES
 
 api = Starlette(routes=[*auth_routes.routes, *health.routes, *webhooks.routes, *v1.routes])
 allowed_origins = origins.allowed_origins(settings.omni_public_url, settings.production)

@@ -19,7 +19,6 @@ class TeamState(SessionState):
     invitations: list[dict[str, str]] = []
     message: str = ""
     error: str = ""
-    invited_email: str = ""
     invited_password: str = ""
 
     async def _refresh(self, user) -> None:
@@ -41,7 +40,7 @@ class TeamState(SessionState):
     async def _as_admin(self, action: Callable[[AsyncClient], Awaitable[T]]):
         """Run `action(user)` for a verified admin: (user, result, None), or (None, None,
         answer) when refused — a redirect, or None with `error` set."""
-        self.error = self.message = self.invited_password = self.invited_email = ""
+        self.error = self.message = self.invited_password = ""
         try:
             user, _ = await self.admin_access()
             return user, await action(user), None
@@ -60,7 +59,6 @@ class TeamState(SessionState):
         user, invitation, answer = await self._as_admin(invite)
         if invitation is None:
             return answer
-        self.invited_email = invitation.email
         self.invited_password = invitation.temporary_password
         self.message = self.tr["team.invite.done"].format(email=invitation.email)
         await self._refresh(user)
@@ -76,7 +74,7 @@ class TeamState(SessionState):
 
     @rx.event
     def hide_password(self):
-        self.invited_password = self.invited_email = self.message = ""
+        self.invited_password = self.message = ""
 
     @rx.event
     async def set_role(self, member_id: str, role: str):
