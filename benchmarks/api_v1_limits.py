@@ -37,11 +37,14 @@ def line(name: str, samples: list[float]) -> str:
 
 
 async def measure(requests: int) -> list[tuple[str, list[float]]]:
+    from omni_app import services
     from omni_app.api import v1
     from omni_app.domain import api_keys
     from omni_app.domain.counters import Counters, Limit
-    from omni_app.supa import service_client
+    from omni_app.settings import Settings
     from tests.app.clinics import inbound, new_clinic
+
+    installed = services.install(services.Services.from_settings(Settings()))
 
     clinic = await new_clinic("Clínica Benchmark")
     for n in range(200):
@@ -60,7 +63,7 @@ async def measure(requests: int) -> list[tuple[str, list[float]]]:
             answer = await http.get("/api/v1/conversations", headers=headers)
             through_api.append(time.perf_counter() - start)
             assert answer.status_code == 200, answer.text
-    counters = Counters(await service_client())
+    counters = Counters(await installed.service())
     for _ in range(requests):
         start = time.perf_counter()
         await counters.add(f"bench:{uuid.uuid4().hex[:6]}", 60)

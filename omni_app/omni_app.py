@@ -1,4 +1,4 @@
-"""The Reflex app: pages, and the HTTP routes mounted in front of Reflex's own."""
+"""The composition root: builds Services once, registers pages, API routes and the job worker."""
 from __future__ import annotations
 
 import logging
@@ -6,9 +6,10 @@ import logging
 import reflex as rx
 from starlette.applications import Starlette
 
-from omni_app import live, production_checks, runtime
+from omni_app import production_checks, services as services_module
 from omni_app.api import auth_routes, health, origins, v1, webhooks
 from omni_app.api.security_headers import SecurityHeaders
+from omni_app.jobs.worker import Worker
 from omni_app.pages.account import account_page
 from omni_app.pages.home import home_page
 from omni_app.pages.inbox import inbox_page
@@ -31,8 +32,8 @@ logging.basicConfig(level=settings.log_level)
 # httpx logs request URLs at INFO; n8n webhook paths work like passwords.
 logging.getLogger("httpx").setLevel(logging.WARNING)
 production_checks.enforce(settings)  # no demo secrets, no weak master key in production
-settings.master_keys()  # refuse to start with a malformed OMNI_MASTER_KEY or previous key
-runtime.trusted_proxies()  # and with a malformed OMNI_TRUSTED_PROXIES
+# Malformed keys or proxy lists stop the start here, not at the first request.
+services = services_module.install(services_module.Services.from_settings(settings))
 
 api = Starlette(routes=[*auth_routes.routes, *health.routes, *webhooks.routes, *v1.routes])
 allowed_origins = origins.allowed_origins(settings.omni_public_url, settings.production)
@@ -58,4 +59,8 @@ app.add_page(integrations_page, route="/settings/integrations", title="Omni",
 app.add_page(inbox_page, route="/inbox", title="Omni", on_load=InboxState.open_inbox)
 app.add_page(account_page, route="/account", title="Omni",
              on_load=SessionState.require_clinic_member)
-live.register(make_publisher(app))
+
+services.publisher = make_publisher(app)
+worker = Worker(services)
+services.wake_worker = worker.wake
+app.register_lifespan_task(worker.run_forever)  # each app process claims due jobs

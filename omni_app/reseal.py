@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from omni_app import runtime
+from omni_app import services as services_module
 from omni_app.domain.reseal import reseal
-from omni_app.supa import service_client
 
 
 async def main() -> int:
-    ring = runtime.keyring()
-    report = await reseal(await service_client(), ring)
+    services = services_module.current()
+    ring = services.keyring
+    report = await reseal(await services.service(), ring)
     print(f"re-sealed under key version {ring.current}: {report.integrations} integration(s), "
           f"{report.sessions} session(s)")
     for item in report.skipped:

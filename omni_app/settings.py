@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     redis_url: str | None = None
     log_level: str = "INFO"
     session_days: int = Field(default=30, description="idle days before a sign-in expires")
+    omni_job_lease_seconds: int = Field(default=120, ge=5, description="how long a claimed job "
+                                        "is its worker's before another may take it over")
 
     @field_validator("omni_public_url", "supabase_url")
     @classmethod

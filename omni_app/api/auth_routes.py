@@ -9,13 +9,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from omni_app import runtime
+from omni_app import services as services_module
 from omni_app.api.bodies import BodyRefused, read_limited
 from omni_app.api.http import client_address, safe_next, same_origin
 from omni_app.domain import auth, sign_in_guard
 from omni_app.domain.auth import SignInRefused
-from omni_app.settings import get_settings
-from omni_app.supa import anon_client, as_user
 
 FORM_LIMIT = 16 * 1024
 MIN_PASSWORD_LENGTH = 8
@@ -32,32 +30,36 @@ async def _form(request: Request) -> dict[str, str]:
 
 
 def _set_cookie(response: Response, token: str) -> None:
-    settings = get_settings()
-    response.set_cookie(runtime.session_cookie(), token, max_age=settings.session_days * 86400,
-                        path="/", httponly=True, samesite="strict", secure=settings.production)
+    services = services_module.current()
+    response.set_cookie(services.session_cookie(), token,
+                        max_age=services.settings.session_days * 86400, path="/", httponly=True,
+                        samesite="strict", secure=services.settings.production)
 
 
 def _clear_cookie(response: Response) -> None:
-    response.delete_cookie(runtime.session_cookie(), path="/", httponly=True,
-                           samesite="strict", secure=get_settings().production)
+    services = services_module.current()
+    response.delete_cookie(services.session_cookie(), path="/", httponly=True,
+                           samesite="strict", secure=services.settings.production)
 
 
 async def _checked_sign_in(request: Request, email: str, password: str):
     """A Supabase session for these credentials, throttled and paced; SignInRefused."""
-    address = client_address(request, runtime.trusted_proxies())
+    services = services_module.current()
+    address = client_address(request, services.trusted_proxies)
 
     async def attempt(email: str, password: str):
-        return await auth.sign_in(await anon_client(forwarded_for=address), email, password)
+        return await auth.sign_in(await services.anon(forwarded_for=address), email, password)
 
     return await sign_in_guard.sign_in(email, password, address, attempt=attempt,
-                                       counters=await runtime.counters(),
+                                       counters=await services.counters(),
                                        policy=SIGN_IN_POLICY)
 
 
 async def _open_browser_session(request: Request, session, target: str) -> Response:
-    store = await runtime.session_store()
-    token = await store.create(session, request.headers.get("user-agent"),
-                               client_address(request, runtime.trusted_proxies()))
+    services = services_module.current()
+    token = await (await services.session_store()).create(
+        session, request.headers.get("user-agent"),
+        client_address(request, services.trusted_proxies))
     response = RedirectResponse(target, status_code=303)
     _set_cookie(response, token)
     return response
@@ -84,9 +86,10 @@ async def login(request: Request, form: dict[str, str]) -> Response:
                                          form.get("password", ""))
     except SignInRefused as refused:
         return _back("/login", error=refused.reason, next=next_path)
-    me = await auth.profile(await as_user(session.access_token))
+    services = services_module.current()
+    me = await auth.profile(await services.as_user(session.access_token))
     if me and me.get("status") == "disabled":
-        await auth.sign_out_upstream(await anon_client(), session.access_token)
+        await auth.sign_out_upstream(await services.anon(), session.access_token)
         return _back("/login", error="disabled", next=next_path)
     return await _open_browser_session(request, session, next_path)
 
@@ -95,8 +98,9 @@ async def login(request: Request, form: dict[str, str]) -> Response:
 async def change_password(request: Request, form: dict[str, str]) -> Response:
     """Proves the current password (throttled like a sign-in), sets the new one, and signs this
     browser in again: the database has just ended every session of the user, this one too."""
-    store = await runtime.session_store()
-    active = await store.resolve(request.cookies.get(runtime.session_cookie()))
+    services = services_module.current()
+    active = await (await services.session_store()).resolve(
+        request.cookies.get(services.session_cookie()))
     if active is None:
         return _back("/login", next="/account")
     new, confirm = form.get("new_password", ""), form.get("confirm_password", "")
@@ -104,34 +108,35 @@ async def change_password(request: Request, form: dict[str, str]) -> Response:
         return _back("/account", error="too_short")
     if new != confirm:
         return _back("/account", error="mismatch")
-    me = await auth.profile(await as_user(active.access_token))
+    me = await auth.profile(await services.as_user(active.access_token))
     if not me:
         return _back("/login", next="/account")
     try:
         proof = await _checked_sign_in(request, me["email"], form.get("current_password", ""))
         if new == form.get("current_password"):
             raise SignInRefused("same_password")
-        await auth.change_password(await anon_client(), proof, new)
+        await auth.change_password(await services.anon(), proof, new)
         fresh = await _checked_sign_in(request, me["email"], new)
     except SignInRefused as refused:
         return _back("/account", error=refused.reason)
-    await auth.sign_out_upstream(await anon_client(), proof.access_token)
+    await auth.sign_out_upstream(await services.anon(), proof.access_token)
     return await _open_browser_session(request, fresh, "/account?done=password")
 
 
 @_guarded
 async def logout(request: Request, form: dict[str, str]) -> Response:
     """This browser, or with `scope=everywhere` every browser and Supabase session of the user."""
-    token = request.cookies.get(runtime.session_cookie())
+    services = services_module.current()
+    token = request.cookies.get(services.session_cookie())
     if token:
-        store = await runtime.session_store()
+        store = await services.session_store()
         everywhere = form.get("scope") == "everywhere"
         active = await store.resolve(token) if everywhere else None
         access_token = await store.revoke(token)
         if active is not None:
             await store.revoke_user(active.auth_user_id)
         if access_token:
-            await auth.sign_out_upstream(await anon_client(), access_token,
+            await auth.sign_out_upstream(await services.anon(), access_token,
                                          "global" if everywhere else "local")
     response = RedirectResponse("/login", status_code=303)
     _clear_cookie(response)

@@ -5,13 +5,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from omni_app import __version__
-from omni_app.supa import service_client
+from omni_app import __version__, services
 
 
 async def health(request: Request) -> JSONResponse:
     try:
-        service = await service_client()
+        service = await services.current().service()
         await service.table("companies").select("id").limit(1).execute()
         supabase = "ok"
     except Exception:  # any failure to reach Supabase is the answer itself

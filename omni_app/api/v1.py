@@ -28,16 +28,15 @@ from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Route
 from supabase import AsyncClient
 
-from omni_app import runtime
+from omni_app import services as services_module
 from omni_app.api import bodies
 from omni_app.api import v1_models as m
 from omni_app.api.http import client_address
 from omni_app.api.rate_limit import retry_after_header
 from omni_app.api.v1_docs import docs_page
-from omni_app.domain import api_keys, auth, conversations, outbound, phones
+from omni_app.channels import phones
+from omni_app.domain import api_keys, auth, conversations, outbound
 from omni_app.domain.counters import Counters, Limit
-from omni_app.settings import get_settings
-from omni_app.supa import as_user, service_client
 
 log = logging.getLogger("omni.api.v1")
 
@@ -80,7 +79,7 @@ def _error(status: int, message: str, details: list | None = None,
 
 
 def _jwt_secret() -> str:
-    secret = get_settings().supabase_jwt_secret
+    secret = services_module.current().settings.supabase_jwt_secret
     if secret is None:
         raise Refused(503, "API keys need SUPABASE_JWT_SECRET to be configured on the server; "
                            "use a Supabase access token meanwhile")
@@ -99,7 +98,7 @@ async def _api_key_owner(token: str, address: str, counters: Counters) -> api_ke
     wait = await BAD_KEYS.exhausted(counters, f"api:badkey:{address}")
     if wait:
         raise _too_many(wait, "invalid API keys from this address")
-    owner = await api_keys.resolve(await service_client(), token)
+    owner = await api_keys.resolve(await services_module.current().service(), token)
     if owner is None:
         await counters.add(f"api:badkey:{address}", BAD_KEYS.window_s)
         raise Refused(401, "unknown or revoked API key")
@@ -111,8 +110,9 @@ async def _caller(request: Request) -> Caller:
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
         raise Refused(401, "send Authorization: Bearer <API key or access token>")
-    counters = await runtime.counters()
-    address = client_address(request, runtime.trusted_proxies())
+    services = services_module.current()
+    counters = await services.counters()
+    address = client_address(request, services.trusted_proxies)
     wait = await PER_ADDRESS.take(counters, f"api:addr:{address}")
     if wait:
         raise _too_many(wait, "per address")
@@ -121,7 +121,7 @@ async def _caller(request: Request) -> Caller:
         secret = _jwt_secret()
         owner = await _api_key_owner(token, address, counters)
         token = _mint(owner.auth_user_id, secret)
-    user = await as_user(token)
+    user = await services.as_user(token)
     try:
         me = await auth.profile(user)
     except APIError:
@@ -190,11 +190,10 @@ async def send_message(request: Request, caller: Caller) -> JSONResponse:
     payload = bodies.decode_json(await bodies.read_limited(request, MAX_BODY_BYTES))
     body = m.SendMessage.model_validate(payload)
     try:
-        row = await outbound.send(caller.user, company_id=caller.company_id,
-                                  user_id=caller.user_id,
-                                  conversation_id=str(body.conversation_id), text=body.text)
+        row = await outbound.send(caller.user, str(body.conversation_id), body.text)
     except outbound.SendRefused as refused:
         raise Refused(*_SEND_REFUSALS.get(refused.reason, (422, refused.reason))) from None
+    services_module.current().wake_worker()
     return JSONResponse(m.QueuedMessage.model_validate(row).model_dump(), status_code=202)
 
 

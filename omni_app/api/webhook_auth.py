@@ -5,19 +5,17 @@ the legacy single secret (`WEBHOOK_SECRET` + `WEBHOOK_DEFAULT_COMPANY_ID`, both 
 stands in. Anything else is 404, without saying whether the key is unknown, inactive or of
 another channel. The company always comes from here, never from the payload.
 
-Resolved integrations are kept for a couple of seconds: under load the lookup (a REST round trip
-and a decryption) would otherwise cost as much as storing the message. A signature that fails
-against a kept entry is checked again against a fresh lookup, so a just-rotated secret works at
-once; a deactivation takes effect within RESOLVE_TTL_S.
+Resolved integrations are kept for a couple of seconds (`IntegrationDirectory`). A signature
+that fails against a kept entry is checked again against a fresh lookup, so a just-rotated
+secret works at once; a deactivation takes effect within RESOLVE_TTL_S.
 
 Keys that resolve to nothing cost a lookup each, so an address that keeps naming unknown keys
-is answered 429 before looking (`unknown_keys`, per process: it guards this process's work).
+is answered 429 before looking (`Services.unknown_keys`, per process: it guards this process's
+work).
 """
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
 from dataclasses import dataclass
 
 import httpx
@@ -25,26 +23,16 @@ from postgrest.exceptions import APIError
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from omni_app import runtime
+from omni_app import services as services_module
 from omni_app.api.http import client_address
-from omni_app.api.rate_limit import TokenBucketLimiter, retry_after_header
+from omni_app.api.rate_limit import retry_after_header
 from omni_app.domain import integrations, signing
 from omni_app.domain.crypto import SealError
-from omni_app.settings import get_settings
-from omni_app.supa import service_client
 
 log = logging.getLogger("omni.webhooks")
 
 MAX_KEY_LENGTH = 128
-RESOLVE_TTL_S = 2.0
-MAX_KEPT = 10_000
-TOUCH_EVERY_S = 30.0       # last_used_at is for humans; one write per burst is plenty
 RETRY_LATER_S = "5"
-_kept: dict[str, tuple[float, integrations.ResolvedIntegration]] = {}
-_in_flight: dict[tuple[asyncio.AbstractEventLoop, str], asyncio.Task] = {}
-_last_touch: dict[str, float] = {}
-# Unknown keys per source address: a burst of 20, then one every 2 s.
-unknown_keys = TokenBucketLimiter(rate=0.5, burst=20)
 SIGNATURE_HEADERS = {"omni": "x-omni-signature", "meta": "x-hub-signature-256"}
 
 
@@ -78,70 +66,37 @@ class Caller:
         return self.integration_id or f"legacy:{self.company_id}"
 
 
-def forget() -> None:
-    """Drops what is kept (tests; an admin change in this process could call it too)."""
-    _kept.clear()
-    _last_touch.clear()
-    unknown_keys.reset()
-
-
 def signature_of(request: Request, scheme: str) -> str:
     """The signature header that verified the request under `scheme`."""
     return request.headers.get(SIGNATURE_HEADERS[scheme], "")
 
 
 async def _resolve(key: str, fresh: bool) -> tuple[integrations.ResolvedIntegration | None, bool]:
-    now = time.monotonic()
-    hit = _kept.get(key)
-    if hit is not None and not fresh and now - hit[0] < RESOLVE_TTL_S:
-        return hit[1], True
     try:
-        found = await _lookup_once(key)
+        return await services_module.current().integrations.find(key, fresh)
     except (APIError, httpx.HTTPError, SealError):
         log.exception("integration lookup failed")
         raise unavailable() from None
-    if found is None:
-        _kept.pop(key, None)  # unknown keys are not kept: a flood of them cannot grow this
-    else:
-        if len(_kept) >= MAX_KEPT:
-            _kept.clear()
-        _kept[key] = (now, found)
-    return found, False
-
-
-async def _lookup_once(key: str) -> integrations.ResolvedIntegration | None:
-    """Concurrent requests for one key share one lookup: when the kept entry expires under
-    load, one query goes out instead of one per waiting request."""
-    flight = (asyncio.get_running_loop(), key)
-    task = _in_flight.get(flight)
-    if task is None:
-        task = asyncio.ensure_future(_lookup(key))
-        _in_flight[flight] = task
-        task.add_done_callback(lambda _: _in_flight.pop(flight, None))
-    return await asyncio.shield(task)  # one caller giving up must not cancel the others
-
-
-async def _lookup(key: str) -> integrations.ResolvedIntegration | None:
-    return await integrations.resolve(await service_client(), key)
 
 
 async def identify(request: Request, channel: str | None, fresh: bool = False) -> Caller:
     """The caller a request names, for this channel when given; 404 otherwise."""
     key = request.query_params.get("integration") or request.headers.get("x-omni-integration")
+    services = services_module.current()
     if not key:
-        settings = get_settings()
+        settings = services.settings
         if settings.webhook_secret and settings.webhook_default_company_id:
             return Caller(settings.webhook_default_company_id, None,
                           (settings.webhook_secret.get_secret_value(),))
         raise Refused(404, "not found")
-    address = client_address(request, runtime.trusted_proxies())
-    wait = unknown_keys.waiting(address)
+    address = client_address(request, services.trusted_proxies)
+    wait = services.unknown_keys.waiting(address)
     if wait > 0:
         raise Refused(429, "too many unknown integration keys",
                       {"Retry-After": retry_after_header(wait)})
     found, kept = (None, False) if len(key) > MAX_KEY_LENGTH else await _resolve(key, fresh)
     if found is None:
-        unknown_keys.take(address)
+        services.unknown_keys.take(address)
     if found is None or (channel is not None and found.channel != channel):
         log.info("webhook refused: unknown, inactive or other-channel integration")
         raise Refused(404, "not found")
@@ -180,13 +135,11 @@ async def authenticate(request: Request, body: bytes, channel: str | None,
 
 async def touch(caller: Caller) -> None:
     """Records when the integration last received something, at most every TOUCH_EVERY_S."""
-    if caller.integration_id is None:
+    services = services_module.current()
+    if caller.integration_id is None or not services.integrations.due_for_touch(
+            caller.integration_id):
         return
-    now = time.monotonic()
-    if now - _last_touch.get(caller.integration_id, -TOUCH_EVERY_S) < TOUCH_EVERY_S:
-        return
-    _last_touch[caller.integration_id] = now
     try:
-        await integrations.touch(await service_client(), caller.integration_id)
+        await integrations.touch(await services.service(), caller.integration_id)
     except Exception:  # bookkeeping; what was delivered is stored already
         log.warning("could not record last use of integration=%s", caller.integration_id)

@@ -27,15 +27,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from omni_app import live
+from omni_app import services as services_module
 from omni_app.api import bodies
-from omni_app.api.rate_limit import limiter, retry_after_header
+from omni_app.api.rate_limit import retry_after_header
 from omni_app.api.webhook_auth import (Caller, Refused, authenticate, identify, signature_of,
                                        touch, unavailable)
 from omni_app.channels import is_meta_body, parse
 from omni_app.channels.models import ParsedBody, PayloadError
 from omni_app.domain import inbound, replay_guard
-from omni_app.supa import service_client
 
 log = logging.getLogger("omni.webhooks")
 
@@ -73,7 +72,7 @@ async def read_body(request: Request) -> bytes:
 
 
 def check_rate(caller: Caller) -> None:
-    wait = limiter.take(caller.bucket)
+    wait = services_module.current().webhook_limiter.take(caller.bucket)
     if wait > 0:
         log.info("webhook rate limited integration=%s", caller.integration_id)
         raise Refused(429, "too many requests", {"Retry-After": retry_after_header(wait)})
@@ -107,8 +106,8 @@ async def guard_replay(request: Request, caller: Caller, scheme: str,
         raise Refused(401, "Meta body too old to be accepted")
     signature = signature_of(request, scheme)
     try:
-        first = await replay_guard.accept(await service_client(), caller.bucket, scheme,
-                                          signature)
+        first = await replay_guard.accept(await services_module.current().service(),
+                                          caller.bucket, scheme, signature)
     except (APIError, httpx.HTTPError):
         log.exception("replay guard unavailable integration=%s", caller.integration_id)
         raise unavailable() from None
@@ -121,7 +120,8 @@ async def guard_replay(request: Request, caller: Caller, scheme: str,
 
 async def _forget(caller: Caller, signature: str) -> None:
     try:
-        await replay_guard.forget(await service_client(), caller.bucket, signature)
+        await replay_guard.forget(await services_module.current().service(), caller.bucket,
+                                  signature)
     except Exception:  # the retry will be refused as a replay; nothing else to do
         log.exception("could not forget a signature integration=%s", caller.integration_id)
 
@@ -151,7 +151,8 @@ async def receive(request: Request) -> Response:
         signature = await guard_replay(request, caller, scheme, parsed) \
             if needs_replay_guard(scheme, parsed) else None
         try:
-            outcome = await inbound.ingest(await service_client(), caller.company_id, parsed)
+            outcome = await inbound.ingest(await services_module.current().service(),
+                                           caller.company_id, parsed)
         except inbound.StorageUnavailable:
             log.exception("webhook storage failed integration=%s", caller.integration_id)
             if signature:
@@ -161,7 +162,7 @@ async def receive(request: Request) -> Response:
         return refused.response()
     await touch(caller)
     if outcome.stored:
-        await live.changed(caller.company_id)
+        await services_module.current().changed(caller.company_id)
     new = sum(1 for result in outcome.results if not result["duplicate"])
     log.info("webhook %s integration=%s company=%s stored=%d duplicates=%d statuses=%d "
              "skipped=%d", channel, caller.integration_id, caller.company_id, new,
@@ -201,7 +202,8 @@ async def status_callback(request: Request) -> Response:
         signature = await guard_replay(request, caller, scheme)
         try:
             result = await inbound.record_status(
-                await service_client(), caller.company_id, status=update.status,
+                await services_module.current().service(), caller.company_id,
+                status=update.status,
                 interaction_id=str(update.interaction_id) if update.interaction_id else None,
                 external_message_id=update.external_message_id, error=update.error_text())
         except inbound.MessageNotFound:
@@ -216,7 +218,7 @@ async def status_callback(request: Request) -> Response:
         return refused.response()
     await touch(caller)
     if result.get("changed"):
-        await live.changed(caller.company_id)
+        await services_module.current().changed(caller.company_id)
     log.info("status callback integration=%s interaction=%s status=%s changed=%s",
              caller.integration_id, result.get("interaction_id"), result.get("status"),
              result.get("changed"))

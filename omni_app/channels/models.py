@@ -19,7 +19,7 @@ class PayloadError(ValueError):
 
 
 class Sender(BaseModel):
-    phone: str | None = None          # E.164, normalized (domain/phones.py)
+    phone: str | None = None          # E.164, normalized (channels/phones.py)
     whatsapp_id: str | None = None    # wa_id digits as Meta sends them
     instagram_id: str | None = None   # IGSID
     email: str | None = None

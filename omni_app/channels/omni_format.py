@@ -14,7 +14,7 @@ from pydantic import (BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from omni_app.channels.common import (MAX_SHORT, clean_json, clean_text, describe,
                                       parse_timestamp)
 from omni_app.channels.models import InboundMessage, Media, ParsedBody, PayloadError, Sender
-from omni_app.domain import phones
+from omni_app.channels import phones
 
 MAX_BATCH = 500
 _CONFIG = ConfigDict(extra="ignore", coerce_numbers_to_str=True, populate_by_name=True)

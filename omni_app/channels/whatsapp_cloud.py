@@ -12,7 +12,7 @@ from omni_app.channels.common import (Collector, as_dict, as_list, clean_json, c
                                       describe, parse_timestamp, short)
 from omni_app.channels.models import (InboundMessage, Media, ParsedBody, PayloadError, Sender,
                                       StatusUpdate)
-from omni_app.domain import phones
+from omni_app.channels import phones
 
 MEDIA_TYPES = ("image", "video", "audio", "document", "sticker")
 STATUSES = ("sent", "delivered", "read", "failed")

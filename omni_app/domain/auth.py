@@ -65,6 +65,11 @@ async def sign_out_upstream(auth_client: AsyncClient, access_token: str,
         pass
 
 
+async def set_locale(user: AsyncClient, locale: str) -> None:
+    """The signed-in user's interface language (pt-BR, en or es), kept in `users.locale`."""
+    await user.rpc("set_my_locale", {"p_locale": locale}).execute()
+
+
 async def profile(user: AsyncClient) -> dict | None:
     """The signed-in user's own row and clinic (see `my_profile()`), None if there is none."""
     return (await user.rpc("my_profile", {}).execute()).data

@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 from postgrest.exceptions import APIError
 from supabase import AsyncClient
 
-from omni_app import runtime
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import Keyring, SealError
 from omni_app.domain.integration_secrets import IntegrationSecrets, InvalidValue
@@ -73,7 +72,7 @@ class IntegrationView:
 
 # --- webhooks (service role) -------------------------------------------------------------
 
-async def resolve(service: AsyncClient, public_key: str, *,
+async def resolve(service: AsyncClient, public_key: str, ring: Keyring, *,
                   now: datetime | None = None) -> ResolvedIntegration | None:
     """The active integration named by `public_key`, or None (unknown and inactive alike).
     Raises SealError when its secrets do not open (wrong OMNI_MASTER_KEY): a server fault."""
@@ -86,8 +85,8 @@ async def resolve(service: AsyncClient, public_key: str, *,
         return None
     row = rows[0]
     try:
-        secrets = vault.open_sealed(row["secrets_sealed"], runtime.keyring(),
-                                    row["company_id"], row["channel"])
+        secrets = vault.open_sealed(row["secrets_sealed"], ring, row["company_id"],
+                                    row["channel"])
     except SealError:
         log.error("integration %s: sealed secrets do not open (master key?)", row["id"])
         raise
@@ -105,7 +104,8 @@ async def touch(service: AsyncClient, integration_id: str) -> None:
 
 # --- the admin page (as the signed-in admin) ------------------------------------------------
 
-async def overview(user: AsyncClient, service: AsyncClient, actor: Actor) -> list[IntegrationView]:
+async def overview(user: AsyncClient, service: AsyncClient, actor: Actor,
+                   ring: Keyring) -> list[IntegrationView]:
     """One view per channel, configured or not, with masked secrets."""
     rows = {row["channel"]: row for row in (
         await user.table("integrations").select(PUBLIC_COLUMNS)
@@ -113,7 +113,6 @@ async def overview(user: AsyncClient, service: AsyncClient, actor: Actor) -> lis
     sealed = {row["id"]: row["secrets_sealed"] for row in (
         await service.table("integrations").select("id,secrets_sealed")
         .eq("company_id", actor.company_id).execute()).data}
-    ring = runtime.keyring()
     return [_view(channel, rows.get(channel), sealed, ring, actor.company_id)
             for channel in vault.CHANNELS]
 
@@ -168,8 +167,9 @@ async def set_outbound_url(user: AsyncClient, actor: Actor, channel: str, url: s
     return cleaned
 
 
-async def rotate_signing_secret(user: AsyncClient, service: AsyncClient, actor: Actor,
-                                channel: str, *, now: datetime | None = None) -> str:
+async def rotate_signing_secret(user: AsyncClient, service: AsyncClient, ring: Keyring,
+                                actor: Actor, channel: str, *,
+                                now: datetime | None = None) -> str:
     """A new signing secret, returned this once; the previous one verifies for a grace period."""
     new_secret = ""
 
@@ -178,28 +178,28 @@ async def rotate_signing_secret(user: AsyncClient, service: AsyncClient, actor: 
         rotated, new_secret = secrets.rotated(now)
         return rotated
 
-    row_id, updated = await _change_secrets(user, service, actor, channel, rotate)
+    row_id, updated = await _change_secrets(user, service, ring, actor, channel, rotate)
     until = updated.previous_valid_until if updated.previous_signing_secret else None
     await _audit(user, actor, "integration.rotate_signing_secret", row_id, channel,
                  {"previous_valid_until": until.isoformat() if until else None})
     return new_secret
 
 
-async def set_meta_secret(user: AsyncClient, service: AsyncClient, actor: Actor, channel: str,
-                          name: str, value: str) -> None:
+async def set_meta_secret(user: AsyncClient, service: AsyncClient, ring: Keyring, actor: Actor,
+                          channel: str, name: str, value: str) -> None:
     """`name` is meta_app_secret or meta_verify_token; an empty value clears it."""
     if name not in vault.META_FIELDS:
         raise InvalidValue("name")
-    row_id, updated = await _change_secrets(user, service, actor, channel,
+    row_id, updated = await _change_secrets(user, service, ring, actor, channel,
                                             lambda secrets: secrets.with_meta(name, value))
     await _audit(user, actor, "integration.set_secret", row_id, channel,
                  {"field": name, "cleared": getattr(updated, name) is None})
 
 
-async def set_credential(user: AsyncClient, service: AsyncClient, actor: Actor, channel: str,
-                         name: str, value: str) -> None:
+async def set_credential(user: AsyncClient, service: AsyncClient, ring: Keyring, actor: Actor,
+                         channel: str, name: str, value: str) -> None:
     """One provider credential by name; an empty value removes it."""
-    row_id, updated = await _change_secrets(user, service, actor, channel,
+    row_id, updated = await _change_secrets(user, service, ring, actor, channel,
                                             lambda secrets: secrets.with_credential(name, value))
     await _audit(user, actor, "integration.set_credential", row_id, channel,
                  {"name": name.strip(), "cleared": name.strip() not in updated.credentials})
@@ -243,11 +243,10 @@ async def _update(user: AsyncClient, actor: Actor, row_id: str, values: dict,
     return (await query.execute()).count == 1
 
 
-async def _change_secrets(user: AsyncClient, service: AsyncClient, actor: Actor, channel: str,
-                          change: Callable[[IntegrationSecrets], IntegrationSecrets]
+async def _change_secrets(user: AsyncClient, service: AsyncClient, ring: Keyring, actor: Actor,
+                          channel: str, change: Callable[[IntegrationSecrets], IntegrationSecrets]
                           ) -> tuple[str, IntegrationSecrets]:
     """Read, change, re-seal (under the current key version) and compare-and-set the document."""
-    ring = runtime.keyring()
     for _ in range(_WRITE_ATTEMPTS):
         row = await _ensure_row(user, actor, channel)
         stored = (await service.table("integrations").select("secrets_sealed")

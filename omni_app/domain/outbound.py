@@ -1,5 +1,6 @@
-"""Replies out: recorded `queued` as the user (visible at once), then delivered in the background
-to the clinic's n8n workflow with a signed POST; n8n reports later steps to /webhooks/status.
+"""Replies out: recorded `queued` as the user (visible at once) together with a delivery job
+(`queue_outbound_message`, one transaction); a worker (jobs/) then calls `deliver`, which POSTs
+the reply, signed, to the clinic's n8n workflow; n8n reports later steps to /webhooks/status.
 
 Delivery: 2xx -> `sent` (with n8n's `external_message_id` when it gives one); timeout, connection
 error, 5xx, 408 or 429 -> retried with exponential backoff, a bounded number of times, then
@@ -7,12 +8,10 @@ error, 5xx, 408 or 429 -> retried with exponential backoff, a bounded number of 
 pass the outbound policy at every send (see outbound_policy: no internal addresses) and the
 connection goes to the address that was checked. What n8n answers is never stored or logged:
 the error says only the status code, in our words. Status changes go through
-`record_message_status` with the service role, scoped by the company the message belongs to;
-each ends with `live.changed(company_id)` so open inboxes show the ticks.
+`record_message_status` with the service role, scoped by the company the message belongs to.
 """
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import re
@@ -25,14 +24,11 @@ from supabase import AsyncClient
 from tenacity import (AsyncRetrying, RetryError, retry_if_exception_type, stop_after_attempt,
                       wait_exponential)
 
-from omni_app import live, runtime
 from omni_app.domain import inbound
 from omni_app.domain import integration_secrets as vault
-from omni_app.domain.crypto import SealError
+from omni_app.domain.crypto import Keyring, SealError
 from omni_app.domain.outbound_policy import Destination, OutboundPolicy, OutboundRefused
 from omni_app.domain.signing import sign_headers
-from omni_app.settings import get_settings
-from omni_app.supa import service_client
 
 log = logging.getLogger("omni.outbound")
 
@@ -57,8 +53,24 @@ class Policy:
     timeout: float = 10.0        # per attempt
 
 
-policy = Policy()                # tests swap it for a faster one
-_tasks: set[asyncio.Task] = set()
+@dataclass(frozen=True)
+class OutboundSetup:
+    """What the operator configured: where status callbacks come back (OMNI_PUBLIC_URL), the
+    n8n URL for clinics without one of their own, and the legacy single-secret setup."""
+    public_url: str
+    fallback_url: str | None = None
+    legacy_secret: str | None = field(default=None, repr=False)
+    legacy_company_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Everything `deliver` needs besides the database: the keys that open the signing secret,
+    where it may send, the operator's setup and the retry rules."""
+    keyring: Keyring
+    allowed: OutboundPolicy
+    setup: OutboundSetup
+    rules: Policy = Policy()
 
 
 @dataclass(frozen=True)
@@ -76,11 +88,9 @@ class _Retryable(Exception):
     """An answer worth trying again (5xx, 408, 429)."""
 
 
-async def send(user: AsyncClient, *, company_id: str, user_id: str, conversation_id: str,
-               text: str) -> dict:
-    """Records the reply `queued` as the signed-in user — with its thread's preview, in one
-    transaction (`queue_outbound_message`; RLS checks the company) — and schedules its delivery.
-    `company_id` and `user_id` come from the user's own profile."""
+async def send(user: AsyncClient, conversation_id: str, text: str) -> dict:
+    """Records the reply `queued` as the signed-in user, with its thread's preview and its
+    delivery job, in one transaction (`queue_outbound_message`, scoped to their clinic)."""
     text = text.replace("\x00", "").strip()
     if not text:
         raise SendRefused("empty")
@@ -90,7 +100,6 @@ async def send(user: AsyncClient, *, company_id: str, user_id: str, conversation
                .execute()).data
     except APIError as refused:
         raise SendRefused(_REFUSALS.get(refused.code or "", "not_found")) from None
-    schedule(row["company_id"], row["id"])
     return row
 
 
@@ -99,47 +108,28 @@ _REFUSALS = {"PT404": "not_found", "PT409": "closed", "22001": "too_long", "2202
 
 
 async def retry(user: AsyncClient, interaction_id: str) -> dict:
-    """Queues a failed reply again (`retry_outbound_message`, scoped to the user's clinic) and
-    schedules its delivery."""
+    """Queues a failed reply again with a new delivery job (`retry_outbound_message`, scoped
+    to the user's clinic)."""
     try:
-        row = (await user.rpc("retry_outbound_message", {"p_interaction_id": interaction_id})
-               .execute()).data
+        return (await user.rpc("retry_outbound_message", {"p_interaction_id": interaction_id})
+                .execute()).data
     except APIError:
         raise SendRefused("not_failed") from None
-    schedule(row["company_id"], interaction_id)
-    return row
 
 
-def schedule(company_id: str, interaction_id: str) -> asyncio.Task:
-    task = asyncio.create_task(_deliver_and_announce(company_id, interaction_id))
-    _tasks.add(task)
-    task.add_done_callback(_tasks.discard)
-    return task
-
-
-async def drain() -> None:
-    """Waits for every scheduled delivery (tests; a graceful shutdown)."""
-    while _tasks:
-        await asyncio.gather(*list(_tasks), return_exceptions=True)
-
-
-async def _deliver_and_announce(company_id: str, interaction_id: str) -> None:
-    service = await service_client()
-    try:
-        await deliver(service, company_id, interaction_id)
-    except Exception as crash:  # never leave a reply queued forever: failed offers a retry
-        log.exception("delivery crashed interaction=%s", interaction_id)
-        await _finish(service, company_id, interaction_id, "failed",
-                      error=f"delivery could not run ({type(crash).__name__})")
-    await live.changed(company_id)
+async def give_up(service: AsyncClient, company_id: str, interaction_id: str,
+                  reason: str) -> str:
+    """Delivery could not run (it crashed, or its worker died too often): `failed`, so a
+    retry is offered instead of a reply waiting forever."""
+    return await _finish(service, company_id, interaction_id, "failed",
+                         error=f"delivery could not run ({reason})")
 
 
 async def deliver(service: AsyncClient, company_id: str, interaction_id: str,
-                  rules: Policy | None = None, allowed: OutboundPolicy | None = None) -> str:
+                  delivery: Delivery) -> str:
     """Delivers one queued reply; returns the status it ended in (sent, failed, or the current
     one when it was no longer queued)."""
-    rules = rules or policy
-    allowed = allowed or runtime.outbound_policy()
+    rules, allowed = delivery.rules, delivery.allowed
     rows = (await service.table("interactions").select(MESSAGE_COLUMNS)
             .eq("company_id", company_id).eq("id", interaction_id)
             .eq("direction", "outbound").limit(1).execute()).data
@@ -150,7 +140,7 @@ async def deliver(service: AsyncClient, company_id: str, interaction_id: str,
     if message["status"] != "queued":
         return message["status"]
     try:
-        target = await resolve_target(service, company_id, message["channel"])
+        target = await resolve_target(service, company_id, message["channel"], delivery)
     except TargetMissing as missing:
         return await _finish(service, company_id, interaction_id, "failed", error=str(missing))
     try:
@@ -174,31 +164,31 @@ async def deliver(service: AsyncClient, company_id: str, interaction_id: str,
                          error=f"n8n answered HTTP {response.status_code}")
 
 
-async def resolve_target(service: AsyncClient, company_id: str, channel: str) -> Target:
+async def resolve_target(service: AsyncClient, company_id: str, channel: str,
+                         delivery: Delivery) -> Target:
     """Where a company's replies on `channel` go and the secret that signs them: its active
     integration (its own URL, else N8N_OUTBOUND_URL); without one, the legacy single-secret
     setup when it is configured for this very company. Service role, scoped by company."""
-    settings = get_settings()
+    setup = delivery.setup
     rows = (await service.table("integrations")
             .select("status,public_key,outbound_url,secrets_sealed")
             .eq("company_id", company_id).eq("channel", channel).limit(1).execute()).data
     if rows and rows[0]["status"] == "active":
         row = rows[0]
         try:
-            secret = vault.open_sealed(row["secrets_sealed"], runtime.keyring(), company_id,
+            secret = vault.open_sealed(row["secrets_sealed"], delivery.keyring, company_id,
                                        channel).signing_secret
         except SealError:
             raise TargetMissing("the integration's secrets do not open (master key?)") from None
-        url = row["outbound_url"] or settings.n8n_outbound_url
+        url = row["outbound_url"] or setup.fallback_url
         if not url or not secret:
             raise TargetMissing(f"the {channel} integration has no "
                                 f"{'n8n outbound URL' if not url else 'signing secret'}")
         query = urlencode({"integration": row["public_key"]})
-        return Target(url, secret, f"{settings.omni_public_url}/webhooks/status?{query}")
-    if (settings.webhook_secret and settings.webhook_default_company_id == company_id
-            and settings.n8n_outbound_url):
-        return Target(settings.n8n_outbound_url, settings.webhook_secret.get_secret_value(),
-                      f"{settings.omni_public_url}/webhooks/status")
+        return Target(url, secret, f"{setup.public_url}/webhooks/status?{query}")
+    if setup.legacy_secret and setup.legacy_company_id == company_id and setup.fallback_url:
+        return Target(setup.fallback_url, setup.legacy_secret,
+                      f"{setup.public_url}/webhooks/status")
     raise TargetMissing(f"no active {channel} integration")
 
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import reflex as rx
 
+from omni_app.domain import home
 from omni_app.state.session import NotSignedIn, SessionState
 
-COUNTERS = ("open_conversations", "unread_messages", "appointments_today", "open_leads",
-            "revenue_this_month")
+COUNTERS = home.COUNTERS
 
 
 class HomeState(SessionState):
@@ -18,8 +18,8 @@ class HomeState(SessionState):
             user = await self.user_client()
         except NotSignedIn:
             return self.login_redirect()
-        data = (await user.rpc("home_counters", {}).execute()).data or {}
-        self.counters = {key: _display(key, data.get(key, 0)) for key in COUNTERS}
+        self.counters = {key: _display(key, value)
+                         for key, value in (await home.counters(user)).items()}
 
 
 def _display(key: str, value) -> str:

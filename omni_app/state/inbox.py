@@ -3,13 +3,14 @@
 Every read and write runs as the signed-in user (RLS). The tab links `InboxLive` to its clinic
 in on_load; when that counter moves (a webhook, a delivery, another tab's action) the page calls
 `sync_live`, which refetches in the background so the shared lock is never held over HTTP.
-Handlers never call `live.changed` themselves: they bump the linked counter directly (the
+Handlers never call `Services.changed` themselves: they bump the linked counter directly (the
 publisher would wait for the very lock the handler holds).
 """
 from __future__ import annotations
 
 import reflex as rx
 
+from omni_app import services
 from omni_app.domain import conversations, outbound
 from omni_app.domain.conversations import ConversationRefused, InboxFilter
 from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, clinic_token,
@@ -265,11 +266,11 @@ class InboxState(SessionState):
             return self.login_redirect()
         self.notice = ""
         try:
-            await outbound.send(user, company_id=self.company_id, user_id=self.user_id,
-                                conversation_id=self.selected_id, text=text)
+            await outbound.send(user, self.selected_id, text)
         except outbound.SendRefused as refused:
             self.notice = self.tr[f"inbox.error.{refused.reason}"]
             return
+        services.current().wake_worker()
         await self._refresh_pane(user)
         await self._reload_list(user)
         await self._announce()
@@ -281,6 +282,7 @@ class InboxState(SessionState):
         self.notice = ""
         try:
             await outbound.retry(user, interaction_id)
+            services.current().wake_worker()
         except outbound.SendRefused as refused:
             self.notice = self.tr[f"inbox.error.{refused.reason}"]
         await self._refresh_pane(user)

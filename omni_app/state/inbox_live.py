@@ -2,7 +2,7 @@
 
 Each inbox tab links this state to `clinic-<company id>` in on_load (the id comes from the
 signed-in user's profile, never from the browser). When a webhook or a delivery changes a
-clinic's conversations, `live.changed(company_id)` calls the publisher below, which bumps that
+clinic's conversations, `Services.changed(company_id)` calls the publisher below, which bumps that
 clinic's counter; Reflex sends the new value to every linked tab, and each tab refetches its own
 data as its own user (RLS), so nothing clinical ever travels through the shared state.
 """
@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from omni_app import services
 from omni_app.domain import conversations
 from omni_app.domain.conversations import InboxFilter
-from omni_app.runtime import session_store
-from omni_app.supa import as_user
 
 
 def clinic_token(company_id: str) -> str:
@@ -27,7 +26,7 @@ class InboxLive(rx.SharedState):
 
 
 def make_publisher(app: rx.App):
-    """For `live.register(...)` in omni_app.py, once `app` exists."""
+    """For `Services.publisher`, set in omni_app.py once `app` exists."""
 
     async def publish(company_id: str) -> None:
         token = rx.BaseStateToken(ident=clinic_token(company_id), cls=InboxLive)
@@ -58,10 +57,10 @@ class LiveFetch:
 async def fetch_live(request: LiveRequest) -> LiveFetch | None:
     """What a live refresh shows, read as the tab's user (None when they signed out); marks the
     open conversation read, as the user is looking at it."""
-    active = await (await session_store()).resolve(request.cookie)
+    active = await (await services.current().session_store()).resolve(request.cookie)
     if active is None:
         return None
-    user = await as_user(active.access_token)
+    user = await services.current().as_user(active.access_token)
     rows = await conversations.inbox(user, request.wanted)
     thread = await conversations.conversation(user, request.selected) if request.selected else None
     messages: list[dict] = []

@@ -7,13 +7,11 @@ from collections.abc import Awaitable, Callable
 import reflex as rx
 from supabase import AsyncClient
 
-from omni_app import runtime
+from omni_app import services
 from omni_app.domain import integrations
 from omni_app.domain.integration_secrets import InvalidValue, webhook_url
 from omni_app.domain.n8n_recipe import http_node_settings
-from omni_app.settings import get_settings
 from omni_app.state.session import AccessDenied, SessionState
-from omni_app.supa import service_client
 
 Action = Callable[[AsyncClient, integrations.Actor], Awaitable[object]]
 
@@ -29,14 +27,16 @@ class IntegrationsState(SessionState):
     error: str = ""
 
     async def _refresh(self, user: AsyncClient, actor: integrations.Actor) -> None:
-        views = await integrations.overview(user, await service_client(), actor)
+        views = await integrations.overview(user, await services.current().service(), actor,
+                                            services.current().keyring)
         self.integrations = {view.channel: self._as_strings(view) for view in views}
         self.credentials = {view.channel: [{"name": name, "mask": masked}
                                            for name, masked in view.credentials]
                             for view in views}
 
     def _as_strings(self, view: integrations.IntegrationView) -> dict[str, str]:
-        url = (webhook_url(get_settings().omni_public_url, view.channel, view.public_key)
+        url = (webhook_url(services.current().settings.omni_public_url, view.channel,
+                           view.public_key)
                if view.public_key else "")
         return {
             "id": view.id, "status": view.status, "public_key": view.public_key,
@@ -90,7 +90,7 @@ class IntegrationsState(SessionState):
         channel, url = str(form.get("channel", "")), str(form.get("outbound_url", ""))
         return await self._act(
             lambda user, actor: integrations.set_outbound_url(user, actor, channel, url,
-                                                              runtime.outbound_policy()))
+                                                              services.current().outbound_policy))
 
     @rx.event
     async def rotate_secret(self, channel: str):
@@ -98,7 +98,8 @@ class IntegrationsState(SessionState):
 
         async def rotate(user, actor):
             generated.append(await integrations.rotate_signing_secret(
-                user, await service_client(), actor, channel))
+                user, await services.current().service(), services.current().keyring, actor,
+                channel))
 
         redirect = await self._act(rotate, None)  # the secret's own callout says it
         if generated:
@@ -120,18 +121,19 @@ class IntegrationsState(SessionState):
                   for name in ("meta_app_secret", "meta_verify_token")}
 
         async def save(user, actor):
-            service = await service_client()
+            service, ring = await services.current().service(), services.current().keyring
             for name, value in values.items():
                 if value:
-                    await integrations.set_meta_secret(user, service, actor, channel, name,
-                                                       value)
+                    await integrations.set_meta_secret(user, service, ring, actor, channel,
+                                                       name, value)
 
         return await self._act(save)
 
     @rx.event
     async def clear_meta(self, channel: str, name: str):
         async def clear(user, actor):
-            await integrations.set_meta_secret(user, await service_client(), actor, channel,
+            await integrations.set_meta_secret(user, await services.current().service(),
+                                               services.current().keyring, actor, channel,
                                                name, "")
 
         return await self._act(clear)
@@ -145,7 +147,8 @@ class IntegrationsState(SessionState):
             return
 
         async def save(user, actor):
-            await integrations.set_credential(user, await service_client(), actor, channel,
+            await integrations.set_credential(user, await services.current().service(),
+                                              services.current().keyring, actor, channel,
                                               name, value)
 
         return await self._act(save)
@@ -153,7 +156,8 @@ class IntegrationsState(SessionState):
     @rx.event
     async def remove_credential(self, channel: str, name: str):
         async def remove(user, actor):
-            await integrations.set_credential(user, await service_client(), actor, channel,
+            await integrations.set_credential(user, await services.current().service(),
+                                              services.current().keyring, actor, channel,
                                               name, "")
 
         return await self._act(remove)

@@ -3,9 +3,8 @@ its admin)."""
 from __future__ import annotations
 
 import reflex as rx
-from postgrest.exceptions import APIError
 
-from omni_app.domain import team
+from omni_app.domain import clinics, team
 from omni_app.state.session import NotSignedIn, SessionState
 
 TIMEZONES = ("America/Sao_Paulo", "America/Manaus", "America/Fortaleza", "America/Recife",
@@ -56,13 +55,11 @@ class OnboardingState(SessionState):
             timezone = TIMEZONES[0]
         self.saving, self.error = True, ""
         try:
-            user = await self.user_client()
-            await user.rpc("create_company", {"p_name": name, "p_timezone": timezone,
-                                              "p_locale": self.locale}).execute()
+            await clinics.create(await self.user_client(), name, timezone, self.locale)
         except NotSignedIn:
             return self.login_redirect()
-        except APIError as exc:
-            self.error = self.tr["onboarding.error.failed"].format(reason=exc.message)
+        except clinics.ClinicRefused as refused:
+            self.error = self.tr["onboarding.error.failed"].format(reason=str(refused))
             return
         finally:
             self.saving = False

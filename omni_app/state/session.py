@@ -16,9 +16,8 @@ from supabase import AsyncClient
 from omni_app.domain import auth
 from omni_app.domain.team import Actor
 from omni_app.i18n import supported
-from omni_app import runtime
+from omni_app import services
 from omni_app.state.app_state import AppState
-from omni_app.supa import as_user
 
 
 class NotSignedIn(Exception):
@@ -55,17 +54,17 @@ class SessionState(AppState):
     def _cookie(self) -> str | None:
         jar = SimpleCookie()
         jar.load(self.router.headers.cookie or "")
-        morsel = jar.get(runtime.session_cookie())
+        morsel = jar.get(services.current().session_cookie())
         return morsel.value if morsel else None
 
     async def user_client(self) -> AsyncClient:
         """A client acting as the signed-in user; every data handler starts here."""
-        active = await (await runtime.session_store()).resolve(self._cookie())
+        active = await (await services.current().session_store()).resolve(self._cookie())
         if active is None:
             self._forget()
             raise NotSignedIn()
         self._access_token = active.access_token
-        return await as_user(active.access_token)
+        return await services.current().as_user(active.access_token)
 
     def _forget(self) -> None:
         self._access_token = ""
@@ -148,5 +147,5 @@ class SessionState(AppState):
             user = await self.user_client()
         except NotSignedIn:
             return self.login_redirect()
-        await user.rpc("set_my_locale", {"p_locale": locale}).execute()
+        await auth.set_locale(user, locale)
         self.locale = locale

@@ -7,9 +7,9 @@ from typing import Awaitable, Callable, TypeVar
 import reflex as rx
 from supabase import AsyncClient
 
+from omni_app import services
 from omni_app.domain import team
 from omni_app.state.session import AccessDenied, SessionState
-from omni_app.supa import service_client
 
 T = TypeVar("T")
 
@@ -53,7 +53,8 @@ class TeamState(SessionState):
     @rx.event
     async def invite(self, form: dict):
         async def invite(user):
-            return await team.invite(user, await service_client(), str(form.get("email", "")),
+            return await team.invite(user, await services.current().service(),
+                                     str(form.get("email", "")),
                                      str(form.get("full_name", "")),
                                      str(form.get("role", "staff")))
         user, invitation, answer = await self._as_admin(invite)

@@ -8,11 +8,10 @@ from datetime import datetime, timezone
 
 from supabase import AsyncClient
 
-from omni_app import runtime
+from omni_app import services
 from omni_app.domain import auth, integrations
 from omni_app.domain.team import Actor
-from omni_app.supa import as_user, service_client
-from tests.app.conftest import cookie_for, new_email
+from tests.app.conftest import as_user, cookie_for, new_email, service_client
 
 
 @dataclass
@@ -22,7 +21,7 @@ class Clinic:
     cookie: str
 
     async def user(self) -> AsyncClient:
-        active = await (await runtime.session_store()).resolve(self.cookie)
+        active = await (await services.current().session_store()).resolve(self.cookie)
         return await as_user(active.access_token)
 
     @property
@@ -51,8 +50,9 @@ async def connect(clinic: Clinic, outbound_url: str | None, channel: str = "what
     user, service = await clinic.user(), await service_client()
     if outbound_url:
         await integrations.set_outbound_url(user, clinic.actor, channel, outbound_url,
-                                            runtime.outbound_policy())
-    secret = await integrations.rotate_signing_secret(user, service, clinic.actor, channel)
+                                            services.current().outbound_policy)
+    secret = await integrations.rotate_signing_secret(user, service, services.current().keyring,
+                                                      clinic.actor, channel)
     await integrations.set_active(user, clinic.actor, channel, True)
     return secret
 

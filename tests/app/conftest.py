@@ -1,5 +1,6 @@
-"""The app's settings pointed at the test session's localbase, and helpers to sign in and to
-build Reflex states the way a browser tab would (router headers carrying the cookie)."""
+"""The app's Services pointed at the test session's localbase (built here, as the composition
+root builds them for the app), and helpers to sign in, to run the job worker, and to build
+Reflex states the way a browser tab would (router headers carrying the cookie)."""
 from __future__ import annotations
 
 import base64
@@ -15,10 +16,11 @@ import reflex as rx
 from starlette.applications import Starlette
 from reflex.istate.data import RouterData
 
-from omni_app import runtime, supa
-from omni_app.api import webhook_auth
+from omni_app import services
 from omni_app.domain import auth, team
-from omni_app.settings import get_settings
+from omni_app.jobs.worker import Worker
+from omni_app.services import Services
+from omni_app.settings import Settings
 
 SEED = {"admin": ("admin@demo.clinic", "omni-demo-admin"),
         "staff": ("staff@demo.clinic", "omni-demo-staff"),
@@ -33,32 +35,47 @@ def app_env(app_lb):
               "OMNI_PUBLIC_URL": "http://testserver"}
     saved = {key: os.environ.get(key) for key in values}
     os.environ.update(values)
-    _reset_singletons()
+    fresh_services()
     yield values
     for key, value in saved.items():
         if value is None:
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
-    _reset_singletons()
 
 
-def _reset_singletons() -> None:
-    get_settings.cache_clear()
-    runtime.forget()
-    webhook_auth.forget()
-    supa._service = None
+def fresh_services(**settings) -> Services:
+    """New Services from the environment (plus `settings`), installed: fresh limiters, caches
+    and clients, as a restarted process has them."""
+    return services.install(Services.from_settings(Settings(**settings)))
+
+
+async def service_client():
+    return await services.current().service()
+
+
+async def anon_client():
+    return await services.current().anon()
+
+
+async def as_user(access_token: str):
+    return await services.current().as_user(access_token)
+
+
+async def deliver_queued() -> None:
+    """Runs due jobs (reply deliveries) until none is left, as an app process's worker would."""
+    await Worker(services.current()).drain()
 
 
 async def sign_in(email: str, password: str):
     """A Supabase session for a test user (no throttle: tests sign in a lot)."""
-    return await auth.sign_in(await supa.anon_client(), email, password)
+    return await auth.sign_in(await anon_client(), email, password)
 
 
 async def cookie_for(email: str, password: str) -> str:
     """Sign in like the login route does; returns the opaque cookie value."""
     session = await sign_in(email, password)
-    return await (await runtime.session_store()).create(session, "pytest", "127.0.0.1")
+    return await (await services.current().session_store()).create(session, "pytest", "127.0.0.1")
 
 
 async def joined_member(admin_user, role: str = "staff",
@@ -66,11 +83,10 @@ async def joined_member(admin_user, role: str = "staff",
     """A new address invited by the admin behind `admin_user`, signed in with the temporary
     password and joined: (email, cookie)."""
     email = new_email()
-    invitation = await team.invite(admin_user, await supa.service_client(), email, full_name,
-                                   role)
+    invitation = await team.invite(admin_user, await service_client(), email, full_name, role)
     cookie = await cookie_for(email, invitation.temporary_password)
-    active = await (await runtime.session_store()).resolve(cookie)
-    member = await supa.as_user(active.access_token)
+    active = await (await services.current().session_store()).resolve(cookie)
+    member = await as_user(active.access_token)
     [offer] = await team.my_invitations(member)
     await team.accept(member, offer["id"])
     return email, cookie
@@ -79,7 +95,7 @@ async def joined_member(admin_user, role: str = "staff",
 def tab(state_cls, cookie: str | None = None, path: str = "/"):
     """A state instance as a browser tab on `path` would have it."""
     root = rx.State(_reflex_internal_init=True)
-    headers = {"cookie": f"{runtime.session_cookie()}={cookie}"} if cookie else {}
+    headers = {"cookie": f"{services.current().session_cookie()}={cookie}"} if cookie else {}
     root.router = RouterData.from_router_data({"headers": headers, "pathname": path,
                                                "asPath": path})
     return root.get_substate(state_cls.get_full_name().split(".")[1:])

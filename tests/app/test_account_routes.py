@@ -7,11 +7,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from omni_app import runtime
+from omni_app import services
 from omni_app.api import auth_routes
 from omni_app.domain.sign_in_guard import SignInPolicy
-from omni_app.supa import service_client
-from tests.app.conftest import asgi_client, cookie_for, new_email, sign_in
+from tests.app.conftest import asgi_client, cookie_for, new_email, service_client, sign_in
 
 DEMO = "c0000000-0000-4000-8000-000000000001"
 
@@ -30,7 +29,7 @@ async def member() -> tuple[str, str, str]:
 
 
 async def alive(cookie: str) -> bool:
-    return await (await runtime.session_store()).resolve(cookie) is not None
+    return await (await services.current().session_store()).resolve(cookie) is not None
 
 
 def change_form(current: str, new: str, confirm: str | None = None) -> dict:
@@ -47,11 +46,11 @@ async def test_a_new_password_ends_the_other_browsers_and_keeps_this_one(app_env
     elsewhere = await cookie_for(email, password)
     here = await cookie_for(email, password)
     async with asgi_client(auth_routes.routes) as http:
-        http.cookies.set(runtime.session_cookie(), here)
+        http.cookies.set(services.current().session_cookie(), here)
         changed = await http.post("/api/auth/password",
                                   data=change_form(password, "brand-new-password-1"))
     assert changed.status_code == 303 and changed.headers["location"] == "/account?done=password"
-    fresh = changed.cookies[runtime.session_cookie()]
+    fresh = changed.cookies[services.current().session_cookie()]
     assert await alive(fresh)
     assert not await alive(elsewhere) and not await alive(here)
     assert await sign_in(email, "brand-new-password-1")
@@ -69,7 +68,7 @@ async def test_a_refused_change_changes_nothing(app_env, form, reason):
     here = await cookie_for(email, password)
     form = {key: value.replace("{current}", password) for key, value in form.items()}
     async with asgi_client(auth_routes.routes) as http:
-        http.cookies.set(runtime.session_cookie(), here)
+        http.cookies.set(services.current().session_cookie(), here)
         refused = await http.post("/api/auth/password", data=form)
     assert error_of(refused) == reason
     assert await alive(elsewhere) and await alive(here)
@@ -96,7 +95,7 @@ async def test_sign_out_everywhere_ends_every_browser(app_env):
     email, password, _ = await member()
     cookies = [await cookie_for(email, password) for _ in range(3)]
     async with asgi_client(auth_routes.routes) as http:
-        http.cookies.set(runtime.session_cookie(), cookies[0])
+        http.cookies.set(services.current().session_cookie(), cookies[0])
         response = await http.post("/api/auth/logout", data={"scope": "everywhere"})
     assert response.status_code == 303 and response.headers["location"] == "/login"
     assert [await alive(cookie) for cookie in cookies] == [False, False, False]
@@ -106,7 +105,7 @@ async def test_a_plain_sign_out_ends_only_this_browser(app_env):
     email, password, _ = await member()
     here, elsewhere = await cookie_for(email, password), await cookie_for(email, password)
     async with asgi_client(auth_routes.routes) as http:
-        http.cookies.set(runtime.session_cookie(), here)
+        http.cookies.set(services.current().session_cookie(), here)
         await http.post("/api/auth/logout")
     assert (await alive(here), await alive(elsewhere)) == (False, True)
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from omni_app.domain import api_keys
 from omni_app.state.api_keys import ApiKeysState
-from omni_app.supa import service_client
+from tests.app.conftest import SEED, cookie_for, service_client, tab
 from tests.app.clinics import new_clinic
-from tests.app.conftest import SEED, cookie_for, tab
 from tests.app.test_states import redirect_target
 
 PATH = "/settings/integrations"

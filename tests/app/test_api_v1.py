@@ -8,24 +8,23 @@ import psycopg
 import pytest
 from postgrest.exceptions import APIError
 
-from omni_app import runtime
+from omni_app import services
 from omni_app.api import v1
-from omni_app.domain import api_keys, auth, outbound
-from omni_app.settings import get_settings
-from omni_app.supa import as_user, service_client
+from omni_app.domain import api_keys, auth
+from tests.app.conftest import (SEED, as_user, asgi_client, cookie_for, deliver_queued, new_email,
+                                service_client, sign_in)
 from tests.app.clinics import Clinic, inbound, new_clinic
-from tests.app.conftest import SEED, asgi_client, cookie_for, new_email, sign_in
 
 
 @pytest.fixture
 async def http(app_env):
     async with asgi_client(v1.routes) as client:
         yield client
-    await outbound.drain()
+    await deliver_queued()
 
 
 async def access_token(clinic: Clinic) -> str:
-    return (await (await runtime.session_store()).resolve(clinic.cookie)).access_token
+    return (await (await services.current().session_store()).resolve(clinic.cookie)).access_token
 
 
 async def key_for(clinic: Clinic, name: str = "n8n agent") -> tuple[dict, str]:
@@ -185,7 +184,7 @@ async def test_a_user_without_a_clinic_is_forbidden(http):
 async def test_api_keys_need_the_jwt_secret(http, monkeypatch):
     clinic = await new_clinic()
     _, key = await key_for(clinic)
-    monkeypatch.setattr(get_settings(), "supabase_jwt_secret", None)
+    monkeypatch.setattr(services.current().settings, "supabase_jwt_secret", None)
     response = await http.get("/api/v1/conversations", headers=bearer(key))
     assert response.status_code == 503 and "SUPABASE_JWT_SECRET" in response.json()["error"]
 
@@ -225,7 +224,8 @@ async def test_openapi_and_docs_list_the_four_endpoints(http):
 
 async def test_staff_can_neither_create_nor_list_keys(app_env):
     cookie = await cookie_for(*SEED["staff"])
-    staff = await as_user((await (await runtime.session_store()).resolve(cookie)).access_token)
+    active = await (await services.current().session_store()).resolve(cookie)
+    staff = await as_user(active.access_token)
     me = await auth.profile(staff)
     actor = api_keys.Actor(me["user_id"], me["company_id"])
     with pytest.raises(APIError) as refused:

@@ -8,11 +8,10 @@ import uuid
 import pytest
 
 from omni_app.api import v1
-from omni_app.domain import api_keys, outbound
+from omni_app.domain import api_keys
 from omni_app.domain.counters import Limit
-from omni_app.supa import service_client
+from tests.app.conftest import asgi_client, deliver_queued, new_address, service_client
 from tests.app.clinics import new_clinic
-from tests.app.conftest import asgi_client, new_address
 from tests.app.test_api_v1 import bearer, clinic_with_conversation, key_for, unique_phone
 
 
@@ -20,7 +19,7 @@ from tests.app.test_api_v1 import bearer, clinic_with_conversation, key_for, uni
 async def http(app_env):
     async with asgi_client(v1.routes) as client:
         yield client
-    await outbound.drain()
+    await deliver_queued()
 
 
 async def test_a_key_stops_working_when_its_creator_is_no_longer_an_admin(http):

@@ -7,13 +7,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from supabase_auth.errors import AuthApiError
 
-from omni_app import runtime
+from omni_app import services
 from omni_app.api import auth_routes, health
 from omni_app.domain.sessions import token_hash
 from omni_app.domain.sign_in_guard import SignInPolicy
-from omni_app.settings import get_settings
-from omni_app.supa import anon_client, service_client
-from tests.app.conftest import SEED, asgi_client
+from tests.app.conftest import SEED, anon_client, asgi_client, fresh_services, service_client
 from tests.conftest import APP_RATE_LIMIT
 
 
@@ -49,19 +47,17 @@ async def test_sign_in_sets_an_opaque_httponly_cookie_and_redirects(http):
     set_cookie = response.headers["set-cookie"]
     assert "HttpOnly" in set_cookie and "SameSite=strict" in set_cookie
     assert "Secure" not in set_cookie  # local mode; production adds it
-    token = response.cookies[runtime.session_cookie()]
+    token = response.cookies[services.current().session_cookie()]
     assert "." not in token and len(token) >= 40  # not a JWT
     assert await session_rows(token) == 1
 
 
-async def test_production_cookies_are_host_only_secure_and_strict(http, monkeypatch):
-    monkeypatch.setenv("OMNI_ENV", "production")
-    get_settings.cache_clear()
+async def test_production_cookies_are_host_only_secure_and_strict(http):
+    fresh_services(omni_env="production")
     try:
         response = await http.post("/api/auth/login", data=login_form("staff"))
     finally:
-        monkeypatch.setenv("OMNI_ENV", "local")
-        get_settings.cache_clear()
+        fresh_services()
     set_cookie = response.headers["set-cookie"]
     assert set_cookie.startswith("__Host-omni_session=")
     assert all(part in set_cookie for part in ("HttpOnly", "Secure", "Path=/", "SameSite=strict"))
@@ -103,8 +99,8 @@ async def test_cross_site_form_posts_are_refused(http):
 
 async def test_logout_revokes_the_server_session_and_clears_the_cookie(http):
     signed_in = await http.post("/api/auth/login", data=login_form("staff"))
-    token = signed_in.cookies[runtime.session_cookie()]
-    store = await runtime.session_store()
+    token = signed_in.cookies[services.current().session_cookie()]
+    store = await services.current().session_store()
     active = await store.resolve(token)
     assert active is not None
 

@@ -16,18 +16,18 @@ from reflex.istate.manager.memory import StateManagerMemory
 from reflex_base.event.context import EventContext
 from reflex_base.registry import RegistrationContext
 
-from omni_app import runtime
+from omni_app import services
 from omni_app.domain import outbound
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import InboxLive, clinic_token, fetch_live
-from omni_app.supa import service_client
+from tests.app.conftest import deliver_queued, service_client
 from tests.app.clinics import connect, inbound, new_clinic
 from tests.app.test_states import redirect_target
 from tests.fakes.n8n import FakeN8n
 
 
 class Server:
-    """Browser tabs as Reflex's server holds them. `publish` is what `live.changed` does in the
+    """Browser tabs as Reflex's server holds them. `publish` is what `Services.changed` does in the
     app (without a socket to push to: a tab sees the new version at its next event)."""
 
     def __init__(self):
@@ -49,7 +49,8 @@ class Server:
         cookie = self.cookies.setdefault(token, cookie)
         state_token = rx.BaseStateToken(ident=token, cls=InboxState)
         async with self.manager.modify_state_with_links(state_token) as root:
-            headers = {"cookie": f"{runtime.session_cookie()}={cookie}"} if cookie else {}
+            headers = {"cookie": f"{services.current().session_cookie()}={cookie}"} \
+                if cookie else {}
             root.router = RouterData.from_router_data(
                 {"token": token, "headers": headers, "pathname": path, "asPath": path})
             yield await root.get_state(InboxState)
@@ -191,8 +192,10 @@ async def test_tabs_link_to_their_own_clinic_and_refetch_on_its_changes(server, 
 
 async def test_reply_shows_queued_then_sent_and_a_failed_one_can_be_retried(
         server, app_env, monkeypatch):
-    monkeypatch.setattr(outbound, "policy", outbound.Policy(attempts=2, first_wait=0.01,
-                                                            max_wait=0.02, timeout=0.5))
+    current = services.current()
+    monkeypatch.setattr(current, "delivery", dataclasses.replace(
+        current.delivery, rules=outbound.Policy(attempts=2, first_wait=0.01, max_wait=0.02,
+                                                timeout=0.5)))
     clinic = await new_clinic()
     with FakeN8n() as n8n:
         n8n.secret = await connect(clinic, n8n.url)
@@ -208,7 +211,7 @@ async def test_reply_shows_queued_then_sent_and_a_failed_one_can_be_retried(
             assert (mine.text, mine.status, mine.outbound) == ("Bom dia!\nTudo bem?", "queued",
                                                                True)
             assert inbox.threads[0].outbound_preview
-        await outbound.drain()
+        await deliver_queued()
         async with server.event(token, clinic.cookie) as inbox:
             await inbox._refresh_pane(await inbox.user_client())
             failed = inbox.messages[-1]
@@ -216,7 +219,7 @@ async def test_reply_shows_queued_then_sent_and_a_failed_one_can_be_retried(
             n8n.recover()
             await inbox.retry_message(failed.id)
             assert inbox.messages[-1].status == "queued"
-        await outbound.drain()
+        await deliver_queued()
         async with server.event(token, clinic.cookie) as inbox:
             await inbox._refresh_pane(await inbox.user_client())
             assert inbox.messages[-1].status == "sent"

@@ -12,15 +12,19 @@ import psycopg
 import pytest
 from postgrest.exceptions import APIError
 
-from omni_app import runtime
+from omni_app import services
 from omni_app.domain import integrations, team
 from omni_app.domain.signing import sign_headers, verify_omni
 from omni_app.state.integrations import IntegrationsState
-from omni_app.supa import service_client
-from tests.app.conftest import SEED, cookie_for, joined_member, new_email, tab
+from tests.app.conftest import SEED, cookie_for, joined_member, new_email, service_client, tab
 from tests.app.test_states import redirect_target
 
 PATH = "/settings/integrations"
+
+
+async def resolve(service, public_key: str, **options):
+    """What the webhooks see: the active integration behind a key, secrets opened."""
+    return await integrations.resolve(service, public_key, services.current().keyring, **options)
 
 
 @dataclass
@@ -76,7 +80,7 @@ async def test_admin_enables_whatsapp_and_rotates_then_webhooks_resolve_it(clini
     assert admin.revealed_secret == ""  # shown once only
 
     service = await service_client()
-    resolved = await integrations.resolve(service, key)
+    resolved = await resolve(service, key)
     assert (resolved.company_id, resolved.channel, resolved.signing_secrets) == \
         (clinic.company_id, "whatsapp", (first,))
     assert first not in repr(resolved)
@@ -84,15 +88,15 @@ async def test_admin_enables_whatsapp_and_rotates_then_webhooks_resolve_it(clini
     await admin.rotate_secret("whatsapp")
     second = admin.revealed_secret
     assert second != first and admin.integrations["whatsapp"]["grace"] != ""
-    resolved = await integrations.resolve(service, key)
+    resolved = await resolve(service, key)
     assert resolved.signing_secrets == (second, first)
     body = b'{"channel":"whatsapp","text":"ol\xc3\xa1"}'
     old_headers = sign_headers(first, body)
     assert verify_omni(resolved.signing_secrets, body, old_headers["X-Omni-Timestamp"],
                        old_headers["X-Omni-Signature"])
     later = datetime.now(timezone.utc) + timedelta(hours=25)
-    assert (await integrations.resolve(service, key, now=later)).signing_secrets == (second,)
-    assert (await integrations.resolve(service, admin.integrations["instagram"]["public_key"]
+    assert (await resolve(service, key, now=later)).signing_secrets == (second,)
+    assert (await resolve(service, admin.integrations["instagram"]["public_key"]
                                        or "f" * 36)) is None
 
 
@@ -115,7 +119,7 @@ async def test_admin_sets_urls_meta_secrets_and_credentials(clinic):
     assert (view["meta_app_secret"], view["meta_verify_token"]) == ("••••0001", "••••ease")
     assert admin.credentials["whatsapp"] == [{"name": "api_key", "mask": "••••9876"}]
     service = await service_client()
-    resolved = await integrations.resolve(service, view["public_key"])
+    resolved = await resolve(service, view["public_key"])
     assert (resolved.outbound_url, resolved.meta_app_secret, resolved.meta_verify_token,
             resolved.signing_secrets) == ("http://localhost:5678/webhook/abc",
                                           "meta-app-secret-0001", "verify-me-please", ())
@@ -124,7 +128,7 @@ async def test_admin_sets_urls_meta_secrets_and_credentials(clinic):
     await admin.remove_credential("whatsapp", "api_key")
     assert admin.integrations["whatsapp"]["meta_verify_token"] == ""
     assert admin.credentials["whatsapp"] == []
-    assert (await integrations.resolve(service, view["public_key"])).meta_verify_token is None
+    assert (await resolve(service, view["public_key"])).meta_verify_token is None
 
 
 async def test_last_received_shows_in_the_clinics_time_zone(clinic):
@@ -132,7 +136,7 @@ async def test_last_received_shows_in_the_clinics_time_zone(clinic):
     await admin.set_active("instagram", True)
     assert admin.integrations["instagram"]["last_used_at"] == ""
     service = await service_client()
-    resolved = await integrations.resolve(service, admin.integrations["instagram"]["public_key"])
+    resolved = await resolve(service, admin.integrations["instagram"]["public_key"])
     await integrations.touch(service, resolved.id)
     stored = (await service.table("integrations").select("last_used_at")
               .eq("id", resolved.id).execute()).data[0]["last_used_at"]
@@ -146,13 +150,13 @@ async def test_inactive_and_unknown_integrations_resolve_to_none(clinic):
     await admin.rotate_secret("whatsapp")
     key = admin.integrations["whatsapp"]["public_key"]
     service = await service_client()
-    assert await integrations.resolve(service, key) is None  # created inactive
+    assert await resolve(service, key) is None  # created inactive
     await admin.set_active("whatsapp", True)
-    assert await integrations.resolve(service, key) is not None
+    assert await resolve(service, key) is not None
     await admin.set_active("whatsapp", False)
-    assert await integrations.resolve(service, key) is None
+    assert await resolve(service, key) is None
     for unknown in (secrets.token_hex(18), "", "not-a-key", key + "' or '1'='1", None):
-        assert await integrations.resolve(service, unknown) is None
+        assert await resolve(service, unknown) is None
 
 
 async def test_staff_cannot_open_the_page_or_change_anything(clinic):
@@ -178,8 +182,9 @@ async def test_staff_cannot_open_the_page_or_change_anything(clinic):
     user, actor = await staff.user_client(), team.Actor(staff.user_id, clinic.company_id)
     for change in (integrations.set_active(user, actor, "whatsapp", True),
                    integrations.set_outbound_url(user, actor, "whatsapp", "http://127.0.0.1:9/",
-                                                 runtime.outbound_policy()),
-                   integrations.rotate_signing_secret(user, service, actor, "whatsapp"),
+                                                 services.current().outbound_policy),
+                   integrations.rotate_signing_secret(user, service, services.current().keyring,
+                                                      actor, "whatsapp"),
                    integrations.set_active(user, actor, "instagram", True)):
         with pytest.raises(integrations.IntegrationChangeRefused) as refused:
             await change
@@ -209,7 +214,7 @@ async def test_another_clinics_admin_cannot_see_or_change_it(clinic):
     forged = team.Actor(other.user_id, clinic.company_id)  # a company id from the browser
     with pytest.raises(integrations.IntegrationChangeRefused):
         await integrations.set_active(user, forged, "whatsapp", False)
-    assert (await integrations.resolve(await service_client(), key)) is not None
+    assert (await resolve(await service_client(), key)) is not None
 
 
 async def test_concurrent_rotations_keep_both_secrets(clinic):
@@ -217,11 +222,12 @@ async def test_concurrent_rotations_keep_both_secrets(clinic):
     user, actor = await admin.user_client(), team.Actor(admin.user_id, clinic.company_id)
     service = await service_client()
     await integrations.set_active(user, actor, "whatsapp", True)
-    made = await asyncio.gather(*(integrations.rotate_signing_secret(user, service, actor,
+    ring = services.current().keyring
+    made = await asyncio.gather(*(integrations.rotate_signing_secret(user, service, ring, actor,
                                                                       "whatsapp")
                                   for _ in range(2)))
     await admin.load()
-    resolved = await integrations.resolve(service, admin.integrations["whatsapp"]["public_key"])
+    resolved = await resolve(service, admin.integrations["whatsapp"]["public_key"])
     assert set(resolved.signing_secrets) == set(made)
 
 

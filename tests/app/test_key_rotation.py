@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from omni_app import runtime
+from omni_app import services
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import Keyring, SealError
 from omni_app.domain.reseal import reseal
 from omni_app.domain.sessions import SessionStore
-from omni_app.supa import service_client
-from tests.app.conftest import SEED, cookie_for
+from tests.app.conftest import SEED, cookie_for, service_client
 from tests.app.test_webhooks import new_company
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,12 +67,12 @@ async def test_the_command_reseals_sessions_under_the_configured_key(app_env):
     try:
         assert await store.resolve(cookie) is not None   # opens with the new key alone
     finally:  # the rest of the session keeps using the app's key: rotate back
-        back = Keyring({**rotated.keys, **runtime.keyring().keys}, current=1)
+        back = Keyring({**rotated.keys, **services.current().keyring.keys}, current=1)
         await reseal(await service_client(), back)
 
 
 async def test_session_locks_exist_only_while_in_use(app_env):
-    store = await runtime.session_store()
+    store = await services.current().session_store()
     cookies = [await cookie_for(*SEED["staff"]) for _ in range(3)]
     results = await asyncio.gather(*(store.resolve(c) for c in cookies * 10))
     assert all(results)

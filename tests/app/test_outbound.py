@@ -8,9 +8,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from postgrest.exceptions import APIError
 
-from omni_app import live
+from dataclasses import replace
+
+from omni_app import services
 from omni_app.domain import conversations, outbound
-from omni_app.supa import service_client
+from tests.app.conftest import deliver_queued, service_client
 from tests.app.clinics import connect, inbound, new_clinic
 from tests.fakes.n8n import FakeN8n
 
@@ -18,19 +20,20 @@ FAST = outbound.Policy(attempts=4, first_wait=0.01, max_wait=0.05, timeout=0.5)
 
 
 @pytest.fixture(autouse=True)
-def fast_retries(monkeypatch):
-    monkeypatch.setattr(outbound, "policy", FAST)
+def fast_retries(monkeypatch, app_env):
+    current = services.current()
+    monkeypatch.setattr(current, "delivery", replace(current.delivery, rules=FAST))
 
 
 @pytest.fixture
-def announced(monkeypatch):
-    """The company ids `live.changed` was called with."""
+def announced(monkeypatch, app_env):
+    """The company ids `Services.changed` published."""
     seen: list[str] = []
 
     async def publisher(company_id: str) -> None:
         seen.append(company_id)
 
-    monkeypatch.setattr(live, "_publisher", publisher)
+    monkeypatch.setattr(services.current(), "publisher", publisher)
     return seen
 
 
@@ -55,8 +58,7 @@ async def stored(company_id: str, interaction_id: str) -> dict:
 
 
 async def send(clinic, conversation_id: str, text: str = "Olá, Rita! Temos terça às 10h.") -> dict:
-    return await outbound.send(await clinic.user(), company_id=clinic.company_id,
-                               user_id=clinic.user_id, conversation_id=conversation_id, text=text)
+    return await outbound.send(await clinic.user(), conversation_id, text)
 
 
 async def test_reply_is_queued_at_once_then_sent_signed_to_the_clinic_url(n8n, announced, app_env):
@@ -72,7 +74,7 @@ async def test_reply_is_queued_at_once_then_sent_signed_to_the_clinic_url(n8n, a
     assert (thread["last_message_preview"], thread["last_message_direction"]) == \
         ("Olá, Rita! Temos terça às 10h.", "outbound")
 
-    await outbound.drain()
+    await deliver_queued()
 
     [request] = n8n.requests
     assert request.signature_ok and n8n.bad_signatures == 0
@@ -84,7 +86,7 @@ async def test_reply_is_queued_at_once_then_sent_signed_to_the_clinic_url(n8n, a
     assert len(public_key) >= 24 and request.headers["idempotency-key"] == row["id"]
     after = await stored(clinic.company_id, row["id"])
     assert after["status"] == "sent" and after["external_message_id"].startswith("wamid.")
-    assert announced == [clinic.company_id]
+    assert announced.count(clinic.company_id) == 1  # (the worker also runs other tests' jobs)
 
 
 async def test_instagram_replies_go_to_the_instagram_id(n8n, app_env):
@@ -94,7 +96,7 @@ async def test_instagram_replies_go_to_the_instagram_id(n8n, app_env):
                                      name="joana.ig"))["conversation_id"]
 
     row = await send(clinic, conversation_id, "Oi, Joana!")
-    await outbound.drain()
+    await deliver_queued()
 
     [request] = n8n.requests
     assert request.signature_ok and request.json["channel"] == "instagram"
@@ -111,7 +113,7 @@ async def test_timeouts_and_5xx_are_retried_until_n8n_answers(n8n, app_env):
     n8n.stall_next(1, seconds=FAST.timeout + 0.5)
 
     row = await send(clinic, conversation_id)
-    await outbound.drain()
+    await deliver_queued()
 
     assert len(n8n.requests) == 4 and n8n.bad_signatures == 0
     assert len({r.headers["x-omni-signature"] for r in n8n.requests}) >= 1
@@ -125,7 +127,7 @@ async def test_failure_after_bounded_retries_then_retry_requeues_and_sends(
     n8n.reject_all(503)
 
     row = await send(clinic, conversation_id)
-    await outbound.drain()
+    await deliver_queued()
     assert n8n.secret not in caplog.text
 
     assert len(n8n.requests) == FAST.attempts
@@ -136,9 +138,9 @@ async def test_failure_after_bounded_retries_then_retry_requeues_and_sends(
     n8n.recover()
     requeued = await outbound.retry(await clinic.user(), row["id"])
     assert requeued["status"] == "queued"
-    await outbound.drain()
+    await deliver_queued()
     assert (await stored(clinic.company_id, row["id"]))["status"] == "sent"
-    assert announced == [clinic.company_id, clinic.company_id]
+    assert announced.count(clinic.company_id) == 2
 
     with pytest.raises(outbound.SendRefused) as refused:  # only a failed reply is retried
         await outbound.retry(await clinic.user(), row["id"])
@@ -150,7 +152,7 @@ async def test_a_4xx_answer_fails_at_once(n8n, app_env):
     n8n.fail_next(1, status=422)
 
     row = await send(clinic, conversation_id)
-    await outbound.drain()
+    await deliver_queued()
 
     assert len(n8n.requests) == 1
     failed = await stored(clinic.company_id, row["id"])
@@ -164,7 +166,7 @@ async def test_an_unreachable_n8n_fails_after_the_retries(n8n, app_env):
     clinic, conversation_id = await connected_clinic(n8n, url=closed_url)
 
     row = await send(clinic, conversation_id)
-    await outbound.drain()
+    await deliver_queued()
 
     failed = await stored(clinic.company_id, row["id"])
     assert failed["status"] == "failed" and "n8n unreachable" in failed["error"]
@@ -175,7 +177,7 @@ async def test_without_an_active_integration_the_reply_fails_with_the_reason(app
     conversation_id = (await inbound(clinic.company_id, "Oi"))["conversation_id"]
 
     row = await send(clinic, conversation_id)
-    await outbound.drain()
+    await deliver_queued()
 
     failed = await stored(clinic.company_id, row["id"])
     assert (failed["status"], failed["error"]) == ("failed", "no active whatsapp integration")

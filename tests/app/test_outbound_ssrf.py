@@ -6,18 +6,20 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from omni_app import runtime
+from dataclasses import replace
+
+from omni_app import services
 from omni_app.domain import integrations, outbound
 from omni_app.domain.integration_secrets import InvalidValue
 from omni_app.domain.outbound_policy import OutboundPolicy
-from omni_app.supa import service_client
-from tests.app.test_outbound import FAST, connected_clinic, fast_retries, n8n, send, stored
+from tests.app.conftest import deliver_queued, service_client
+from tests.app.test_outbound import connected_clinic, fast_retries, n8n, send, stored
 
 __all__ = ["fast_retries", "n8n"]  # fixtures used here
 
 
 async def queued_reply(clinic, conversation_id: str) -> str:
-    """A reply recorded `queued` without scheduling its delivery (the test delivers it)."""
+    """A reply recorded `queued` (its job waits for a worker; the test delivers it itself)."""
     user = await clinic.user()
     return (await user.rpc("queue_outbound_message", {
         "p_conversation_id": conversation_id, "p_content": "Confirmado!"}).execute()).data["id"]
@@ -47,7 +49,7 @@ async def test_an_internal_address_is_refused_again_when_sending(n8n, app_env):
     await point_at(clinic, "http://169.254.169.254/latest/meta-data/iam/")
 
     row = await send(clinic, conversation_id)
-    await outbound.drain()
+    await deliver_queued()
 
     failed = await stored(clinic.company_id, row["id"])
     assert failed["status"] == "failed"
@@ -60,10 +62,11 @@ async def test_what_n8n_answers_is_never_stored(n8n, app_env):
     n8n.answer_next(10, 500, {"leak": "postgres password hunter2"})
 
     row = await send(clinic, conversation_id)
-    await outbound.drain()
+    await deliver_queued()
 
     failed = await stored(clinic.company_id, row["id"])
-    assert failed["error"] == f"n8n answered HTTP 500 (after {FAST.attempts} attempts)"
+    attempts = services.current().delivery.rules.attempts
+    assert failed["error"] == f"n8n answered HTTP 500 (after {attempts} attempts)"
     assert "hunter2" not in str(failed)
 
 
@@ -72,7 +75,7 @@ async def test_redirects_are_not_followed(n8n, app_env, app_lb):
     n8n.answer_next(1, 302, {}, headers={"Location": f"{app_lb.url}/rest/v1/clients"})
 
     row = await send(clinic, conversation_id)
-    await outbound.drain()
+    await deliver_queued()
 
     assert (await stored(clinic.company_id, row["id"]))["error"] == "n8n answered HTTP 302"
     assert len(n8n.requests) == 1
@@ -87,24 +90,25 @@ async def test_the_connection_goes_to_the_address_that_was_checked(n8n, app_env)
     async def dns(host: str, port: int) -> list[str]:
         return answers[host]
 
-    allowed = OutboundPolicy.create(production=False, resolver=dns)
+    delivery = replace(services.current().delivery,
+                       allowed=OutboundPolicy.create(production=False, resolver=dns))
     first = await queued_reply(clinic, conversation_id)
-    assert await outbound.deliver(await service_client(), clinic.company_id, first, FAST,
-                                  allowed) == "sent"
+    assert await outbound.deliver(await service_client(), clinic.company_id, first,
+                                  delivery) == "sent"
     [request] = n8n.requests
     assert request.headers["host"] == f"n8n.clinic.test:{port}" and request.signature_ok
 
     # The name now answers with an internal address (DNS rebinding): checked again, refused.
     answers["n8n.clinic.test"] = ["169.254.169.254"]
     second = await queued_reply(clinic, conversation_id)
-    assert await outbound.deliver(await service_client(), clinic.company_id, second, FAST,
-                                  allowed) == "failed"
+    assert await outbound.deliver(await service_client(), clinic.company_id, second,
+                                  delivery) == "failed"
     assert len(n8n.requests) == 1
 
 
 async def test_local_mode_still_reaches_a_local_n8n(n8n, app_env):
     clinic, conversation_id = await connected_clinic(n8n)
-    assert runtime.outbound_policy().allow_loopback
+    assert services.current().outbound_policy.allow_loopback
     row = await send(clinic, conversation_id)
-    await outbound.drain()
+    await deliver_queued()
     assert (await stored(clinic.company_id, row["id"]))["status"] == "sent"

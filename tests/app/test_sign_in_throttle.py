@@ -9,11 +9,11 @@ from urllib.parse import parse_qs, urlsplit
 import psycopg
 import pytest
 
-from omni_app import runtime
+from omni_app import services
 from omni_app.api import auth_routes
 from omni_app.domain.sign_in_guard import SignInPolicy
-from omni_app.supa import service_client
-from tests.app.conftest import asgi_client, new_address, new_email
+from tests.app.conftest import (asgi_client, fresh_services, new_address, new_email,
+                                service_client)
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ async def test_an_attacker_is_slowed_and_the_user_still_signs_in_from_elsewhere(
         signed_in = await http.post("/api/auth/login", data={"email": email,
                                                              "password": password})
     assert signed_in.status_code == 303 and signed_in.headers["location"] == "/"
-    assert runtime.session_cookie() in signed_in.cookies
+    assert services.current().session_cookie() in signed_in.cookies
     # Auth counted (and recorded) the browser's address, not the app server's: its own
     # per-address limit can no longer be spent by strangers for everyone.
     with psycopg.connect(app_lb.admin_dsn) as conn:
@@ -70,12 +70,8 @@ async def test_a_forged_forwarded_for_does_not_buy_fresh_attempts(app_env, unhur
     assert reasons[-1] == "rate_limited"
 
 
-async def test_behind_a_trusted_proxy_each_client_is_counted_on_its_own(app_env, monkeypatch,
-                                                                        unhurried):
-    monkeypatch.setenv("OMNI_TRUSTED_PROXIES", "10.0.0.0/8")
-    from omni_app.settings import get_settings
-    get_settings.cache_clear()
-    runtime.trusted_proxies.cache_clear()
+async def test_behind_a_trusted_proxy_each_client_is_counted_on_its_own(app_env, unhurried):
+    fresh_services(omni_trusted_proxies="10.0.0.0/8")
     try:
         email, password = await new_member()
         async with asgi_client(auth_routes.routes, new_address()) as http:  # a 10.x proxy
@@ -87,9 +83,7 @@ async def test_behind_a_trusted_proxy_each_client_is_counted_on_its_own(app_env,
                                      headers={"x-forwarded-for": "203.0.113.51"})
         assert behind.status_code == 303 and behind.headers["location"] == "/"
     finally:
-        monkeypatch.delenv("OMNI_TRUSTED_PROXIES")
-        get_settings.cache_clear()
-        runtime.trusted_proxies.cache_clear()
+        fresh_services()
 
 
 async def test_an_unknown_email_takes_as_long_as_a_wrong_password(app_env):

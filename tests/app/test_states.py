@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from reflex.event import EventSpec
 
-from omni_app import runtime
+from omni_app import services
 from omni_app.domain import auth
 from omni_app.state.home import HomeState
 from omni_app.state.onboarding import OnboardingState
 from omni_app.state.session import SessionState
 from omni_app.state.team import TeamState
-from omni_app.supa import as_user, service_client
-from tests.app.conftest import SEED, cookie_for, new_email, sign_in, tab
+from tests.app.conftest import SEED, as_user, cookie_for, new_email, service_client, sign_in, tab
 
 
 def redirect_target(result) -> str:
@@ -147,7 +146,7 @@ async def test_disabling_a_member_ends_their_sessions_and_blocks_sign_in(app_env
     await admin.set_status(member["id"], "disabled")
 
     assert admin.error == ""
-    assert await (await runtime.session_store()).resolve(member_cookie) is None
+    assert await (await services.current().session_store()).resolve(member_cookie) is None
     disabled_tab = tab(HomeState, member_cookie)
     assert redirect_target(await disabled_tab.require_clinic_member()).startswith("/login")
     await admin.set_status(member["id"], "active")

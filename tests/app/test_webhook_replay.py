@@ -7,11 +7,10 @@ import json
 import time
 import uuid
 
-from omni_app.api import webhook_auth, webhooks
+from omni_app.api import webhooks
 from omni_app.domain import inbound
 from omni_app.domain.signing import meta_signature, sign_headers
-from omni_app.supa import service_client
-from tests.app.conftest import asgi_client, new_address
+from tests.app.conftest import asgi_client, fresh_services, new_address, service_client
 from tests.app.test_webhooks import (PAYLOADS, deliver, encode, fresh_limits, http, new_hook,
                                      omni_message, outbound_message, recent, rows, status_of)
 
@@ -36,7 +35,7 @@ async def test_a_captured_failed_status_cannot_be_replayed_after_a_retry(http):
     sent_body = encode({"interaction_id": reply, "status": "sent", "timestamp": int(time.time())})
     assert (await post(sent_body, {"content-type": "application/json",
                                    **sign_headers(hook.secret, sent_body)})).status_code == 200
-    webhook_auth.forget()  # as after a restart, or on another worker
+    fresh_services()  # as after a restart, or on another worker
 
     replayed = await post(failed_body, captured)
 

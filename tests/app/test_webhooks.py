@@ -17,15 +17,13 @@ import httpx
 import pytest
 from supabase import AClientOptions, acreate_client
 
-from omni_app import runtime, supa
-from omni_app.api import rate_limit, webhook_auth, webhooks
+from localbase.testing import free_port
+from omni_app import services
+from omni_app.api import integration_directory, rate_limit, webhooks
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import Keyring
 from omni_app.domain.signing import meta_signature, sign_headers
-from omni_app.settings import get_settings
-from omni_app.supa import service_client
-from localbase.testing import free_port
-from tests.app.conftest import asgi_client
+from tests.app.conftest import asgi_client, fresh_services, service_client
 
 PAYLOADS = Path(__file__).resolve().parent.parent / "unit" / "payloads"
 
@@ -53,7 +51,7 @@ async def new_integration(service, company_id: str, channel: str = "whatsapp", *
     sealed = vault.seal(vault.IntegrationSecrets(signing_secret=secret,
                                                  meta_app_secret=meta_app_secret,
                                                  meta_verify_token=meta_verify_token),
-                        runtime.keyring(), company_id, channel)
+                        services.current().keyring, company_id, channel)
     row = (await service.table("integrations").insert({
         "company_id": company_id, "channel": channel, "status": status,
         "secrets_sealed": sealed, "key_version": Keyring.version_of(sealed)}).execute()).data[0]
@@ -109,12 +107,9 @@ async def rows(table: str, company_id: str, **filters) -> list[dict]:
 
 
 @pytest.fixture(autouse=True)
-def fresh_limits():
-    rate_limit.limiter.reset()
-    webhook_auth.forget()
-    yield
-    rate_limit.limiter.reset()
-    webhook_auth.forget()
+def fresh_limits(app_env):
+    """Each test starts as a new process would: nothing kept, every bucket full."""
+    fresh_services()
 
 
 @pytest.fixture
@@ -218,7 +213,7 @@ async def test_unknown_inactive_and_other_channel_keys_all_look_the_same(http):
 
 
 async def set_secrets(hook: Hook, **values) -> None:
-    sealed = vault.seal(vault.IntegrationSecrets(**values), runtime.keyring(), hook.company_id,
+    sealed = vault.seal(vault.IntegrationSecrets(**values), services.current().keyring, hook.company_id,
                         hook.channel)
     await (await service_client()).table("integrations").update({"secrets_sealed": sealed}) \
         .eq("id", hook.integration_id).execute()
@@ -232,7 +227,7 @@ async def test_a_rotated_secret_works_at_once_and_a_deactivation_soon(http, monk
     rotated = await deliver(http, hook, encode(omni_message()), secret="rotated-secret-0123456789")
     await (await service_client()).table("integrations").update({"status": "inactive"}) \
         .eq("id", hook.integration_id).execute()
-    monkeypatch.setattr(webhook_auth, "RESOLVE_TTL_S", 0.0)
+    monkeypatch.setattr(integration_directory, "RESOLVE_TTL_S", 0.0)
     deactivated = await deliver(http, hook, encode(omni_message()), secret="rotated-secret-0123456789")
 
     assert rotated.status_code == 200 and deactivated.status_code == 404
@@ -328,26 +323,19 @@ async def test_legacy_fallback_only_when_both_variables_are_set(http, monkeypatc
     company = await new_company(await service_client())
     body = encode(omni_message())
     headers = {"content-type": "application/json", **sign_headers("legacy-secret", body)}
-    try:
-        monkeypatch.setenv("WEBHOOK_SECRET", "legacy-secret")
-        monkeypatch.delenv("WEBHOOK_DEFAULT_COMPANY_ID", raising=False)
-        get_settings.cache_clear()
-        half = await http.post("/webhooks/whatsapp", content=body, headers=headers)
-        monkeypatch.setenv("WEBHOOK_DEFAULT_COMPANY_ID", company)
-        get_settings.cache_clear()
-        wrong = await http.post("/webhooks/whatsapp", content=body,
-                                headers={**headers, **sign_headers("other", body)})
-        full = await http.post("/webhooks/whatsapp", content=body, headers=headers)
-    finally:
-        monkeypatch.undo()
-        get_settings.cache_clear()
+    fresh_services(webhook_secret="legacy-secret", webhook_default_company_id=None)
+    half = await http.post("/webhooks/whatsapp", content=body, headers=headers)
+    fresh_services(webhook_secret="legacy-secret", webhook_default_company_id=company)
+    wrong = await http.post("/webhooks/whatsapp", content=body,
+                            headers={**headers, **sign_headers("other", body)})
+    full = await http.post("/webhooks/whatsapp", content=body, headers=headers)
     assert (half.status_code, wrong.status_code, full.status_code) == (404, 401, 200)
     assert len(await rows("interactions", company)) == 1
 
 
 async def test_rate_limit_answers_429_with_retry_after(http, monkeypatch):
-    monkeypatch.setattr(rate_limit.limiter, "burst", 3)
-    monkeypatch.setattr(rate_limit.limiter, "rate", 0.5)
+    monkeypatch.setattr(services.current().webhook_limiter, "burst", 3)
+    monkeypatch.setattr(services.current().webhook_limiter, "rate", 0.5)
     hook, other = await new_hook(), await new_hook()
     codes = [(await deliver(http, hook, encode(omni_message()))).status_code for _ in range(4)]
     limited = await deliver(http, hook, encode(omni_message()))
@@ -360,10 +348,11 @@ async def test_rate_limit_answers_429_with_retry_after(http, monkeypatch):
 async def test_a_database_outage_answers_503_so_the_sender_retries(http, monkeypatch):
     hook = await new_hook()
     assert (await deliver(http, hook, encode(omni_message()))).status_code == 200  # key kept
+    current = services.current()
     dead = await acreate_client(f"http://127.0.0.1:{free_port()}",
-                                get_settings().supabase_service_role_key.get_secret_value(),
+                                current.settings.supabase_service_role_key.get_secret_value(),
                                 AClientOptions(auto_refresh_token=False, persist_session=False))
-    monkeypatch.setattr(supa, "_service", dead)
+    monkeypatch.setattr(current, "_service", dead)
     response = await deliver(http, hook, encode(omni_message()))
     assert response.status_code == 503 and response.headers["retry-after"]
     assert response.json() == {"error": "temporarily unavailable, retry later"}

@@ -1,9 +1,9 @@
-"""Phone normalization: E.164, one canonical form per subscriber (domain/phones.py)."""
+"""Phone normalization: E.164, one canonical form per subscriber (channels/phones.py)."""
 from __future__ import annotations
 
 import pytest
 
-from omni_app.domain import phones
+from omni_app.channels import phones
 
 
 @pytest.mark.parametrize("raw, expected", [

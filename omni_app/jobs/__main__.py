@@ -1,0 +1,22 @@
+"""`python -m omni_app.jobs`: a worker on its own, beside (or instead of) the app processes'
+workers; every worker claims from the same table, so each job runs once."""
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from omni_app import services as services_module
+from omni_app.jobs.worker import Worker
+from omni_app.settings import get_settings
+
+
+async def main() -> None:
+    settings = get_settings()
+    logging.basicConfig(level=settings.log_level)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    services = services_module.install(services_module.Services.from_settings(settings))
+    await Worker(services).run_forever()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

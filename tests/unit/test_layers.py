@@ -1,0 +1,57 @@
+"""The layers stay as ARCHITECTURE.md draws them, read from the source itself:
+- domain/ takes what it uses as arguments: it imports no process-wide object (supa, runtime,
+  services, settings, live) and no Reflex;
+- channels/ are pure parsers: nothing from domain/ (or anything that does I/O);
+- pages and states never talk to Supabase themselves: no `.rpc(` or `.table(` there."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+APP = Path(__file__).resolve().parents[2] / "omni_app"
+PROCESS_WIDE = {"omni_app.supa", "omni_app.runtime", "omni_app.services", "omni_app.settings",
+                "omni_app.live", "reflex", "omni_app.api", "omni_app.state", "omni_app.jobs"}
+
+
+def imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def sources(folder: str) -> list[Path]:
+    return sorted((APP / folder).rglob("*.py"))
+
+
+def reaches(names: set[str], forbidden: set[str]) -> set[str]:
+    return {name for name in names
+            if any(name == f or name.startswith(f + ".") for f in forbidden)}
+
+
+@pytest.mark.parametrize("path", sources("domain"), ids=lambda p: p.name)
+def test_domain_imports_no_process_wide_object(path):
+    assert reaches(imports(path), PROCESS_WIDE) == set()
+
+
+@pytest.mark.parametrize("path", sources("channels"), ids=lambda p: p.name)
+def test_channels_import_nothing_from_the_domain(path):
+    assert reaches(imports(path), {"omni_app.domain", "omni_app.supa", "httpx"}) == set()
+
+
+@pytest.mark.parametrize("path", sources("state") + sources("pages"), ids=lambda p: p.name)
+def test_pages_and_states_leave_supabase_to_the_domain(path):
+    text = path.read_text()
+    assert ".rpc(" not in text and ".table(" not in text
+
+
+def test_the_rules_would_catch_a_violation(tmp_path):
+    planted = tmp_path / "bad.py"
+    planted.write_text("from omni_app import services\nimport reflex as rx\n")
+    assert reaches(imports(planted), PROCESS_WIDE) == {"omni_app.services", "reflex"}
