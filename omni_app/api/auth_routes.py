@@ -10,10 +10,11 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from omni_app import services as services_module
-from omni_app.api.bodies import BodyRefused, read_limited
+from omni_app.api.bodies import read_limited
+from omni_app.api.errors import HttpError
 from omni_app.api.http import client_address, safe_next, same_origin
 from omni_app.domain import auth, sign_in_guard
-from omni_app.domain.auth import SignInRefused
+from omni_app.domain.refusals import Refused
 
 FORM_LIMIT = 16 * 1024
 MIN_PASSWORD_LENGTH = 8
@@ -43,7 +44,7 @@ def _clear_cookie(response: Response) -> None:
 
 
 async def _checked_sign_in(request: Request, email: str, password: str):
-    """A Supabase session for these credentials, throttled and paced; SignInRefused."""
+    """A Supabase session for these credentials, throttled and paced; or Refused."""
     services = services_module.current()
     address = client_address(request, services.trusted_proxies)
 
@@ -72,8 +73,8 @@ def _guarded(handler):
             return PlainTextResponse("Cross-site request refused", status_code=403)
         try:
             form = await _form(request)
-        except BodyRefused as refused:
-            return PlainTextResponse(refused.message, status_code=refused.status)
+        except HttpError as error:
+            return PlainTextResponse(error.message, status_code=error.status)
         return await handler(request, form)
     return run
 
@@ -84,7 +85,7 @@ async def login(request: Request, form: dict[str, str]) -> Response:
     try:
         session = await _checked_sign_in(request, form.get("email", ""),
                                          form.get("password", ""))
-    except SignInRefused as refused:
+    except Refused as refused:
         return _back("/login", error=refused.reason, next=next_path)
     services = services_module.current()
     me = await auth.profile(await services.as_user(session.access_token))
@@ -114,10 +115,10 @@ async def change_password(request: Request, form: dict[str, str]) -> Response:
     try:
         proof = await _checked_sign_in(request, me["email"], form.get("current_password", ""))
         if new == form.get("current_password"):
-            raise SignInRefused("same_password")
+            raise Refused("same_password")
         await auth.change_password(await services.anon(), proof, new)
         fresh = await _checked_sign_in(request, me["email"], new)
-    except SignInRefused as refused:
+    except Refused as refused:
         return _back("/account", error=refused.reason)
     await auth.sign_out_upstream(await services.anon(), proof.access_token)
     return await _open_browser_session(request, fresh, "/account?done=password")

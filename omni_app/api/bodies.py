@@ -7,31 +7,27 @@ from typing import Any
 
 from starlette.requests import ClientDisconnect, Request
 
+from omni_app.api.errors import HttpError
+
 MAX_JSON_DEPTH = 32
-
-
-class BodyRefused(Exception):
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status, self.message = status, message
 
 
 async def read_limited(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length")
     if declared is not None:
         if not declared.isdigit():
-            raise BodyRefused(400, "invalid Content-Length")
+            raise HttpError(400, "invalid Content-Length")
         if int(declared) > limit:
-            raise BodyRefused(413, f"body larger than {limit} bytes")
+            raise HttpError(413, f"body larger than {limit} bytes")
     chunks, size = [], 0
     try:
         async for chunk in request.stream():  # the header may lie or be absent (chunked)
             size += len(chunk)
             if size > limit:
-                raise BodyRefused(413, f"body larger than {limit} bytes")
+                raise HttpError(413, f"body larger than {limit} bytes")
             chunks.append(chunk)
     except ClientDisconnect:
-        raise BodyRefused(400, "client disconnected") from None
+        raise HttpError(400, "client disconnected") from None
     return b"".join(chunks)
 
 
@@ -39,11 +35,11 @@ def decode_json(body: bytes, max_depth: int = MAX_JSON_DEPTH) -> Any:
     try:
         value = json.loads(body)
     except RecursionError:
-        raise BodyRefused(400, f"JSON nested deeper than {max_depth} levels") from None
+        raise HttpError(400, f"JSON nested deeper than {max_depth} levels") from None
     except ValueError as error:  # JSONDecodeError, UnicodeDecodeError
-        raise BodyRefused(400, f"malformed JSON: {error}") from None
+        raise HttpError(400, f"malformed JSON: {error}") from None
     if depth(value) > max_depth:
-        raise BodyRefused(400, f"JSON nested deeper than {max_depth} levels")
+        raise HttpError(400, f"JSON nested deeper than {max_depth} levels")
     return value
 
 

@@ -30,6 +30,7 @@ from supabase import AsyncClient
 
 from omni_app import services as services_module
 from omni_app.api import bodies
+from omni_app.api.errors import HttpError
 from omni_app.api import v1_models as m
 from omni_app.api.http import client_address
 from omni_app.api.rate_limit import retry_after_header
@@ -37,6 +38,7 @@ from omni_app.api.v1_docs import docs_page
 from omni_app.channels import phones
 from omni_app.domain import api_keys, auth, conversations, outbound
 from omni_app.domain.counters import Counters, Limit
+from omni_app.domain.refusals import Refused
 
 log = logging.getLogger("omni.api.v1")
 
@@ -53,35 +55,22 @@ _SEND_REFUSALS = {"empty": (422, "the text is empty"),
                   "closed": (409, "the conversation is closed; reopen it first")}
 
 
-class Refused(Exception):
-    def __init__(self, status: int, message: str, details: list | None = None,
-                 headers: dict[str, str] | None = None):
-        super().__init__(message)
-        self.status, self.message, self.details, self.headers = status, message, details, headers
-
-
-def _too_many(wait: int, what: str) -> Refused:
-    return Refused(429, f"too many requests ({what}); retry later",
-                   headers={"Retry-After": retry_after_header(wait)})
+def _too_many(wait: int, what: str) -> HttpError:
+    return HttpError(429, f"too many requests ({what}); retry later",
+                     {"Retry-After": retry_after_header(wait)})
 
 
 @dataclass(frozen=True)
-class Caller:
+class ApiCaller:
     user: AsyncClient
     company_id: str
     user_id: str
 
 
-def _error(status: int, message: str, details: list | None = None,
-           headers: dict[str, str] | None = None) -> JSONResponse:
-    body = {"error": message, **({"details": details} if details else {})}
-    return JSONResponse(body, status_code=status, headers=headers)
-
-
 def _jwt_secret() -> str:
     secret = services_module.current().settings.supabase_jwt_secret
     if secret is None:
-        raise Refused(503, "API keys need SUPABASE_JWT_SECRET to be configured on the server; "
+        raise HttpError(503, "API keys need SUPABASE_JWT_SECRET to be configured on the server; "
                            "use a Supabase access token meanwhile")
     return secret.get_secret_value()
 
@@ -101,15 +90,15 @@ async def _api_key_owner(token: str, address: str, counters: Counters) -> api_ke
     owner = await api_keys.resolve(await services_module.current().service(), token)
     if owner is None:
         await counters.add(f"api:badkey:{address}", BAD_KEYS.window_s)
-        raise Refused(401, "unknown or revoked API key")
+        raise HttpError(401, "unknown or revoked API key")
     return owner
 
 
-async def _caller(request: Request) -> Caller:
+async def _caller(request: Request) -> ApiCaller:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
-        raise Refused(401, "send Authorization: Bearer <API key or access token>")
+        raise HttpError(401, "send Authorization: Bearer <API key or access token>")
     services = services_module.current()
     counters = await services.counters()
     address = client_address(request, services.trusted_proxies)
@@ -125,18 +114,18 @@ async def _caller(request: Request) -> Caller:
     try:
         me = await auth.profile(user)
     except APIError:
-        raise Refused(401, "invalid or expired access token") from None
+        raise HttpError(401, "invalid or expired access token") from None
     if not me or me.get("status") != "active":
-        raise Refused(401, "this user cannot use the API")
+        raise HttpError(401, "this user cannot use the API")
     if not me.get("company_id"):
-        raise Refused(403, "this user belongs to no clinic")
+        raise HttpError(403, "this user belongs to no clinic")
     if owner is not None and owner.company_id != me["company_id"]:
-        raise Refused(401, "unknown or revoked API key")
+        raise HttpError(401, "unknown or revoked API key")
     who = f"api:key:{owner.key_id}" if owner is not None else f"api:user:{me['user_id']}"
     wait = await PER_CALLER.take(counters, who)
     if wait:
         raise _too_many(wait, "per API key" if owner is not None else "per user")
-    return Caller(user, me["company_id"], me["user_id"])
+    return ApiCaller(user, me["company_id"], me["user_id"])
 
 
 def endpoint(handler):
@@ -145,18 +134,17 @@ def endpoint(handler):
     async def run(request: Request) -> JSONResponse:
         try:
             return await handler(request, await _caller(request))
-        except Refused as refused:
-            return _error(refused.status, refused.message, refused.details, refused.headers)
-        except bodies.BodyRefused as refused:
-            return _error(refused.status, refused.message)
+        except HttpError as error:
+            return error.response()
         except ValidationError as invalid:
-            return _error(422, "invalid request", json.loads(invalid.json(include_url=False)))
+            return HttpError(422, "invalid request",
+                             details=json.loads(invalid.json(include_url=False))).response()
         except APIError as failure:
             log.warning("database refused %s %s: %s", request.method, request.url.path,
                         failure.code)
             if failure.code in ("PGRST301", "PGRST303", "401"):
-                return _error(401, "invalid or expired access token")
-            return _error(502, "the database refused the request")
+                return HttpError(401, "invalid or expired access token").response()
+            return HttpError(502, "the database refused the request").response()
     return run
 
 
@@ -168,7 +156,7 @@ def _uuid(value: str, what: str) -> str:
     try:
         return str(uuid.UUID(value))
     except ValueError:
-        raise Refused(404, f"{what} not found") from None
+        raise HttpError(404, f"{what} not found") from None
 
 
 def _cursor(row: dict) -> str:
@@ -182,23 +170,23 @@ def _parse_cursor(cursor: str) -> tuple[str, str]:
         conversations.parse_time(at)
         return at, str(uuid.UUID(row_id))
     except (ValueError, TypeError, binascii.Error):
-        raise Refused(400, "invalid cursor: pass next_cursor from the previous page") from None
+        raise HttpError(400, "invalid cursor: pass next_cursor from the previous page") from None
 
 
 @endpoint
-async def send_message(request: Request, caller: Caller) -> JSONResponse:
+async def send_message(request: Request, caller: ApiCaller) -> JSONResponse:
     payload = bodies.decode_json(await bodies.read_limited(request, MAX_BODY_BYTES))
     body = m.SendMessage.model_validate(payload)
     try:
         row = await outbound.send(caller.user, str(body.conversation_id), body.text)
-    except outbound.SendRefused as refused:
-        raise Refused(*_SEND_REFUSALS.get(refused.reason, (422, refused.reason))) from None
+    except Refused as refused:
+        raise HttpError(*_SEND_REFUSALS.get(refused.reason, (422, refused.reason))) from None
     services_module.current().wake_worker()
     return JSONResponse(m.QueuedMessage.model_validate(row).model_dump(), status_code=202)
 
 
 @endpoint
-async def list_conversations(request: Request, caller: Caller) -> JSONResponse:
+async def list_conversations(request: Request, caller: ApiCaller) -> JSONResponse:
     query = _query(request, m.ConversationQuery)
     rows = await conversations.inbox(caller.user, conversations.InboxFilter(
         channel=query.channel, status=query.status, unread_only=query.unread, search=query.q),
@@ -207,13 +195,13 @@ async def list_conversations(request: Request, caller: Caller) -> JSONResponse:
 
 
 @endpoint
-async def get_conversation(request: Request, caller: Caller) -> JSONResponse:
+async def get_conversation(request: Request, caller: ApiCaller) -> JSONResponse:
     conversation_id = _uuid(request.path_params["conversation_id"], "conversation")
     query = _query(request, m.MessagesQuery)
     before = _parse_cursor(query.before) if query.before else None
     found = await conversations.conversation(caller.user, conversation_id)
     if found is None:
-        raise Refused(404, "conversation not found")
+        raise HttpError(404, "conversation not found")
     page = await conversations.messages(caller.user, conversation_id, before, query.limit)
     next_cursor = _cursor(page.rows[-1]) if page.has_more and page.rows else None
     return JSONResponse(m.ConversationPage(conversation=found, messages=page.rows,
@@ -221,16 +209,16 @@ async def get_conversation(request: Request, caller: Caller) -> JSONResponse:
 
 
 @endpoint
-async def find_client(request: Request, caller: Caller) -> JSONResponse:
+async def find_client(request: Request, caller: ApiCaller) -> JSONResponse:
     query = _query(request, m.ClientQuery)
     e164 = phones.normalize(query.phone)
     if e164 is None:
-        raise Refused(400, "not a valid phone number")
+        raise HttpError(400, "not a valid phone number")
     rows = (await caller.user.table("clients").select(CLIENT_COLUMNS)
             .in_("phone", phones.candidates(e164)).order("created_at").limit(1)
             .execute()).data
     if not rows:
-        raise Refused(404, "no client with that phone number")
+        raise HttpError(404, "no client with that phone number")
     return JSONResponse(m.Client.model_validate(rows[0]).model_dump())
 
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 import httpx
 from postgrest.exceptions import APIError
 from starlette.requests import Request
-from starlette.responses import JSONResponse
 
 from omni_app import services as services_module
+from omni_app.api.errors import HttpError, unavailable
 from omni_app.api.http import client_address
 from omni_app.api.rate_limit import retry_after_header
 from omni_app.domain import integrations, signing
@@ -32,27 +32,11 @@ from omni_app.domain.crypto import SealError
 log = logging.getLogger("omni.webhooks")
 
 MAX_KEY_LENGTH = 128
-RETRY_LATER_S = "5"
 SIGNATURE_HEADERS = {"omni": "x-omni-signature", "meta": "x-hub-signature-256"}
 
 
-class Refused(Exception):
-    """Ends a request early with a JSON error."""
-
-    def __init__(self, status: int, error: str, headers: dict[str, str] | None = None):
-        super().__init__(error)
-        self.status, self.error, self.headers = status, error, headers
-
-    def response(self) -> JSONResponse:
-        return JSONResponse({"error": self.error}, status_code=self.status, headers=self.headers)
-
-
-def unavailable() -> Refused:
-    return Refused(503, "temporarily unavailable, retry later", {"Retry-After": RETRY_LATER_S})
-
-
 @dataclass(frozen=True)
-class Caller:
+class Sender:
     """An integration, or the legacy single-secret setup (no integration id)."""
     company_id: str
     integration_id: str | None
@@ -79,67 +63,68 @@ async def _resolve(key: str, fresh: bool) -> tuple[integrations.ResolvedIntegrat
         raise unavailable() from None
 
 
-async def identify(request: Request, channel: str | None, fresh: bool = False) -> Caller:
-    """The caller a request names, for this channel when given; 404 otherwise."""
+async def identify(request: Request, channel: str | None, fresh: bool = False) -> Sender:
+    """The sender a request names, for this channel when given; 404 otherwise."""
     key = request.query_params.get("integration") or request.headers.get("x-omni-integration")
     services = services_module.current()
     if not key:
         settings = services.settings
         if settings.webhook_secret and settings.webhook_default_company_id:
-            return Caller(settings.webhook_default_company_id, None,
+            return Sender(settings.webhook_default_company_id, None,
                           (settings.webhook_secret.get_secret_value(),))
-        raise Refused(404, "not found")
+        raise HttpError(404, "not found")
     address = client_address(request, services.trusted_proxies)
     wait = services.unknown_keys.waiting(address)
     if wait > 0:
-        raise Refused(429, "too many unknown integration keys",
+        raise HttpError(429, "too many unknown integration keys",
                       {"Retry-After": retry_after_header(wait)})
     found, kept = (None, False) if len(key) > MAX_KEY_LENGTH else await _resolve(key, fresh)
     if found is None:
         services.unknown_keys.take(address)
     if found is None or (channel is not None and found.channel != channel):
         log.info("webhook refused: unknown, inactive or other-channel integration")
-        raise Refused(404, "not found")
-    return Caller(str(found.company_id), str(found.id), tuple(found.signing_secrets),
+        raise HttpError(404, "not found")
+    return Sender(str(found.company_id), str(found.id), tuple(found.signing_secrets),
                   found.meta_app_secret, found.meta_verify_token, kept)
 
 
-def _verified_scheme(request: Request, body: bytes, caller: Caller, allow_meta: bool) -> str | None:
+def _verified_scheme(request: Request, body: bytes, sender: Sender,
+                     allow_meta: bool) -> str | None:
     timestamp = request.headers.get("x-omni-timestamp")
     signature = request.headers.get("x-omni-signature")
-    if timestamp and signature and caller.signing_secrets and \
-            signing.verify_omni(caller.signing_secrets, body, timestamp, signature):
+    if timestamp and signature and sender.signing_secrets and \
+            signing.verify_omni(sender.signing_secrets, body, timestamp, signature):
         return "omni"
     hub = request.headers.get("x-hub-signature-256")
-    if allow_meta and hub and caller.meta_app_secret and \
-            signing.verify_meta(caller.meta_app_secret, body, hub):
+    if allow_meta and hub and sender.meta_app_secret and \
+            signing.verify_meta(sender.meta_app_secret, body, hub):
         return "meta"
     return None
 
 
 async def authenticate(request: Request, body: bytes, channel: str | None,
-                       allow_meta: bool) -> tuple[Caller, str]:
-    """The caller and the scheme that verified ('omni' or 'meta'); 404 or 401 otherwise."""
-    caller = await identify(request, channel)
-    scheme = _verified_scheme(request, body, caller, allow_meta)
-    if scheme is None and caller.kept:
-        caller = await identify(request, channel, fresh=True)
-        scheme = _verified_scheme(request, body, caller, allow_meta)
+                       allow_meta: bool) -> tuple[Sender, str]:
+    """The sender and the scheme that verified ('omni' or 'meta'); 404 or 401 otherwise."""
+    sender = await identify(request, channel)
+    scheme = _verified_scheme(request, body, sender, allow_meta)
+    if scheme is None and sender.kept:
+        sender = await identify(request, channel, fresh=True)
+        scheme = _verified_scheme(request, body, sender, allow_meta)
     if scheme is None:
         signed = request.headers.get("x-omni-signature") or request.headers.get("x-hub-signature-256")
         reason = "invalid or stale" if signed else "missing"
-        log.info("webhook refused: %s signature integration=%s", reason, caller.integration_id)
-        raise Refused(401, f"{reason} signature")
-    return caller, scheme
+        log.info("webhook refused: %s signature integration=%s", reason, sender.integration_id)
+        raise HttpError(401, f"{reason} signature")
+    return sender, scheme
 
 
-async def touch(caller: Caller) -> None:
+async def touch(sender: Sender) -> None:
     """Records when the integration last received something, at most every TOUCH_EVERY_S."""
     services = services_module.current()
-    if caller.integration_id is None or not services.integrations.due_for_touch(
-            caller.integration_id):
+    if sender.integration_id is None or not services.integrations.due_for_touch(
+            sender.integration_id):
         return
     try:
-        await integrations.touch(await services.service(), caller.integration_id)
+        await integrations.touch(await services.service(), sender.integration_id)
     except Exception:  # bookkeeping; what was delivered is stored already
-        log.warning("could not record last use of integration=%s", caller.integration_id)
+        log.warning("could not record last use of integration=%s", sender.integration_id)

@@ -30,8 +30,8 @@ from starlette.routing import Route
 from omni_app import services as services_module
 from omni_app.api import bodies
 from omni_app.api.rate_limit import retry_after_header
-from omni_app.api.webhook_auth import (Caller, Refused, authenticate, identify, signature_of,
-                                       touch, unavailable)
+from omni_app.api.errors import HttpError, unavailable
+from omni_app.api.webhook_auth import Sender, authenticate, identify, signature_of, touch
 from omni_app.channels import is_meta_body, parse
 from omni_app.channels.models import ParsedBody, PayloadError
 from omni_app.domain import inbound, replay_guard
@@ -64,25 +64,11 @@ class StatusCallback(BaseModel):
         return json.dumps(self.error, ensure_ascii=False)[:1000]
 
 
-async def read_body(request: Request) -> bytes:
-    try:
-        return await bodies.read_limited(request, MAX_BODY_BYTES)
-    except bodies.BodyRefused as refused:
-        raise Refused(refused.status, refused.message) from None
-
-
-def check_rate(caller: Caller) -> None:
-    wait = services_module.current().webhook_limiter.take(caller.bucket)
+def check_rate(sender: Sender) -> None:
+    wait = services_module.current().webhook_limiter.take(sender.bucket)
     if wait > 0:
-        log.info("webhook rate limited integration=%s", caller.integration_id)
-        raise Refused(429, "too many requests", {"Retry-After": retry_after_header(wait)})
-
-
-def decode_json(body: bytes):
-    try:
-        return bodies.decode_json(body)
-    except bodies.BodyRefused as refused:
-        raise Refused(refused.status, refused.message) from None
+        log.info("webhook rate limited integration=%s", sender.integration_id)
+        raise HttpError(429, "too many requests", {"Retry-After": retry_after_header(wait)})
 
 
 def _newest(parsed: ParsedBody) -> datetime | None:
@@ -98,74 +84,74 @@ def needs_replay_guard(scheme: str, parsed: ParsedBody) -> bool:
     return scheme == "meta" or bool(parsed.statuses)
 
 
-async def guard_replay(request: Request, caller: Caller, scheme: str,
+async def guard_replay(request: Request, sender: Sender, scheme: str,
                        parsed: ParsedBody | None = None) -> str:
-    """The accepted signature (to forget if storage fails); Refused for a replay or a stale
+    """The accepted signature (to forget if storage fails); HttpError for a replay or a stale
     Meta body."""
     if parsed is not None and replay_guard.too_old(scheme, _newest(parsed)):
-        raise Refused(401, "Meta body too old to be accepted")
+        raise HttpError(401, "Meta body too old to be accepted")
     signature = signature_of(request, scheme)
     try:
         first = await replay_guard.accept(await services_module.current().service(),
-                                          caller.bucket, scheme, signature)
+                                          sender.bucket, scheme, signature)
     except (APIError, httpx.HTTPError):
-        log.exception("replay guard unavailable integration=%s", caller.integration_id)
+        log.exception("replay guard unavailable integration=%s", sender.integration_id)
         raise unavailable() from None
     if not first:
-        log.info("webhook replay refused integration=%s", caller.integration_id)
-        raise Refused(409, "replayed request: this signature was already accepted; sign each "
+        log.info("webhook replay refused integration=%s", sender.integration_id)
+        raise HttpError(409, "replayed request: this signature was already accepted; sign each "
                            "delivery afresh")
     return signature
 
 
-async def _forget(caller: Caller, signature: str) -> None:
+async def _forget(sender: Sender, signature: str) -> None:
     try:
-        await replay_guard.forget(await services_module.current().service(), caller.bucket,
+        await replay_guard.forget(await services_module.current().service(), sender.bucket,
                                   signature)
     except Exception:  # the retry will be refused as a replay; nothing else to do
-        log.exception("could not forget a signature integration=%s", caller.integration_id)
+        log.exception("could not forget a signature integration=%s", sender.integration_id)
 
 
 def parse_body(channel: str, payload, scheme: str):
     if scheme == "meta" and not is_meta_body(payload):
         # Meta's signature vouches only for bodies Meta itself sends.
-        raise Refused(401, "X-Hub-Signature-256 is accepted only on Meta's own bodies")
+        raise HttpError(401, "X-Hub-Signature-256 is accepted only on Meta's own bodies")
     try:
         return parse(channel, payload)
     except ValidationError as error:
-        raise Refused(400, _validation_message(error)) from None
+        raise HttpError(400, _validation_message(error)) from None
     except PayloadError as error:
-        raise Refused(400, str(error)) from None
+        raise HttpError(400, str(error)) from None
     except Exception:  # a parser bug must not turn a sender's body into a 500 loop
         log.exception("parser failed channel=%s", channel)
-        raise Refused(400, "payload could not be read") from None
+        raise HttpError(400, "payload could not be read") from None
 
 
 async def receive(request: Request) -> Response:
     channel = request.url.path.rstrip("/").rsplit("/", 1)[-1]
     try:
-        body = await read_body(request)
-        caller, scheme = await authenticate(request, body, channel, allow_meta=True)
-        check_rate(caller)
-        parsed = parse_body(channel, decode_json(body), scheme)
-        signature = await guard_replay(request, caller, scheme, parsed) \
+        body = await bodies.read_limited(request, MAX_BODY_BYTES)
+        sender, scheme = await authenticate(request, body, channel, allow_meta=True)
+        check_rate(sender)
+        parsed = parse_body(channel, bodies.decode_json(body), scheme)
+        signature = await guard_replay(request, sender, scheme, parsed) \
             if needs_replay_guard(scheme, parsed) else None
         try:
             outcome = await inbound.ingest(await services_module.current().service(),
-                                           caller.company_id, parsed)
+                                           sender.company_id, parsed)
         except inbound.StorageUnavailable:
-            log.exception("webhook storage failed integration=%s", caller.integration_id)
+            log.exception("webhook storage failed integration=%s", sender.integration_id)
             if signature:
-                await _forget(caller, signature)
+                await _forget(sender, signature)
             raise unavailable() from None
-    except Refused as refused:
-        return refused.response()
-    await touch(caller)
+    except HttpError as error:
+        return error.response()
+    await touch(sender)
     if outcome.stored:
-        await services_module.current().changed(caller.company_id)
+        await services_module.current().changed(sender.company_id)
     new = sum(1 for result in outcome.results if not result["duplicate"])
     log.info("webhook %s integration=%s company=%s stored=%d duplicates=%d statuses=%d "
-             "skipped=%d", channel, caller.integration_id, caller.company_id, new,
+             "skipped=%d", channel, sender.integration_id, sender.company_id, new,
              len(outcome.results) - new, outcome.statuses, len(outcome.skipped))
     return JSONResponse({"results": outcome.results, "statuses": outcome.statuses,
                          "skipped": outcome.skipped})
@@ -176,51 +162,51 @@ async def handshake(request: Request) -> Response:
     channel = request.url.path.rstrip("/").rsplit("/", 1)[-1]
     params = request.query_params
     try:
-        caller = await identify(request, channel, fresh=True)  # a token just set must work
-    except Refused as refused:
-        return refused.response()
-    expected = caller.meta_verify_token
+        sender = await identify(request, channel, fresh=True)  # a token just set must work
+    except HttpError as error:
+        return error.response()
+    expected = sender.meta_verify_token
     token = params.get("hub.verify_token") or ""
     challenge = params.get("hub.challenge")
     if (params.get("hub.mode") == "subscribe" and expected and challenge is not None
             and hmac.compare_digest(token.encode(), expected.encode())):
         return PlainTextResponse(challenge)
-    log.info("webhook handshake refused integration=%s", caller.integration_id)
+    log.info("webhook handshake refused integration=%s", sender.integration_id)
     return PlainTextResponse("Forbidden", status_code=403)
 
 
 async def status_callback(request: Request) -> Response:
     try:
-        body = await read_body(request)
-        caller, scheme = await authenticate(request, body, None, allow_meta=False)
-        check_rate(caller)
-        payload = decode_json(body)
+        body = await bodies.read_limited(request, MAX_BODY_BYTES)
+        sender, scheme = await authenticate(request, body, None, allow_meta=False)
+        check_rate(sender)
+        payload = bodies.decode_json(body)
         try:
             update = StatusCallback.model_validate(payload)
         except ValidationError as error:
-            raise Refused(400, _validation_message(error)) from None
-        signature = await guard_replay(request, caller, scheme)
+            raise HttpError(400, _validation_message(error)) from None
+        signature = await guard_replay(request, sender, scheme)
         try:
             result = await inbound.record_status(
-                await services_module.current().service(), caller.company_id,
+                await services_module.current().service(), sender.company_id,
                 status=update.status,
                 interaction_id=str(update.interaction_id) if update.interaction_id else None,
                 external_message_id=update.external_message_id, error=update.error_text())
         except inbound.MessageNotFound:
-            raise Refused(404, "message not found") from None
+            raise HttpError(404, "message not found") from None
         except APIError as refused:
-            raise Refused(400, refused.message or "refused") from None
+            raise HttpError(400, refused.message or "refused") from None
         except inbound.StorageUnavailable:
-            log.exception("status storage failed integration=%s", caller.integration_id)
-            await _forget(caller, signature)
+            log.exception("status storage failed integration=%s", sender.integration_id)
+            await _forget(sender, signature)
             raise unavailable() from None
-    except Refused as refused:
-        return refused.response()
-    await touch(caller)
+    except HttpError as error:
+        return error.response()
+    await touch(sender)
     if result.get("changed"):
-        await services_module.current().changed(caller.company_id)
+        await services_module.current().changed(sender.company_id)
     log.info("status callback integration=%s interaction=%s status=%s changed=%s",
-             caller.integration_id, result.get("interaction_id"), result.get("status"),
+             sender.integration_id, result.get("interaction_id"), result.get("status"),
              result.get("changed"))
     return JSONResponse(result)
 

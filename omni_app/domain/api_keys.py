@@ -17,6 +17,7 @@ from datetime import datetime, timedelta, timezone
 from postgrest.exceptions import APIError
 from supabase import AsyncClient
 
+from omni_app.domain.refusals import Refused, from_database
 from omni_app.domain.team import Actor
 
 KEY_PREFIX = "omni_"
@@ -25,14 +26,6 @@ MAX_NAME_LENGTH = 100
 MAX_KEY_LENGTH = 200
 TOUCH_EVERY = timedelta(minutes=1)
 COLUMNS = "id,company_id,name,prefix,created_by,last_used_at,revoked_at,created_at"
-
-
-class ApiKeyRefused(Exception):
-    """`reason`: empty_name, name_too_long, not_found."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -54,9 +47,9 @@ async def create(user: AsyncClient, actor: Actor, name: str) -> tuple[dict, str]
     """A new key named `name`: (its row, the key itself — shown once, stored nowhere)."""
     name = name.replace("\x00", "").strip()
     if not name:
-        raise ApiKeyRefused("empty_name")
+        raise Refused("empty_name")
     if len(name) > MAX_NAME_LENGTH:
-        raise ApiKeyRefused("name_too_long")
+        raise Refused("name_too_long")
     plaintext = new_key()
     row = (await user.rpc("create_api_key", {
         "p_name": name, "p_prefix": plaintext[:DISPLAY_PREFIX_LENGTH],
@@ -75,13 +68,11 @@ async def revoke(user: AsyncClient, actor: Actor, key_id: str) -> dict:
     try:
         uuid.UUID(str(key_id))
     except ValueError:
-        raise ApiKeyRefused("not_found") from None
+        raise Refused("not_found") from None
     try:
         return (await user.rpc("revoke_api_key", {"p_key_id": key_id}).execute()).data
-    except APIError as refused:
-        if refused.code == "PT404":
-            raise ApiKeyRefused("not_found") from None
-        raise
+    except APIError as refused:  # not_found, forbidden
+        raise from_database(refused) from None
 
 
 async def resolve(service: AsyncClient, presented: str) -> ApiKeyOwner | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from supabase import AsyncClient
 from supabase_auth.errors import AuthApiError, AuthError
 
+from omni_app.domain.refusals import Refused
+
 # Supabase Auth error code -> the reason the login page explains.
 _REASONS = {
     "invalid_credentials": "invalid_credentials",
@@ -16,29 +18,21 @@ _REASONS = {
 }
 
 
-class SignInRefused(Exception):
-    """`reason`: invalid_credentials, locked, rate_limited (with `retry_after` seconds when
-    known), not_confirmed, unavailable."""
-
-    def __init__(self, reason: str, retry_after: int = 0):
-        super().__init__(reason)
-        self.reason, self.retry_after = reason, retry_after
-
-
 async def sign_in(auth_client: AsyncClient, email: str, password: str):
-    """A Supabase session, or SignInRefused. `auth_client` is a fresh anon client (it keeps
-    the session it opens), made to forward the browser's address to Auth."""
+    """A Supabase session, or Refused: invalid_credentials, locked, rate_limited,
+    not_confirmed, unavailable. `auth_client` is a fresh anon client (it keeps the session it
+    opens), made to forward the browser's address to Auth."""
     if not email.strip() or not password:
-        raise SignInRefused("invalid_credentials")
+        raise Refused("invalid_credentials")
     try:
         response = await auth_client.auth.sign_in_with_password(
             {"email": email.strip(), "password": password})
     except AuthApiError as exc:
         if exc.status == 429:
-            raise SignInRefused("rate_limited") from None
-        raise SignInRefused(_REASONS.get(exc.code or "", "invalid_credentials")) from None
+            raise Refused("rate_limited") from None
+        raise Refused(_REASONS.get(exc.code or "", "invalid_credentials")) from None
     except AuthError:
-        raise SignInRefused("unavailable") from None
+        raise Refused("unavailable") from None
     return response.session
 
 
@@ -50,9 +44,9 @@ async def change_password(auth_client: AsyncClient, session, new_password: str) 
         await auth_client.auth.set_session(session.access_token, session.refresh_token)
         await auth_client.auth.update_user({"password": new_password})
     except AuthApiError as exc:
-        raise SignInRefused(_REASONS.get(exc.code or "", "unavailable")) from None
+        raise Refused(_REASONS.get(exc.code or "", "unavailable")) from None
     except AuthError:
-        raise SignInRefused("unavailable") from None
+        raise Refused("unavailable") from None
 
 
 async def sign_out_upstream(auth_client: AsyncClient, access_token: str,

@@ -13,6 +13,8 @@ from datetime import datetime, timedelta, timezone
 from postgrest.exceptions import APIError
 from supabase import AsyncClient
 
+from omni_app.domain.refusals import from_database
+
 CHANNELS = ("whatsapp", "instagram")
 STATUSES = {"open": "active", "closed": "closed"}
 LIST_LIMIT = 50
@@ -26,14 +28,6 @@ MESSAGE_COLUMNS = "id,direction,content,media,status,error,sent_by,occurred_at,k
 # Characters with a meaning in PostgREST's or=(...) grammar or in LIKE patterns.
 _SEARCH_NOISE = re.compile(r'[,()"\\*%:]')
 _PHONE_LIKE = re.compile(r"^[\d\s()+.\-]+$")
-
-
-class ConversationRefused(Exception):
-    """`reason`: not_found, conflict (the client already has an open one on that channel)."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -133,10 +127,9 @@ async def _call(user: AsyncClient, function: str, conversation_id: str) -> None:
     try:
         await user.rpc(function, {"p_conversation_id": conversation_id}).execute()
     except APIError as refused:
-        if refused.code == "PT404":
-            raise ConversationRefused("not_found") from None
-        if refused.code == "PT409":
-            raise ConversationRefused("conflict") from None
+        # not_found; conflict: the client already has an open conversation on that channel
+        if refused.code in ("PT404", "PT409"):
+            raise from_database(refused) from None
         raise
 
 

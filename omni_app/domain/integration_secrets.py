@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode, urlsplit
 
 from omni_app.domain.crypto import Keyring
+from omni_app.domain.refusals import Refused
 
 PURPOSE = "integration"
 CHANNELS = ("whatsapp", "instagram")
@@ -23,14 +24,6 @@ MASK = "••••"
 CREDENTIAL_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 MAX_SECRET_CHARS = 4096
 MAX_URL_CHARS = 2048
-
-
-class InvalidValue(ValueError):
-    """`reason` is a catalog key suffix: channel, url, name, value."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True, repr=False)
@@ -66,14 +59,14 @@ class IntegrationSecrets:
 
     def with_meta(self, name: str, value: str) -> IntegrationSecrets:
         if name not in META_FIELDS:
-            raise InvalidValue("name")
+            raise Refused("name")
         return replace(self, **{name: _secret_value(value)})
 
     def with_credential(self, name: str, value: str) -> IntegrationSecrets:
         """Set one provider credential; an empty value removes it."""
         name = name.strip()
         if not CREDENTIAL_NAME.match(name):
-            raise InvalidValue("name")
+            raise Refused("name")
         credentials = dict(self.credentials)
         value = _secret_value(value)
         if value is None:
@@ -130,7 +123,7 @@ def mask(value: str | None) -> str:
 
 def checked_channel(channel: str) -> str:
     if channel not in CHANNELS:
-        raise InvalidValue("channel")
+        raise Refused("channel")
     return channel
 
 
@@ -140,14 +133,14 @@ def outbound_url(url: str | None) -> str | None:
     if not url:
         return None
     if len(url) > MAX_URL_CHARS or any(ch.isspace() for ch in url):
-        raise InvalidValue("url")
+        raise Refused("url")
     try:
         parts = urlsplit(url)
         _ = parts.port  # raises ValueError on a malformed port
     except ValueError:
-        raise InvalidValue("url") from None
+        raise Refused("url") from None
     if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
-        raise InvalidValue("url")
+        raise Refused("url")
     return url
 
 
@@ -162,5 +155,5 @@ def utcnow() -> datetime:
 def _secret_value(value: str | None) -> str | None:
     value = (value or "").strip()
     if len(value) > MAX_SECRET_CHARS:
-        raise InvalidValue("value")
+        raise Refused("value")
     return value or None

@@ -18,8 +18,9 @@ from supabase import AsyncClient
 
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import Keyring, SealError
-from omni_app.domain.integration_secrets import IntegrationSecrets, InvalidValue
-from omni_app.domain.outbound_policy import OutboundPolicy, OutboundRefused
+from omni_app.domain.integration_secrets import IntegrationSecrets
+from omni_app.domain.outbound_policy import OutboundPolicy
+from omni_app.domain.refusals import Refused
 from omni_app.domain.team import Actor
 
 log = logging.getLogger("omni.integrations")
@@ -29,17 +30,11 @@ PUBLIC_COLUMNS = ("id,company_id,channel,provider,status,public_key,outbound_url
 _PUBLIC_KEY = re.compile(r"^[A-Za-z0-9_-]{24,128}$")  # the schema asks only length >= 24
 _WRITE_ATTEMPTS = 3
 
-__all__ = ["Actor", "IntegrationChangeRefused", "IntegrationView", "InvalidValue",
-           "ResolvedIntegration", "overview", "resolve", "rotate_signing_secret",
-           "set_active", "set_credential", "set_meta_secret", "set_outbound_url", "touch"]
-
-
-class IntegrationChangeRefused(Exception):
-    """`reason` is a catalog key suffix: forbidden, conflict (and InvalidValue's reasons)."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+__all__ = ["Actor", "IntegrationView", "ResolvedIntegration", "overview", "resolve",
+           "rotate_signing_secret", "set_active", "set_credential", "set_meta_secret",
+           "set_outbound_url", "touch"]
+# Changes are Refused with: forbidden, conflict (two admins at once), channel, url (and the
+# outbound policy's url_https, url_unresolved, url_private), name, value.
 
 
 @dataclass(frozen=True)
@@ -144,7 +139,7 @@ async def set_active(user: AsyncClient, actor: Actor, channel: str, active: bool
     status = "active" if active else "inactive"
     row = await _ensure_row(user, actor, channel)
     if not await _update(user, actor, row["id"], {"status": status}):
-        raise IntegrationChangeRefused("forbidden")
+        raise Refused("forbidden")
     await _audit(user, actor, "integration.status", row["id"], channel, {"status": status})
 
 
@@ -154,13 +149,10 @@ async def set_outbound_url(user: AsyncClient, actor: Actor, channel: str, url: s
     send: DNS can change)."""
     cleaned = vault.outbound_url(url)
     if cleaned:
-        try:
-            await allowed.check(cleaned)
-        except OutboundRefused as refused:
-            raise InvalidValue(refused.reason) from None
+        await allowed.check(cleaned)
     row = await _ensure_row(user, actor, channel)
     if not await _update(user, actor, row["id"], {"outbound_url": cleaned}):
-        raise IntegrationChangeRefused("forbidden")
+        raise Refused("forbidden")
     # The host only: n8n webhook paths work as bearer tokens.
     await _audit(user, actor, "integration.outbound_url", row["id"], channel,
                  {"host": urlsplit(cleaned).hostname if cleaned else None})
@@ -189,7 +181,7 @@ async def set_meta_secret(user: AsyncClient, service: AsyncClient, ring: Keyring
                           channel: str, name: str, value: str) -> None:
     """`name` is meta_app_secret or meta_verify_token; an empty value clears it."""
     if name not in vault.META_FIELDS:
-        raise InvalidValue("name")
+        raise Refused("name")
     row_id, updated = await _change_secrets(user, service, ring, actor, channel,
                                             lambda secrets: secrets.with_meta(name, value))
     await _audit(user, actor, "integration.set_secret", row_id, channel,
@@ -218,12 +210,12 @@ async def _ensure_row(user: AsyncClient, actor: Actor, channel: str) -> dict:
             {"company_id": actor.company_id, "channel": channel}, returning="minimal").execute()
     except APIError as exc:
         if exc.code == "42501":  # RLS: not an admin of this company
-            raise IntegrationChangeRefused("forbidden") from None
+            raise Refused("forbidden") from None
         if exc.code != "23505":  # 23505: another admin created it meanwhile; use theirs
             raise
     row = await _row(user, actor, channel)
     if row is None:
-        raise IntegrationChangeRefused("forbidden")
+        raise Refused("forbidden")
     return row
 
 
@@ -261,8 +253,8 @@ async def _change_secrets(user: AsyncClient, service: AsyncClient, ring: Keyring
             return row["id"], updated
         again = await _row(user, actor, channel)
         if again is None or again["secrets_revision"] == row["secrets_revision"]:
-            raise IntegrationChangeRefused("forbidden")  # nobody else wrote: RLS refused us
-    raise IntegrationChangeRefused("conflict")
+            raise Refused("forbidden")  # nobody else wrote: RLS refused us
+    raise Refused("conflict")
 
 
 async def _audit(user: AsyncClient, actor: Actor, action: str, row_id: str, channel: str,

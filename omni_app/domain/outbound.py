@@ -27,7 +27,8 @@ from tenacity import (AsyncRetrying, RetryError, retry_if_exception_type, stop_a
 from omni_app.domain import inbound
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import Keyring, SealError
-from omni_app.domain.outbound_policy import Destination, OutboundPolicy, OutboundRefused
+from omni_app.domain.outbound_policy import Destination, OutboundPolicy
+from omni_app.domain.refusals import Refused, from_database
 from omni_app.domain.signing import sign_headers
 
 log = logging.getLogger("omni.outbound")
@@ -35,14 +36,6 @@ log = logging.getLogger("omni.outbound")
 RETRYABLE_STATUSES = {408, 425, 429}
 EXTERNAL_ID = re.compile(r"^[A-Za-z0-9._:=+/@-]{1,256}$")
 MESSAGE_COLUMNS = "id,company_id,conversation_id,client_id,channel,direction,content,status"
-
-
-class SendRefused(Exception):
-    """`reason`: empty, too_long, not_found, closed, not_failed."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -93,18 +86,16 @@ async def send(user: AsyncClient, conversation_id: str, text: str) -> dict:
     delivery job, in one transaction (`queue_outbound_message`, scoped to their clinic)."""
     text = text.replace("\x00", "").strip()
     if not text:
-        raise SendRefused("empty")
+        raise Refused("empty")
     try:
         row = (await user.rpc("queue_outbound_message",
                               {"p_conversation_id": conversation_id, "p_content": text})
                .execute()).data
-    except APIError as refused:
-        raise SendRefused(_REFUSALS.get(refused.code or "", "not_found")) from None
+    except APIError as refused:  # Refused: empty, too_long, not_found, closed
+        raise from_database(refused, {"PT409": "closed", "22023": "empty"}) from None
     return row
 
 
-# queue_outbound_message's SQLSTATEs -> SendRefused reasons
-_REFUSALS = {"PT404": "not_found", "PT409": "closed", "22001": "too_long", "22023": "empty"}
 
 
 async def retry(user: AsyncClient, interaction_id: str) -> dict:
@@ -114,7 +105,7 @@ async def retry(user: AsyncClient, interaction_id: str) -> dict:
         return (await user.rpc("retry_outbound_message", {"p_interaction_id": interaction_id})
                 .execute()).data
     except APIError:
-        raise SendRefused("not_failed") from None
+        raise Refused("not_failed") from None
 
 
 async def give_up(service: AsyncClient, company_id: str, interaction_id: str,
@@ -145,7 +136,7 @@ async def deliver(service: AsyncClient, company_id: str, interaction_id: str,
         return await _finish(service, company_id, interaction_id, "failed", error=str(missing))
     try:
         destination = await allowed.check(target.url)
-    except OutboundRefused as refused:
+    except Refused as refused:
         log.warning("delivery refused by the outbound policy interaction=%s reason=%s",
                     interaction_id, refused.reason)
         return await _finish(service, company_id, interaction_id, "failed",

@@ -17,19 +17,12 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from omni_app.domain.refusals import Refused
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-class OutboundRefused(ValueError):
-    """`reason`: url (not a usable URL), url_https (production wants https), url_unresolved
-    (the host has no address), url_private (an address that is not public)."""
-
-    def __init__(self, reason: str, detail: str = ""):
-        super().__init__(detail or reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -102,16 +95,17 @@ class OutboundPolicy:
         return is_public(ip)
 
     async def check(self, url: str) -> Destination:
-        """The destination to connect to, or OutboundRefused."""
+        """The destination to connect to, or Refused: url (not a usable URL), url_https
+        (production wants https), url_unresolved (no address), url_private (not public)."""
         try:
             parts = urlsplit(url)
             port = parts.port or DEFAULT_PORTS.get(parts.scheme, 0)
         except ValueError:
-            raise OutboundRefused("url") from None
+            raise Refused("url") from None
         if parts.scheme not in DEFAULT_PORTS or not parts.hostname or "@" in parts.netloc:
-            raise OutboundRefused("url")
+            raise Refused("url")
         if self.require_https and parts.scheme != "https":
-            raise OutboundRefused("url_https")
+            raise Refused("url_https")
         host = parts.hostname
         try:
             addresses = [ipaddress.ip_address(host)]
@@ -122,9 +116,9 @@ class OutboundPolicy:
             except (OSError, UnicodeError, ValueError):
                 addresses = []
         if not addresses:
-            raise OutboundRefused("url_unresolved", f"{host} does not resolve")
+            raise Refused("url_unresolved", f"{host} does not resolve")
         refused = [str(ip) for ip in addresses if not self.permits(host, ip)]
         if refused:
-            raise OutboundRefused("url_private", f"{host} resolves to {', '.join(refused)}")
+            raise Refused("url_private", f"{host} resolves to {', '.join(refused)}")
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         return Destination(parts.scheme, host, port, target, str(addresses[0]))

@@ -15,8 +15,8 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from omni_app.domain.auth import SignInRefused
 from omni_app.domain.counters import Counters, Limit, hashed
+from omni_app.domain.refusals import Refused
 
 Attempt = Callable[[str, str], Awaitable[object]]
 
@@ -49,18 +49,18 @@ async def sign_in(email: str, password: str, address: str, *, attempt: Attempt,
                   counters: Counters, policy: SignInPolicy = SignInPolicy(),
                   sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
                   clock: Callable[[], float] = time.monotonic):
-    """The Supabase session, or SignInRefused (`rate_limited` carries `retry_after`)."""
+    """The Supabase session, or Refused (see auth.sign_in; `rate_limited` here too)."""
     started = clock()
     wait = await policy.address.exhausted(counters, address_key(address))
     if wait:
-        raise SignInRefused("rate_limited", retry_after=wait)
+        raise Refused("rate_limited", f"retry in {wait} s")
     account = await counters.read(account_key(email), policy.address.window_s)
     over = account.hits - policy.account_slowdown_after
     if over > 0:
         await sleep(min(policy.slowdown_max_s, over * policy.slowdown_step_s))
     try:
         return await attempt(email, password)
-    except SignInRefused as refused:
+    except Refused as refused:
         if refused.reason == "invalid_credentials":
             await counters.add(address_key(address), policy.address.window_s)
             await counters.add(account_key(email), policy.address.window_s)

@@ -17,20 +17,14 @@ from postgrest.exceptions import APIError
 from supabase import AsyncClient
 from supabase_auth.errors import AuthApiError
 
+from omni_app.domain.refusals import Refused, from_database
+
 ROLES = ("admin", "staff")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MEMBER_COLUMNS = "id,auth_user_id,full_name,email,role,status"
 INVITATION_COLUMNS = "id,email,full_name,role,expires_at,created_at"
 # Making an account costs a bcrypt hash; finding one taken does not. Both answers take this long.
 INVITE_FLOOR_S = 0.4
-
-
-class TeamChangeRefused(Exception):
-    """`reason` is a catalog key suffix: email, self, not_found, failed."""
-
-    def __init__(self, reason: str, detail: str = ""):
-        super().__init__(detail or reason)
-        self.reason, self.detail = reason, detail
 
 
 @dataclass(frozen=True)
@@ -46,12 +40,12 @@ class Invitation:
     temporary_password: str   # works only if the address had no account; nobody can tell
 
 
-# SQLSTATEs of the team functions -> reasons
-_REFUSALS = {"PT409": "self", "PT404": "not_found", "22023": "failed", "PT403": "failed"}
+# Refused with: email, self (one's own access), not_found, forbidden, invalid, failed.
+_SHARPER = {"PT409": "self"}
 
 
-def _refused(error: APIError) -> TeamChangeRefused:
-    return TeamChangeRefused(_REFUSALS.get(error.code or "", "failed"), error.message or "")
+def _refused(error: APIError) -> Refused:
+    return from_database(error, _SHARPER)
 
 
 async def members(user: AsyncClient) -> list[dict]:
@@ -71,7 +65,7 @@ async def invite(user: AsyncClient, service: AsyncClient, email: str, full_name:
     started = time.monotonic()
     email = email.strip().lower()
     if not EMAIL.match(email) or len(email) > 320:
-        raise TeamChangeRefused("email")
+        raise Refused("email")
     role = role if role in ROLES else "staff"
     try:
         invitation_id = (await user.rpc("invite_member", {
@@ -86,7 +80,7 @@ async def invite(user: AsyncClient, service: AsyncClient, email: str, full_name:
             "user_metadata": {"full_name": full_name.strip()[:200]}})
     except AuthApiError as exc:
         if exc.code not in ("email_exists", "user_already_exists"):
-            raise TeamChangeRefused("failed", exc.message) from None
+            raise Refused("failed", exc.message) from None
     await asyncio.sleep(max(0.0, INVITE_FLOOR_S - (time.monotonic() - started)))
     return Invitation(str(invitation_id), email, password)
 

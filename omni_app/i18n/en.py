@@ -25,13 +25,13 @@ MESSAGES = {
     "home.open_leads": "Open leads",
     "home.revenue_this_month": "Revenue this month",
     "onboarding.title": "Create your clinic",
-    "onboarding.intro": "You are not part of a clinic yet. Create yours to start; then invite "
-                        "your team.",
+    "onboarding.intro": "You are not part of a clinic yet. Create yours to start; then invite your"
+                        " team.",
     "onboarding.name": "Clinic name",
     "onboarding.timezone": "Time zone",
     "onboarding.submit": "Create clinic",
     "onboarding.error.name": "Enter the clinic's name.",
-    "onboarding.error.failed": "The clinic could not be created: {reason}",
+    "onboarding.error.failed": "The clinic could not be created. Try again shortly.",
     "team.title": "Team",
     "team.name": "Name",
     "team.email": "Email",
@@ -46,13 +46,13 @@ MESSAGES = {
     "team.invite.email": "Email",
     "team.invite.role": "Role",
     "team.invite.submit": "Invite",
-    "team.invite.error.email": "Enter a valid email.",
+    "team.error.email": "Enter a valid email.",
     "team.disable": "Disable",
     "team.enable": "Re-enable",
     "team.make_admin": "Make admin",
     "team.make_staff": "Make staff",
     "team.error.self": "You cannot change your own access.",
-    "team.error.failed": "Could not save: {reason}",
+    "team.error.failed": "It could not be saved. Try again shortly.",
     "team.you": "you",
     "integrations.nav": "Integrations",
     "integrations.title": "Integrations",
@@ -80,8 +80,8 @@ MESSAGES = {
                                    "shown again.",
     "integrations.secret.hide": "I have copied it",
     "integrations.secret.grace": "The previous secret keeps working until {until}.",
-    "integrations.secret.unreadable": "The stored secrets cannot be decrypted (was "
-                                      "OMNI_MASTER_KEY changed?). Set them again.",
+    "integrations.secret.unreadable": "The stored secrets cannot be decrypted (was OMNI_MASTER_KEY"
+                                      " changed?). Set them again.",
     "integrations.meta.title": "Meta (direct delivery)",
     "integrations.meta.app_secret": "Meta app secret",
     "integrations.meta.verify_token": "Meta verify token",
@@ -98,8 +98,8 @@ MESSAGES = {
                                 "(NODE_FUNCTION_ALLOW_BUILTIN=crypto).",
     "integrations.recipe.http": "2. An HTTP Request node sends that very string as the JSON body "
                                 "(Body Content Type: Raw, application/json), with these headers. "
-                                "Do not let n8n rebuild the JSON from fields: a re-serialized "
-                                "body no longer matches the signature.",
+                                "Do not let n8n rebuild the JSON from fields: a re-serialized body"
+                                " no longer matches the signature.",
     "integrations.error.channel": "Unknown channel.",
     "integrations.error.url": "Enter a valid http:// or https:// URL, without user or password.",
     "integrations.error.name": "Use letters, digits, dots, dashes or underscores (up to 64).",
@@ -149,7 +149,8 @@ MESSAGES = {
     "inbox.error.closed": "The conversation is closed: reopen it to reply.",
     "inbox.error.not_failed": "Only failed messages can be sent again.",
     "api_keys.title": "API keys",
-    "api_keys.intro": "For automations (n8n's AI agent, other tools) calling Omni's API. A key acts as the admin who created it.",
+    "api_keys.intro": "For automations (n8n's AI agent, other tools) calling Omni's API. A key "
+                      "acts as the admin who created it.",
     "api_keys.docs": "API documentation",
     "api_keys.name": "Name",
     "api_keys.prefix": "Key",
@@ -177,7 +178,8 @@ MESSAGES = {
     "onboarding.invitation": "{clinic} invited you to the team as {role}.",
     "onboarding.accept": "Join the clinic",
     "onboarding.or_create": "Or create your own clinic",
-    "onboarding.error.accept": "The invitation could not be accepted: it expired or was cancelled.",
+    "onboarding.error.not_found": "The invitation could not be accepted: it expired or was "
+                                  "cancelled.",
     "nav.account": "My account",
     "nav.menu": "Account menu",
     "nav.logout_everywhere": "Sign out of every device",
@@ -204,4 +206,6 @@ MESSAGES = {
                                       " n8n on the internal network, the operator must allow it in"
                                       " OMNI_OUTBOUND_ALLOW.",
     "integrations.error.url_unresolved": "This address could not be found (DNS). Check the URL.",
+    "onboarding.error.conflict": "You already belong to a clinic.",
+    "error.refused": "This could not be done. Reload the page and try again.",
 }

@@ -25,13 +25,13 @@ MESSAGES = {
     "home.open_leads": "Leads abiertos",
     "home.revenue_this_month": "Ingresos del mes",
     "onboarding.title": "Crea tu clínica",
-    "onboarding.intro": "Todavía no formas parte de una clínica. Crea la tuya para empezar; "
-                        "luego invita a tu equipo.",
+    "onboarding.intro": "Todavía no formas parte de una clínica. Crea la tuya para empezar; luego "
+                        "invita a tu equipo.",
     "onboarding.name": "Nombre de la clínica",
     "onboarding.timezone": "Zona horaria",
     "onboarding.submit": "Crear clínica",
     "onboarding.error.name": "Escribe el nombre de la clínica.",
-    "onboarding.error.failed": "No se pudo crear la clínica: {reason}",
+    "onboarding.error.failed": "No se pudo crear la clínica. Inténtalo de nuevo en un momento.",
     "team.title": "Equipo",
     "team.name": "Nombre",
     "team.email": "Correo",
@@ -46,25 +46,25 @@ MESSAGES = {
     "team.invite.email": "Correo",
     "team.invite.role": "Rol",
     "team.invite.submit": "Invitar",
-    "team.invite.error.email": "Escribe un correo válido.",
+    "team.error.email": "Escribe un correo válido.",
     "team.disable": "Desactivar",
     "team.enable": "Reactivar",
     "team.make_admin": "Hacer administrador",
     "team.make_staff": "Hacer equipo",
     "team.error.self": "No puedes cambiar tu propio acceso.",
-    "team.error.failed": "No se pudo guardar: {reason}",
+    "team.error.failed": "No se pudo guardar. Inténtalo de nuevo en un momento.",
     "team.you": "tú",
     "integrations.nav": "Integraciones",
     "integrations.title": "Integraciones",
-    "integrations.intro": "Conecta el flujo de n8n de cada canal. Los secretos se guardan cifrados "
-                          "y solo se muestran enmascarados.",
+    "integrations.intro": "Conecta el flujo de n8n de cada canal. Los secretos se guardan cifrados"
+                          " y solo se muestran enmascarados.",
     "integrations.channel.whatsapp": "WhatsApp",
     "integrations.channel.instagram": "Instagram",
     "integrations.status": "Recibiendo mensajes",
     "integrations.status.active": "Activa",
     "integrations.status.inactive": "Inactiva",
-    "integrations.not_configured": "Aún no configurada: genera un secreto de firma para obtener "
-                                   "la URL de webhook de este canal.",
+    "integrations.not_configured": "Aún no configurada: genera un secreto de firma para obtener la"
+                                   " URL de webhook de este canal.",
     "integrations.webhook_url": "URL de webhook (n8n envía aquí los mensajes recibidos)",
     "integrations.outbound_url": "URL de salida de n8n (Omni envía allí las respuestas)",
     "integrations.save": "Guardar",
@@ -76,8 +76,8 @@ MESSAGES = {
     "integrations.secret.title": "Secreto de firma",
     "integrations.secret.generate": "Generar secreto de firma",
     "integrations.secret.rotate": "Rotar secreto de firma",
-    "integrations.secret.rotated": "Nuevo secreto de firma generado. Cópialo ahora: no se "
-                                   "volverá a mostrar.",
+    "integrations.secret.rotated": "Nuevo secreto de firma generado. Cópialo ahora: no se volverá "
+                                   "a mostrar.",
     "integrations.secret.hide": "Ya lo copié",
     "integrations.secret.grace": "El secreto anterior sigue valiendo hasta {until}.",
     "integrations.secret.unreadable": "Los secretos guardados no se pueden descifrar (¿cambió "
@@ -107,8 +107,8 @@ MESSAGES = {
     "integrations.error.value": "Indica un valor (hasta 4096 caracteres).",
     "integrations.error.forbidden": "Solo los administradores de la clínica pueden cambiar "
                                     "integraciones.",
-    "integrations.error.conflict": "Alguien cambió esta integración al mismo tiempo. Inténtalo "
-                                   "de nuevo.",
+    "integrations.error.conflict": "Alguien cambió esta integración al mismo tiempo. Inténtalo de "
+                                   "nuevo.",
     "inbox.nav": "Bandeja de entrada",
     "inbox.search": "Buscar por nombre o teléfono",
     "inbox.filter.channel": "Canal",
@@ -152,7 +152,8 @@ MESSAGES = {
     "inbox.error.closed": "La conversación está cerrada: reábrela para responder.",
     "inbox.error.not_failed": "Solo se pueden reenviar los mensajes que fallaron.",
     "api_keys.title": "Claves de API",
-    "api_keys.intro": "Para automatizaciones (el agente de IA de n8n, otras herramientas) que usan la API de Omni. Una clave actúa como el admin que la creó.",
+    "api_keys.intro": "Para automatizaciones (el agente de IA de n8n, otras herramientas) que usan"
+                      " la API de Omni. Una clave actúa como el admin que la creó.",
     "api_keys.docs": "Documentación de la API",
     "api_keys.name": "Nombre",
     "api_keys.prefix": "Clave",
@@ -180,7 +181,7 @@ MESSAGES = {
     "onboarding.invitation": "{clinic} te invitó al equipo como {role}.",
     "onboarding.accept": "Unirme a la clínica",
     "onboarding.or_create": "O crea tu propia clínica",
-    "onboarding.error.accept": "No se pudo aceptar la invitación: venció o fue cancelada.",
+    "onboarding.error.not_found": "No se pudo aceptar la invitación: venció o fue cancelada.",
     "nav.account": "Mi cuenta",
     "nav.menu": "Menú de la cuenta",
     "nav.logout_everywhere": "Cerrar sesión en todos los dispositivos",
@@ -210,4 +211,6 @@ MESSAGES = {
                                       " un n8n de la red interna, el operador debe permitirlo en "
                                       "OMNI_OUTBOUND_ALLOW.",
     "integrations.error.url_unresolved": "No encontramos esta dirección (DNS). Revisa la URL.",
+    "onboarding.error.conflict": "Ya formas parte de una clínica.",
+    "error.refused": "No se pudo completar esta acción. Recarga la página e inténtalo de nuevo.",
 }

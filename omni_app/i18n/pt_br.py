@@ -25,13 +25,13 @@ MESSAGES = {
     "home.open_leads": "Leads em aberto",
     "home.revenue_this_month": "Receita do mês",
     "onboarding.title": "Crie sua clínica",
-    "onboarding.intro": "Você ainda não faz parte de uma clínica. Crie a sua para começar; "
-                        "depois convide sua equipe.",
+    "onboarding.intro": "Você ainda não faz parte de uma clínica. Crie a sua para começar; depois "
+                        "convide sua equipe.",
     "onboarding.name": "Nome da clínica",
     "onboarding.timezone": "Fuso horário",
     "onboarding.submit": "Criar clínica",
     "onboarding.error.name": "Informe o nome da clínica.",
-    "onboarding.error.failed": "Não foi possível criar a clínica: {reason}",
+    "onboarding.error.failed": "Não foi possível criar a clínica. Tente de novo em instantes.",
     "team.title": "Equipe",
     "team.name": "Nome",
     "team.email": "E-mail",
@@ -46,13 +46,13 @@ MESSAGES = {
     "team.invite.email": "E-mail",
     "team.invite.role": "Função",
     "team.invite.submit": "Convidar",
-    "team.invite.error.email": "Informe um e-mail válido.",
+    "team.error.email": "Informe um e-mail válido.",
     "team.disable": "Desativar",
     "team.enable": "Reativar",
     "team.make_admin": "Tornar administrador",
     "team.make_staff": "Tornar equipe",
     "team.error.self": "Você não pode alterar o seu próprio acesso.",
-    "team.error.failed": "Não foi possível salvar: {reason}",
+    "team.error.failed": "Não foi possível salvar. Tente de novo em instantes.",
     "team.you": "você",
     "integrations.nav": "Integrações",
     "integrations.title": "Integrações",
@@ -94,21 +94,18 @@ MESSAGES = {
     "integrations.credentials.save": "Salvar credencial",
     "integrations.recipe.title": "Receita para o n8n",
     "integrations.recipe.code": "1. Um nó Code (JavaScript) logo antes do HTTP Request assina "
-                                "exatamente o texto que será enviado. O n8n precisa permitir o "
-                                "uso de crypto (NODE_FUNCTION_ALLOW_BUILTIN=crypto).",
+                                "exatamente o texto que será enviado. O n8n precisa permitir o uso"
+                                " de crypto (NODE_FUNCTION_ALLOW_BUILTIN=crypto).",
     "integrations.recipe.http": "2. Um nó HTTP Request envia esse mesmo texto como corpo JSON "
-                                "(Body Content Type: Raw, application/json), com estes "
-                                "cabeçalhos. Não deixe o n8n remontar o JSON a partir de campos: "
-                                "um corpo re-serializado não confere mais com a assinatura.",
+                                "(Body Content Type: Raw, application/json), com estes cabeçalhos."
+                                " Não deixe o n8n remontar o JSON a partir de campos: um corpo re-"
+                                "serializado não confere mais com a assinatura.",
     "integrations.error.channel": "Canal desconhecido.",
-    "integrations.error.url": "Informe uma URL http:// ou https:// válida, sem usuário nem "
-                              "senha.",
+    "integrations.error.url": "Informe uma URL http:// ou https:// válida, sem usuário nem senha.",
     "integrations.error.name": "Use letras, dígitos, pontos, hífens ou sublinhados (até 64).",
     "integrations.error.value": "Informe um valor (até 4096 caracteres).",
-    "integrations.error.forbidden": "Só os administradores da clínica podem alterar "
-                                    "integrações.",
-    "integrations.error.conflict": "Alguém alterou esta integração ao mesmo tempo. Tente de "
-                                   "novo.",
+    "integrations.error.forbidden": "Só os administradores da clínica podem alterar integrações.",
+    "integrations.error.conflict": "Alguém alterou esta integração ao mesmo tempo. Tente de novo.",
     "inbox.nav": "Caixa de entrada",
     "inbox.search": "Buscar por nome ou telefone",
     "inbox.filter.channel": "Canal",
@@ -152,7 +149,8 @@ MESSAGES = {
     "inbox.error.closed": "A conversa está encerrada: reabra-a para responder.",
     "inbox.error.not_failed": "Só mensagens que falharam podem ser reenviadas.",
     "api_keys.title": "Chaves de API",
-    "api_keys.intro": "Para automações (o agente de IA do n8n, outras ferramentas) que usam a API do Omni. Uma chave age como o admin que a criou.",
+    "api_keys.intro": "Para automações (o agente de IA do n8n, outras ferramentas) que usam a API "
+                      "do Omni. Uma chave age como o admin que a criou.",
     "api_keys.docs": "Documentação da API",
     "api_keys.name": "Nome",
     "api_keys.prefix": "Chave",
@@ -180,7 +178,8 @@ MESSAGES = {
     "onboarding.invitation": "{clinic} convidou você para a equipe como {role}.",
     "onboarding.accept": "Entrar na clínica",
     "onboarding.or_create": "Ou crie a sua própria clínica",
-    "onboarding.error.accept": "Não foi possível aceitar o convite: ele expirou ou foi cancelado.",
+    "onboarding.error.not_found": "Não foi possível aceitar o convite: ele expirou ou foi "
+                                  "cancelado.",
     "nav.account": "Minha conta",
     "nav.menu": "Menu da conta",
     "nav.logout_everywhere": "Sair de todos os dispositivos",
@@ -209,4 +208,6 @@ MESSAGES = {
                                       "um n8n na rede interna, o operador precisa liberá-lo em "
                                       "OMNI_OUTBOUND_ALLOW.",
     "integrations.error.url_unresolved": "Não encontramos este endereço (DNS). Confira a URL.",
+    "onboarding.error.conflict": "Você já faz parte de uma clínica.",
+    "error.refused": "Não foi possível concluir esta ação. Atualize a página e tente de novo.",
 }

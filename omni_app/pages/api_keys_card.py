@@ -5,23 +5,24 @@ from __future__ import annotations
 import reflex as rx
 
 from omni_app.state.api_keys import ApiKeysState as K
+from omni_app.state.api_keys import KeyRow
 
 T = K.tr
 
 
-def key_row(item) -> rx.Component:
+def key_row(item: KeyRow) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(item["name"]),
-        rx.table.cell(rx.code(item["prefix"] + "…")),
-        rx.table.cell(item["created_at"]),
-        rx.table.cell(rx.cond(item["last_used_at"] != "", item["last_used_at"],
+        rx.table.cell(item.name),
+        rx.table.cell(rx.code(item.prefix + "…")),
+        rx.table.cell(item.created_at),
+        rx.table.cell(rx.cond(item.last_used_at != "", item.last_used_at,
                               T["integrations.never"])),
         rx.table.cell(rx.cond(
-            item["revoked"] != "",
+            item.revoked,
             rx.badge(T["api_keys.revoked_badge"], color_scheme="gray"),
             rx.button(T["api_keys.revoke"], size="1", variant="soft", color_scheme="red",
-                      on_click=K.revoke_key(item["id"]), type="button"))),
-        id="api-key-" + item["id"],
+                      on_click=K.revoke_key(item.id), type="button"))),
+        id="api-key-" + item.id,
     )
 
 

@@ -50,12 +50,12 @@ def status_row(channel: str, view) -> rx.Component:
         rx.heading(T[f"integrations.channel.{channel}"], size="4"),
         rx.spacer(),
         rx.text(T["integrations.status"], size="2"),
-        rx.switch(checked=view["status"] == "active",
+        rx.switch(checked=view.status == "active",
                   on_change=lambda active: S.set_active(channel, active),
                   id=f"integration-{channel}-status"),
-        rx.badge(rx.cond(view["status"] == "active", T["integrations.status.active"],
+        rx.badge(rx.cond(view.status == "active", T["integrations.status.active"],
                          T["integrations.status.inactive"]),
-                 color_scheme=rx.cond(view["status"] == "active", "green", "gray")),
+                 color_scheme=rx.cond(view.status == "active", "green", "gray")),
         width="100%", align="center",
     )
 
@@ -63,8 +63,8 @@ def status_row(channel: str, view) -> rx.Component:
 def signing_secret(channel: str, view) -> rx.Component:
     return labelled(
         "integrations.secret.title",
-        masked(view["signing_secret"]),
-        rx.cond(view["grace"] != "", rx.text(view["grace"], size="2")),
+        masked(view.signing_secret),
+        rx.cond(view.grace != "", rx.text(view.grace, size="2")),
         rx.cond(
             S.revealed_channel == channel,
             rx.callout.root(rx.callout.text(T["integrations.secret.rotated"]),
@@ -72,7 +72,7 @@ def signing_secret(channel: str, view) -> rx.Component:
                             rx.button(T["integrations.secret.hide"], size="1", variant="soft",
                                       on_click=S.hide_secret, type="button"),
                             color_scheme="amber", width="100%")),
-        rx.button(rx.cond(view["signing_secret"] != "", T["integrations.secret.rotate"],
+        rx.button(rx.cond(view.signing_secret != "", T["integrations.secret.rotate"],
                           T["integrations.secret.generate"]),
                   on_click=S.rotate_secret(channel), id=f"integration-{channel}-rotate",
                   size="2", variant="soft", type="button"),
@@ -83,8 +83,8 @@ def outbound_form(channel: str, view) -> rx.Component:
     return labelled("integrations.outbound_url", rx.form(
         rx.hstack(
             channel_field(channel),
-            rx.input(name="outbound_url", type="url", default_value=view["outbound_url"],
-                     key=view["outbound_url"], placeholder="https://n8n.example.com/webhook/…",
+            rx.input(name="outbound_url", type="url", default_value=view.outbound_url,
+                     key=view.outbound_url, placeholder="https://n8n.example.com/webhook/…",
                      id=f"integration-{channel}-outbound-url", width="100%"),
             rx.button(T["integrations.save"], type="submit",
                       id=f"integration-{channel}-outbound-save"),
@@ -117,9 +117,9 @@ def credentials_form(channel: str) -> rx.Component:
         "integrations.credentials.title",
         rx.text(T["integrations.credentials.hint"], size="1", color_scheme="gray"),
         rx.foreach(S.credentials[channel], lambda item: rx.hstack(
-            rx.code(item["name"]), rx.text(item["mask"], size="2"),
+            rx.code(item.name), rx.text(item.mask, size="2"),
             rx.button(T["integrations.clear"], size="1", variant="ghost", color_scheme="red",
-                      on_click=S.remove_credential(channel, item["name"]), type="button"),
+                      on_click=S.remove_credential(channel, item.name), type="button"),
             align="center")),
         rx.form(rx.hstack(
             channel_field(channel),
@@ -142,7 +142,7 @@ def recipe(channel: str, view) -> rx.Component:
                 rx.text(T["integrations.recipe.code"], size="2"),
                 copyable(SIGN_SNIPPET, f"integration-{channel}-recipe-code"),
                 rx.text(T["integrations.recipe.http"], size="2"),
-                copyable(view["recipe_http"], f"integration-{channel}-recipe-http"),
+                copyable(view.recipe_http, f"integration-{channel}-recipe-http"),
                 spacing="2", width="100%"),
             value="recipe"),
         collapsible=True, type="single", variant="ghost", width="100%")
@@ -152,21 +152,21 @@ def channel_card(channel: str) -> rx.Component:
     view = S.integrations[channel]
     return rx.card(rx.vstack(
         status_row(channel, view),
-        rx.cond(view["unreadable"] != "",
+        rx.cond(view.unreadable,
                 rx.callout(T["integrations.secret.unreadable"], color_scheme="red")),
         labelled("integrations.webhook_url", rx.cond(
-            view["webhook_url"] != "",
-            copyable(view["webhook_url"], f"integration-{channel}-webhook-url"),
+            view.webhook_url != "",
+            copyable(view.webhook_url, f"integration-{channel}-webhook-url"),
             rx.text(T["integrations.not_configured"], size="2",
                     id=f"integration-{channel}-webhook-url"))),
         labelled("integrations.last_used", rx.text(
-            rx.cond(view["last_used_at"] != "", view["last_used_at"], T["integrations.never"]),
+            rx.cond(view.last_used_at != "", view.last_used_at, T["integrations.never"]),
             size="2", id=f"integration-{channel}-last-used")),
         signing_secret(channel, view),
         outbound_form(channel, view),
         meta_form(channel, view),
         credentials_form(channel),
-        rx.cond(view["webhook_url"] != "", recipe(channel, view)),
+        rx.cond(view.webhook_url != "", recipe(channel, view)),
         spacing="4", width="100%",
     ), width="100%", id=f"integration-{channel}")
 

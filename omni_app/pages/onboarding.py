@@ -5,17 +5,17 @@ from __future__ import annotations
 import reflex as rx
 
 from omni_app.components.shell import header
-from omni_app.state.onboarding import TIMEZONES, OnboardingState
+from omni_app.state.onboarding import TIMEZONES, InvitationOffer, OnboardingState
 
 T = OnboardingState.tr
 
 
-def invitation_card(invitation: dict) -> rx.Component:
+def invitation_card(invitation: InvitationOffer) -> rx.Component:
     return rx.card(
         rx.flex(
-            rx.text(invitation["text"], flex="1", min_width="200px"),
-            rx.button(T["onboarding.accept"], id="accept-invitation-" + invitation["id"],
-                      on_click=OnboardingState.accept_invitation(invitation["id"])),
+            rx.text(invitation.text, flex="1", min_width="200px"),
+            rx.button(T["onboarding.accept"], id="accept-invitation-" + invitation.id,
+                      on_click=OnboardingState.accept_invitation(invitation.id)),
             gap="12px", align="center", wrap="wrap"),
         width="100%")
 

@@ -4,35 +4,35 @@ from __future__ import annotations
 import reflex as rx
 
 from omni_app.components.shell import shell
-from omni_app.state.team import TeamState
+from omni_app.state.team import InvitationRow, MemberRow, TeamState
 
 T = TeamState.tr
 
 
-def member_row(member: dict) -> rx.Component:
-    is_me = member["id"] == TeamState.user_id
+def member_row(member: MemberRow) -> rx.Component:
+    is_me = member.id == TeamState.user_id
     return rx.table.row(
-        rx.table.cell(rx.text(member["full_name"]),
+        rx.table.cell(rx.text(member.full_name),
                       rx.cond(is_me, rx.text(" (", T["team.you"], ")", size="1"))),
-        rx.table.cell(member["email"]),
-        rx.table.cell(rx.badge(T["role." + member["role"]])),
-        rx.table.cell(rx.badge(T["team.status." + member["status"]],
-                               color_scheme=rx.cond(member["status"] == "active", "green", "gray"))),
+        rx.table.cell(member.email),
+        rx.table.cell(rx.badge(T["role." + member.role])),
+        rx.table.cell(rx.badge(T["team.status." + member.status],
+                               color_scheme=rx.cond(member.status == "active", "green", "gray"))),
         rx.table.cell(rx.cond(
             is_me, rx.fragment(),
             rx.hstack(
-                rx.cond(member["role"] == "admin",
+                rx.cond(member.role == "admin",
                         rx.button(T["team.make_staff"], size="1", variant="soft",
-                                  on_click=TeamState.set_role(member["id"], "staff")),
+                                  on_click=TeamState.set_role(member.id, "staff")),
                         rx.button(T["team.make_admin"], size="1", variant="soft",
-                                  on_click=TeamState.set_role(member["id"], "admin"))),
-                rx.cond(member["status"] == "disabled",
+                                  on_click=TeamState.set_role(member.id, "admin"))),
+                rx.cond(member.status == "disabled",
                         rx.button(T["team.enable"], size="1", color_scheme="green",
-                                  on_click=TeamState.set_status(member["id"], "active")),
+                                  on_click=TeamState.set_status(member.id, "active")),
                         rx.button(T["team.disable"], size="1", color_scheme="red", variant="soft",
-                                  on_click=TeamState.set_status(member["id"], "disabled"))),
+                                  on_click=TeamState.set_status(member.id, "disabled"))),
                 spacing="2", wrap="wrap"))),
-        id="member-" + member["email"],
+        id="member-" + member.email,
     )
 
 
@@ -66,20 +66,20 @@ def invitation_result() -> rx.Component:
         color_scheme="green", id="team-message", margin_top="8px", width="100%")
 
 
-def invitation_row(invitation: dict) -> rx.Component:
+def invitation_row(invitation: InvitationRow) -> rx.Component:
     """One pending invitation; a wrapping row rather than a table, so it fits a phone."""
     return rx.flex(
-        rx.text(invitation["email"], weight="medium", flex="1 1 220px", min_width="0",
+        rx.text(invitation.email, weight="medium", flex="1 1 220px", min_width="0",
                 overflow="hidden", text_overflow="ellipsis", white_space="nowrap",
                 line_height="1.6"),
-        rx.badge(T["role." + invitation["role"]]),
-        rx.text(T["team.invitation.expires"], " ", invitation["expires_at"], size="1",
+        rx.badge(T["role." + invitation.role]),
+        rx.text(T["team.invitation.expires"], " ", invitation.expires_at, size="1",
                 color_scheme="gray", white_space="nowrap"),
         rx.button(T["team.invitation.revoke"], size="1", variant="soft", color_scheme="red",
-                  on_click=TeamState.revoke_invitation(invitation["id"])),
+                  on_click=TeamState.revoke_invitation(invitation.id)),
         gap="8px 12px", align="center", wrap="wrap", width="100%", padding="10px 0",
         border_bottom=f"1px solid {rx.color('gray', 4)}",
-        id="invitation-" + invitation["email"],
+        id="invitation-" + invitation.email,
     )
 
 

@@ -4,22 +4,22 @@ from __future__ import annotations
 import reflex as rx
 
 from omni_app.domain import home
-from omni_app.state.session import NotSignedIn, SessionState
+from omni_app.state.session import SessionState
 
 COUNTERS = home.COUNTERS
 
 
 class HomeState(SessionState):
     counters: dict[str, str] = {}
+    error: str = ""
 
     @rx.event
     async def load_counters(self):
-        try:
-            user = await self.user_client()
-        except NotSignedIn:
-            return self.login_redirect()
-        self.counters = {key: _display(key, value)
-                         for key, value in (await home.counters(user)).items()}
+        done = await self.guarded(lambda user, actor: home.counters(user), errors="home.error")
+        self.error = done.refusal
+        if done.done:
+            self.counters = {key: _display(key, value) for key, value in done.value.items()}
+        return done.answer
 
 
 def _display(key: str, value) -> str:

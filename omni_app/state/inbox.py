@@ -12,12 +12,12 @@ import reflex as rx
 
 from omni_app import services
 from omni_app.domain import conversations, outbound
-from omni_app.domain.conversations import ConversationRefused, InboxFilter
+from omni_app.domain.conversations import InboxFilter
 from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, clinic_token,
                                        fetch_live)
 from omni_app.state.inbox_rows import (ConversationRow, MessageRow, PaneHeader, conversation_row,
                                        message_row, pane_header, utcnow, zone)
-from omni_app.state.session import NotSignedIn, SessionState
+from omni_app.state.session import SessionState
 
 CHANNEL_FILTERS = ("all", "whatsapp", "instagram")
 STATUS_FILTERS = ("open", "closed", "all")
@@ -176,11 +176,11 @@ class InboxState(SessionState):
         shared.version += 1
         self._seen_version = shared.version
 
-    async def _user(self):
-        try:
-            return await self.user_client()
-        except NotSignedIn:
-            return None
+    async def _as_member(self, action):
+        """The member guard, with refusals shown in the pane's notice."""
+        done = await self.guarded(action, errors="inbox.error")
+        self.notice = done.refusal
+        return done
 
     # -- list ------------------------------------------------------------------------------
 
@@ -205,25 +205,22 @@ class InboxState(SessionState):
         return await self._refilter()
 
     async def _refilter(self):
-        if (user := await self._user()) is None:
-            return self.login_redirect()
-        await self._reload_list(user)
+        return (await self._as_member(lambda user, actor: self._reload_list(user))).answer
 
     # -- conversation ----------------------------------------------------------------------
 
     @rx.event
     async def select_conversation(self, conversation_id: str):
-        if (user := await self._user()) is None:
-            return self.login_redirect()
-        self.notice = ""
-        await self._open(user, conversation_id)
+        return (await self._as_member(
+            lambda user, actor: self._open(user, conversation_id))).answer
 
     @rx.event
     async def load_older(self):
         if not self.selected_id or not self._oldest:
             return
-        if (user := await self._user()) is None:
-            return self.login_redirect()
+        return (await self._as_member(lambda user, actor: self._show_older(user))).answer
+
+    async def _show_older(self, user) -> None:
         page = await conversations.messages(user, self.selected_id, before=tuple(self._oldest))
         self._supersede_live()
         now, tz = utcnow(), zone(self.timezone)
@@ -244,16 +241,15 @@ class InboxState(SessionState):
     async def _status_change(self, action):
         if not self.selected_id:
             return
-        if (user := await self._user()) is None:
-            return self.login_redirect()
-        self.notice = ""
-        try:
-            await action(user, self.selected_id)
-        except ConversationRefused as refused:
-            self.notice = self.tr[f"inbox.error.{refused.reason}"]
-        await self._open(user, self.selected_id)
-        await self._reload_list(user)
-        await self._announce()
+
+        async def change(user, actor):
+            try:
+                await action(user, self.selected_id)
+            finally:  # refused or not, show where things stand
+                await self._open(user, self.selected_id)
+                await self._reload_list(user)
+                await self._announce()
+        return (await self._as_member(change)).answer
 
     # -- replies ---------------------------------------------------------------------------
 
@@ -262,31 +258,25 @@ class InboxState(SessionState):
         text = str(form.get("text") or "")
         if not self.selected_id or not text.strip():
             return
-        if (user := await self._user()) is None:
-            return self.login_redirect()
-        self.notice = ""
-        try:
+
+        async def send(user, actor):
             await outbound.send(user, self.selected_id, text)
-        except outbound.SendRefused as refused:
-            self.notice = self.tr[f"inbox.error.{refused.reason}"]
-            return
-        services.current().wake_worker()
-        await self._refresh_pane(user)
-        await self._reload_list(user)
-        await self._announce()
+            services.current().wake_worker()
+            await self._refresh_pane(user)
+            await self._reload_list(user)
+            await self._announce()
+        return (await self._as_member(send)).answer
 
     @rx.event
     async def retry_message(self, interaction_id: str):
-        if (user := await self._user()) is None:
-            return self.login_redirect()
-        self.notice = ""
-        try:
-            await outbound.retry(user, interaction_id)
-            services.current().wake_worker()
-        except outbound.SendRefused as refused:
-            self.notice = self.tr[f"inbox.error.{refused.reason}"]
-        await self._refresh_pane(user)
-        await self._announce()
+        async def retry(user, actor):
+            try:
+                await outbound.retry(user, interaction_id)
+                services.current().wake_worker()
+            finally:
+                await self._refresh_pane(user)
+                await self._announce()
+        return (await self._as_member(retry)).answer
 
     async def _refresh_pane(self, user) -> None:
         if not self.selected_id:

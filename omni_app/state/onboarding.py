@@ -2,10 +2,12 @@
 its admin)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import reflex as rx
 
 from omni_app.domain import clinics, team
-from omni_app.state.session import NotSignedIn, SessionState
+from omni_app.state.session import SessionState
 
 TIMEZONES = ("America/Sao_Paulo", "America/Manaus", "America/Fortaleza", "America/Recife",
              "America/Bahia", "America/Cuiaba", "America/Porto_Velho", "America/Rio_Branco",
@@ -14,53 +16,50 @@ TIMEZONES = ("America/Sao_Paulo", "America/Manaus", "America/Fortaleza", "Americ
              "America/Asuncion", "Europe/Lisbon")
 
 
+@dataclass
+class InvitationOffer:
+    id: str
+    text: str            # "<clinic> invited you as <role>", in the user's language
+
+
 class OnboardingState(SessionState):
     error: str = ""
     saving: bool = False
-    # open invitations for this user: id, text
-    invitations: list[dict[str, str]] = []
+    invitations: list[InvitationOffer] = []
+
+    async def _offers(self, user) -> None:
+        self.invitations = [InvitationOffer(row["id"], self.tr["onboarding.invitation"].format(
+            clinic=row["company_name"], role=self.tr.get(f"role.{row['role']}", row["role"])))
+            for row in await team.my_invitations(user)]
 
     @rx.event
     async def load_invitations(self):
-        try:
-            rows = await team.my_invitations(await self.user_client())
-        except NotSignedIn:
-            return self.login_redirect()
-        self.invitations = [{
-            "id": row["id"],
-            "text": self.tr["onboarding.invitation"].format(
-                clinic=row["company_name"], role=self.tr.get(f"role.{row['role']}", row["role"])),
-        } for row in rows]
+        return (await self._as_signed_in(lambda user, actor: self._offers(user))).answer
+
+    async def _as_signed_in(self, action):
+        done = await self.guarded(action, who="signed_in", errors="onboarding.error")
+        self.error = done.refusal
+        return done
 
     @rx.event
     async def accept_invitation(self, invitation_id: str):
-        self.error = ""
-        try:
-            await team.accept(await self.user_client(), invitation_id)
-        except NotSignedIn:
-            return self.login_redirect()
-        except team.TeamChangeRefused:
-            self.error = self.tr["onboarding.error.accept"]
-            return await self.load_invitations()
-        return rx.redirect("/")
+        async def accept(user, actor):
+            try:
+                return await team.accept(user, invitation_id)
+            finally:
+                await self._offers(user)   # what is still open, whatever happened
+        done = await self._as_signed_in(accept)
+        return rx.redirect("/") if done.done else done.answer
 
     @rx.event
     async def create_clinic(self, form: dict):
-        name = str(form.get("name", "")).strip()
         timezone = str(form.get("timezone") or TIMEZONES[0])
-        if not name:
-            self.error = self.tr["onboarding.error.name"]
-            return
-        if timezone not in TIMEZONES:
-            timezone = TIMEZONES[0]
-        self.saving, self.error = True, ""
+        timezone = timezone if timezone in TIMEZONES else TIMEZONES[0]
+        self.saving = True
         try:
-            await clinics.create(await self.user_client(), name, timezone, self.locale)
-        except NotSignedIn:
-            return self.login_redirect()
-        except clinics.ClinicRefused as refused:
-            self.error = self.tr["onboarding.error.failed"].format(reason=str(refused))
-            return
+            done = await self._as_signed_in(
+                lambda user, actor: clinics.create(user, str(form.get("name", "")).strip(),
+                                                   timezone, self.locale))
         finally:
             self.saving = False
-        return rx.redirect("/")
+        return rx.redirect("/") if done.done else done.answer

@@ -5,19 +5,26 @@ in the websocket's headers (never to the page). The access token lives in a back
 """
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from http.cookies import SimpleCookie
+from typing import Any, Literal
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import reflex as rx
 from supabase import AsyncClient
 
+from omni_app import services
 from omni_app.domain import auth
+from omni_app.domain.refusals import Refused
 from omni_app.domain.team import Actor
 from omni_app.i18n import supported
-from omni_app import services
 from omni_app.state.app_state import AppState
+
+Action = Callable[[AsyncClient, Actor], Awaitable[Any]]
+Who = Literal["signed_in", "member", "admin"]
 
 
 class NotSignedIn(Exception):
@@ -30,6 +37,22 @@ class AccessDenied(Exception):
     def __init__(self, answer):
         super().__init__("access denied")
         self.answer = answer
+
+
+async def just_load(user: AsyncClient, actor: Actor) -> None:
+    """The action of a handler that only (re)loads its page's data after the guard."""
+    return None
+
+
+@dataclass
+class Outcome:
+    """What `guarded` made of an action: `done` with its `value`; otherwise `answer` is the
+    redirect to return (signed out, not allowed), or `refusal` the domain's refusal in the
+    user's language for the page to show."""
+    done: bool
+    value: Any = None
+    answer: Any = None
+    refusal: str = ""
 
 
 class SessionState(AppState):
@@ -79,6 +102,36 @@ class SessionState(AppState):
         if not self.is_admin or not self.company_id:
             raise AccessDenied(rx.redirect("/"))
         return await self.user_client(), Actor(self.user_id, self.company_id)
+
+    async def guarded(self, action: Action, *, who: Who = "member",
+                      errors: str) -> Outcome:
+        """The one guard of every data handler: runs `action(user, actor)` as the signed-in
+        user when they are `who` (any signed-in user, a clinic member, an active admin,
+        re-read from the database for admins). Signed out: the login redirect; not allowed:
+        home (or onboarding). A domain refusal becomes the text `<errors>.<reason>`.
+
+        (Reflex runs a parent state's methods on the parent's instance, so the page's own
+        fields are set by the page's state from the Outcome, not here.)"""
+        try:
+            if who == "admin":
+                user, actor = await self.admin_access()
+            else:
+                user = await self.user_client()
+                actor = Actor(self.user_id, self.company_id)
+                if who == "member" and not self.company_id:
+                    raise AccessDenied(rx.redirect("/onboarding"))
+        except NotSignedIn:
+            return Outcome(False, answer=self.login_redirect())
+        except AccessDenied as denied:
+            return Outcome(False, answer=denied.answer)
+        try:
+            return Outcome(True, await action(user, actor))
+        except Refused as refused:
+            return Outcome(False, refusal=self.refusal_text(errors, refused))
+
+    def refusal_text(self, errors: str, refused: Refused) -> str:
+        """A refusal in the user's language; never the database's own (English) words."""
+        return self.tr.get(f"{errors}.{refused.reason}") or self.tr["error.refused"]
 
     def local_time(self, moment: str | datetime | None) -> str:
         """A moment as the clinic reads dates: its time zone, its locale's date order."""

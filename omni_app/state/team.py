@@ -1,77 +1,80 @@
-"""Team page (admins only). Every handler re-checks that the caller is an active admin; the
-database checks it again in each team function."""
+"""Team page (admins only). Every handler goes through the admin guard; the database checks
+again in each team function."""
 from __future__ import annotations
 
-from typing import Awaitable, Callable, TypeVar
+from dataclasses import dataclass
 
 import reflex as rx
-from supabase import AsyncClient
 
 from omni_app import services
 from omni_app.domain import team
-from omni_app.state.session import AccessDenied, SessionState
+from omni_app.state.session import SessionState, just_load
 
-T = TypeVar("T")
+
+@dataclass
+class MemberRow:
+    id: str
+    full_name: str
+    email: str
+    role: str
+    status: str
+
+
+@dataclass
+class InvitationRow:
+    id: str
+    email: str
+    role: str
+    expires_at: str      # in the clinic's time zone, the user's date order
 
 
 class TeamState(SessionState):
-    members: list[dict[str, str]] = []
-    invitations: list[dict[str, str]] = []
+    members: list[MemberRow] = []
+    invitations: list[InvitationRow] = []
     message: str = ""
     error: str = ""
     invited_password: str = ""
 
     async def _refresh(self, user) -> None:
-        self.members = [{key: str(value or "") for key, value in row.items()}
+        self.members = [MemberRow(row["id"], row["full_name"] or "", row["email"] or "",
+                                  row["role"], row["status"])
                         for row in await team.members(user)]
-        self.invitations = [{
-            "id": row["id"], "email": row["email"], "full_name": row["full_name"] or "",
-            "role": row["role"], "expires_at": self.local_time(row["expires_at"]),
-        } for row in await team.open_invitations(user)]
+        self.invitations = [InvitationRow(row["id"], row["email"], row["role"],
+                                          self.local_time(row["expires_at"]))
+                            for row in await team.open_invitations(user)]
+
+    async def _as_admin(self, action):
+        """Runs `action(user, actor)` through the admin guard, then shows the fresh lists."""
+        self.message = self.invited_password = ""
+
+        async def act(user, actor):
+            try:
+                return await action(user, actor)
+            finally:
+                await self._refresh(user)
+        done = await self.guarded(act, who="admin", errors="team.error")
+        self.error = done.refusal
+        return done
 
     @rx.event
     async def load_members(self):
-        try:
-            user, _ = await self.admin_access()
-        except AccessDenied as denied:
-            return denied.answer
-        await self._refresh(user)
-
-    async def _as_admin(self, action: Callable[[AsyncClient], Awaitable[T]]):
-        """Run `action(user)` for a verified admin: (user, result, None), or (None, None,
-        answer) when refused — a redirect, or None with `error` set."""
-        self.error = self.message = self.invited_password = ""
-        try:
-            user, _ = await self.admin_access()
-            return user, await action(user), None
-        except AccessDenied as denied:
-            return None, None, denied.answer
-        except team.TeamChangeRefused as refused:
-            self.error = self._refusal(refused)
-            return None, None, None
+        return (await self._as_admin(just_load)).answer
 
     @rx.event
     async def invite(self, form: dict):
-        async def invite(user):
-            return await team.invite(user, await services.current().service(),
-                                     str(form.get("email", "")),
-                                     str(form.get("full_name", "")),
-                                     str(form.get("role", "staff")))
-        user, invitation, answer = await self._as_admin(invite)
-        if invitation is None:
-            return answer
-        self.invited_password = invitation.temporary_password
-        self.message = self.tr["team.invite.done"].format(email=invitation.email)
-        await self._refresh(user)
+        done = await self._as_admin(lambda user, actor: _invite(user, form))
+        if done.done:
+            self.invited_password = done.value.temporary_password
+            self.message = self.tr["team.invite.done"].format(email=done.value.email)
+        return done.answer
 
     @rx.event
     async def revoke_invitation(self, invitation_id: str):
-        user, _, answer = await self._as_admin(
-            lambda user: team.revoke_invitation(user, invitation_id))
-        if user is None:
-            return answer
-        self.message = self.tr["team.invitation.revoked"]
-        await self._refresh(user)
+        done = await self._as_admin(
+            lambda user, actor: team.revoke_invitation(user, invitation_id))
+        if done.done:
+            self.message = self.tr["team.invitation.revoked"]
+        return done.answer
 
     @rx.event
     def hide_password(self):
@@ -79,22 +82,17 @@ class TeamState(SessionState):
 
     @rx.event
     async def set_role(self, member_id: str, role: str):
-        return await self._change(member_id, role=role)
+        return (await self._as_admin(
+            lambda user, actor: team.change(user, member_id, role=role))).answer
 
     @rx.event
     async def set_status(self, member_id: str, status: str):
-        return await self._change(member_id, status=status)
+        return (await self._as_admin(
+            lambda user, actor: team.change(user, member_id, status=status))).answer
 
-    async def _change(self, member_id: str, **values):
-        user, member, answer = await self._as_admin(
-            lambda user: team.change(user, member_id, **values))
-        if member is None:
-            return answer
-        await self._refresh(user)
 
-    def _refusal(self, refused: team.TeamChangeRefused) -> str:
-        if refused.reason == "failed":
-            return self.tr["team.error.failed"].format(reason=refused.detail)
-        if refused.reason == "email":
-            return self.tr["team.invite.error.email"]
-        return self.tr[f"team.error.{refused.reason}"]
+async def _invite(user, form: dict) -> team.Invitation:
+    return await team.invite(user, await services.current().service(),
+                             str(form.get("email", "")), str(form.get("full_name", "")),
+                             str(form.get("role", "staff")))
+

@@ -16,6 +16,7 @@ from omni_app import services
 from omni_app.domain import integrations, team
 from omni_app.domain.signing import sign_headers, verify_omni
 from omni_app.state.integrations import IntegrationsState
+from omni_app.domain.refusals import Refused
 from tests.app.conftest import SEED, cookie_for, joined_member, new_email, service_client, tab
 from tests.app.test_states import redirect_target
 
@@ -65,18 +66,18 @@ async def clinic(app_env) -> Clinic:
 async def test_admin_enables_whatsapp_and_rotates_then_webhooks_resolve_it(clinic):
     admin = await loaded_admin(clinic)
     assert set(admin.integrations) == {"whatsapp", "instagram"}
-    assert admin.integrations["whatsapp"]["webhook_url"] == ""
+    assert admin.integrations["whatsapp"].webhook_url == ""
 
     await admin.rotate_secret("whatsapp")
     first = admin.revealed_secret
     assert admin.error == "" and admin.revealed_channel == "whatsapp" and len(first) >= 43
     view = admin.integrations["whatsapp"]
-    assert view["signing_secret"] == "••••" + first[-4:]
-    key = view["public_key"]
-    assert view["webhook_url"] == f"http://testserver/webhooks/whatsapp?integration={key}"
-    assert key in view["recipe_http"]
+    assert view.signing_secret == "••••" + first[-4:]
+    key = view.public_key
+    assert view.webhook_url == f"http://testserver/webhooks/whatsapp?integration={key}"
+    assert key in view.recipe_http
     await admin.set_active("whatsapp", True)
-    assert admin.integrations["whatsapp"]["status"] == "active"
+    assert admin.integrations["whatsapp"].status == "active"
     assert admin.revealed_secret == ""  # shown once only
 
     service = await service_client()
@@ -87,7 +88,7 @@ async def test_admin_enables_whatsapp_and_rotates_then_webhooks_resolve_it(clini
 
     await admin.rotate_secret("whatsapp")
     second = admin.revealed_secret
-    assert second != first and admin.integrations["whatsapp"]["grace"] != ""
+    assert second != first and admin.integrations["whatsapp"].grace != ""
     resolved = await resolve(service, key)
     assert resolved.signing_secrets == (second, first)
     body = b'{"channel":"whatsapp","text":"ol\xc3\xa1"}'
@@ -96,7 +97,7 @@ async def test_admin_enables_whatsapp_and_rotates_then_webhooks_resolve_it(clini
                        old_headers["X-Omni-Signature"])
     later = datetime.now(timezone.utc) + timedelta(hours=25)
     assert (await resolve(service, key, now=later)).signing_secrets == (second,)
-    assert (await resolve(service, admin.integrations["instagram"]["public_key"]
+    assert (await resolve(service, admin.integrations["instagram"].public_key
                                        or "f" * 36)) is None
 
 
@@ -115,40 +116,41 @@ async def test_admin_sets_urls_meta_secrets_and_credentials(clinic):
     await admin.set_active("whatsapp", True)
 
     view = admin.integrations["whatsapp"]
-    assert view["outbound_url"] == "http://localhost:5678/webhook/abc"
-    assert (view["meta_app_secret"], view["meta_verify_token"]) == ("••••0001", "••••ease")
-    assert admin.credentials["whatsapp"] == [{"name": "api_key", "mask": "••••9876"}]
+    assert view.outbound_url == "http://localhost:5678/webhook/abc"
+    assert (view.meta_app_secret, view.meta_verify_token) == ("••••0001", "••••ease")
+    assert [(c.name, c.mask) for c in admin.credentials["whatsapp"]] == \
+        [("api_key", "••••9876")]
     service = await service_client()
-    resolved = await resolve(service, view["public_key"])
+    resolved = await resolve(service, view.public_key)
     assert (resolved.outbound_url, resolved.meta_app_secret, resolved.meta_verify_token,
             resolved.signing_secrets) == ("http://localhost:5678/webhook/abc",
                                           "meta-app-secret-0001", "verify-me-please", ())
 
     await admin.clear_meta("whatsapp", "meta_verify_token")
     await admin.remove_credential("whatsapp", "api_key")
-    assert admin.integrations["whatsapp"]["meta_verify_token"] == ""
+    assert admin.integrations["whatsapp"].meta_verify_token == ""
     assert admin.credentials["whatsapp"] == []
-    assert (await resolve(service, view["public_key"])).meta_verify_token is None
+    assert (await resolve(service, view.public_key)).meta_verify_token is None
 
 
 async def test_last_received_shows_in_the_clinics_time_zone(clinic):
     admin = await loaded_admin(clinic)
     await admin.set_active("instagram", True)
-    assert admin.integrations["instagram"]["last_used_at"] == ""
+    assert admin.integrations["instagram"].last_used_at == ""
     service = await service_client()
-    resolved = await resolve(service, admin.integrations["instagram"]["public_key"])
+    resolved = await resolve(service, admin.integrations["instagram"].public_key)
     await integrations.touch(service, resolved.id)
     stored = (await service.table("integrations").select("last_used_at")
               .eq("id", resolved.id).execute()).data[0]["last_used_at"]
     await admin.load()
     expected = datetime.fromisoformat(stored).astimezone(ZoneInfo("America/Manaus"))
-    assert admin.integrations["instagram"]["last_used_at"] == expected.strftime("%Y-%m-%d %H:%M")
+    assert admin.integrations["instagram"].last_used_at == expected.strftime("%Y-%m-%d %H:%M")
 
 
 async def test_inactive_and_unknown_integrations_resolve_to_none(clinic):
     admin = await loaded_admin(clinic)
     await admin.rotate_secret("whatsapp")
-    key = admin.integrations["whatsapp"]["public_key"]
+    key = admin.integrations["whatsapp"].public_key
     service = await service_client()
     assert await resolve(service, key) is None  # created inactive
     await admin.set_active("whatsapp", True)
@@ -162,7 +164,7 @@ async def test_inactive_and_unknown_integrations_resolve_to_none(clinic):
 async def test_staff_cannot_open_the_page_or_change_anything(clinic):
     admin = await loaded_admin(clinic)
     await admin.rotate_secret("whatsapp")
-    key = admin.integrations["whatsapp"]["public_key"]
+    key = admin.integrations["whatsapp"].public_key
     service = await service_client()
     before = (await service.table("integrations").select("*").eq("public_key", key)
               .execute()).data
@@ -186,7 +188,7 @@ async def test_staff_cannot_open_the_page_or_change_anything(clinic):
                    integrations.rotate_signing_secret(user, service, services.current().keyring,
                                                       actor, "whatsapp"),
                    integrations.set_active(user, actor, "instagram", True)):
-        with pytest.raises(integrations.IntegrationChangeRefused) as refused:
+        with pytest.raises(Refused) as refused:
             await change
         assert refused.value.reason == "forbidden"
     with pytest.raises(APIError) as denied:
@@ -200,7 +202,7 @@ async def test_another_clinics_admin_cannot_see_or_change_it(clinic):
     admin = await loaded_admin(clinic)
     await admin.rotate_secret("whatsapp")
     await admin.set_active("whatsapp", True)
-    key, row_id = (admin.integrations["whatsapp"][k] for k in ("public_key", "id"))
+    key, row_id = admin.integrations["whatsapp"].public_key, admin.integrations["whatsapp"].id
 
     other = tab(IntegrationsState, await cookie_for(*SEED["other"]), PATH)
     assert await other.require_admin() is None and other.company_id != clinic.company_id
@@ -212,7 +214,7 @@ async def test_another_clinics_admin_cannot_see_or_change_it(clinic):
         {"status": "inactive"}, count="exact", returning="minimal").eq("id", row_id).execute()
     assert changed.count == 0
     forged = team.Actor(other.user_id, clinic.company_id)  # a company id from the browser
-    with pytest.raises(integrations.IntegrationChangeRefused):
+    with pytest.raises(Refused):
         await integrations.set_active(user, forged, "whatsapp", False)
     assert (await resolve(await service_client(), key)) is not None
 
@@ -227,7 +229,7 @@ async def test_concurrent_rotations_keep_both_secrets(clinic):
                                                                       "whatsapp")
                                   for _ in range(2)))
     await admin.load()
-    resolved = await resolve(service, admin.integrations["whatsapp"]["public_key"])
+    resolved = await resolve(service, admin.integrations["whatsapp"].public_key)
     assert set(resolved.signing_secrets) == set(made)
 
 

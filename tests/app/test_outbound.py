@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from omni_app import services
 from omni_app.domain import conversations, outbound
+from omni_app.domain.refusals import Refused
 from tests.app.conftest import deliver_queued, service_client
 from tests.app.clinics import connect, inbound, new_clinic
 from tests.fakes.n8n import FakeN8n
@@ -102,7 +103,7 @@ async def test_instagram_replies_go_to_the_instagram_id(n8n, app_env):
     assert request.signature_ok and request.json["channel"] == "instagram"
     assert request.json["to"] == {"instagram_id": "17841400000000001", "name": "joana.ig"}
     assert (await stored(clinic.company_id, row["id"]))["status"] == "sent"
-    with pytest.raises(outbound.SendRefused) as refused:  # Instagram's cap is 1000 characters
+    with pytest.raises(Refused) as refused:  # Instagram's cap is 1000 characters
         await send(clinic, conversation_id, "x" * 1001)
     assert refused.value.reason == "too_long"
 
@@ -142,7 +143,7 @@ async def test_failure_after_bounded_retries_then_retry_requeues_and_sends(
     assert (await stored(clinic.company_id, row["id"]))["status"] == "sent"
     assert announced.count(clinic.company_id) == 2
 
-    with pytest.raises(outbound.SendRefused) as refused:  # only a failed reply is retried
+    with pytest.raises(Refused) as refused:  # only a failed reply is retried
         await outbound.retry(await clinic.user(), row["id"])
     assert refused.value.reason == "not_failed"
 
@@ -186,11 +187,11 @@ async def test_without_an_active_integration_the_reply_fails_with_the_reason(app
 async def test_refusals_empty_too_long_closed(n8n, app_env):
     clinic, conversation_id = await connected_clinic(n8n)
     for text, reason in (("   ", "empty"), ("x" * 4097, "too_long")):
-        with pytest.raises(outbound.SendRefused) as refused:
+        with pytest.raises(Refused) as refused:
             await send(clinic, conversation_id, text)
         assert refused.value.reason == reason
     await conversations.close(await clinic.user(), conversation_id)
-    with pytest.raises(outbound.SendRefused) as refused:
+    with pytest.raises(Refused) as refused:
         await send(clinic, conversation_id)
     assert refused.value.reason == "closed"
     assert n8n.requests == []
@@ -200,7 +201,7 @@ async def test_a_clinic_cannot_send_into_another_clinics_conversation(n8n, app_e
     victim, conversation_id = await connected_clinic(n8n)
     intruder = await new_clinic("Clínica Intrusa")
 
-    with pytest.raises(outbound.SendRefused) as refused:
+    with pytest.raises(Refused) as refused:
         await send(intruder, conversation_id)
     assert refused.value.reason == "not_found"
     # Even naming the other company outright: RLS refuses the row.

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from omni_app import services
 from omni_app.domain import integrations, outbound
-from omni_app.domain.integration_secrets import InvalidValue
+from omni_app.domain.refusals import Refused
 from omni_app.domain.outbound_policy import OutboundPolicy
 from tests.app.conftest import deliver_queued, service_client
 from tests.app.test_outbound import connected_clinic, fast_retries, n8n, send, stored
@@ -38,7 +38,7 @@ async def test_an_internal_address_is_refused_when_saved(n8n, app_env, app_lb):
     for url, reason in ((f"https://127.0.0.1:{rest_api.port}/rest/v1/", "url_private"),
                         (f"http://127.0.0.1:{rest_api.port}/rest/v1/", "url_https"),
                         ("https://169.254.169.254/latest/meta-data/", "url_private")):
-        with pytest.raises(InvalidValue) as refused:
+        with pytest.raises(Refused) as refused:
             await integrations.set_outbound_url(await clinic.user(), clinic.actor, "whatsapp",
                                                 url, production)
         assert refused.value.reason == reason

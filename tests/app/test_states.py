@@ -55,7 +55,7 @@ async def join_by_invitation(admin: TeamState, email: str, role: str = "staff",
     assert await onboarding.require_no_clinic() is None
     await onboarding.load_invitations()
     [invitation] = onboarding.invitations
-    assert redirect_target(await onboarding.accept_invitation(invitation["id"])) == "/"
+    assert redirect_target(await onboarding.accept_invitation(invitation.id)) == "/"
     return cookie
 
 
@@ -73,7 +73,7 @@ async def test_admin_invites_a_member_who_then_signs_in_and_joins(app_env):
         ("Clínica Demo", "staff", "Nova Recepcionista")
     await admin.load_members()
     assert len(admin.members) == before + 1
-    assert email not in {invitation["email"] for invitation in admin.invitations}
+    assert email not in {invitation.email for invitation in admin.invitations}
     assert await tab(HomeState, cookie).require_clinic_member() is None
     service = await service_client()
     audit = (await service.table("audit_log").select("action,details")
@@ -94,7 +94,7 @@ async def test_inviting_says_the_same_whether_or_not_the_address_has_an_account(
                         len(admin.invited_password)))
     assert answers[0] == answers[1] == \
         ("", admin.tr["team.invite.done"].format(email="<email>"), 16)
-    assert {"admin@other.clinic"} <= {i["email"] for i in admin.invitations}
+    assert {"admin@other.clinic"} <= {i.email for i in admin.invitations}
     # The other clinic's admin belongs to a clinic: the invitation waits, nothing changes.
     other = tab(HomeState, await cookie_for(*SEED["other"]))
     assert await other.require_clinic_member() is None and other.clinic_name == "Clínica Outra"
@@ -110,10 +110,10 @@ async def test_an_existing_user_without_a_clinic_accepts_on_their_next_sign_in(a
     cookie = await cookie_for(email, password)   # their own password: the temporary one is unused
     onboarding = tab(OnboardingState, cookie, "/onboarding")
     await onboarding.load_invitations()
-    assert [i["text"] for i in onboarding.invitations] == [
+    assert [i.text for i in onboarding.invitations] == [
         onboarding.tr["onboarding.invitation"].format(clinic="Clínica Demo",
                                                       role=onboarding.tr["role.admin"])]
-    await onboarding.accept_invitation(onboarding.invitations[0]["id"])
+    await onboarding.accept_invitation(onboarding.invitations[0].id)
     home = tab(HomeState, cookie)
     assert await home.require_clinic_member() is None
     assert (home.clinic_name, home.role) == ("Clínica Demo", "admin")
@@ -125,14 +125,14 @@ async def test_a_revoked_invitation_cannot_be_accepted(app_env):
         {"email": email, "password": password, "email_confirm": True})
     admin = tab(TeamState, await cookie_for(*SEED["admin"]), "/team")
     await admin.invite({"email": email, "role": "staff"})
-    invitation = next(i for i in admin.invitations if i["email"] == email)
+    invitation = next(i for i in admin.invitations if i.email == email)
     onboarding = tab(OnboardingState, await cookie_for(email, password), "/onboarding")
     await onboarding.load_invitations()
 
-    await admin.revoke_invitation(invitation["id"])
+    await admin.revoke_invitation(invitation.id)
 
-    assert await onboarding.accept_invitation(invitation["id"]) is None
-    assert onboarding.error == onboarding.tr["onboarding.error.accept"]
+    assert await onboarding.accept_invitation(invitation.id) is None
+    assert onboarding.error == onboarding.tr["onboarding.error.not_found"]
     assert onboarding.invitations == []
 
 
@@ -141,16 +141,16 @@ async def test_disabling_a_member_ends_their_sessions_and_blocks_sign_in(app_env
     email = new_email()
     member_cookie = await join_by_invitation(admin, email, full_name="Temporária")
     await admin.load_members()
-    member = next(m for m in admin.members if m["email"] == email)
+    member = next(m for m in admin.members if m.email == email)
 
-    await admin.set_status(member["id"], "disabled")
+    await admin.set_status(member.id, "disabled")
 
     assert admin.error == ""
     assert await (await services.current().session_store()).resolve(member_cookie) is None
     disabled_tab = tab(HomeState, member_cookie)
     assert redirect_target(await disabled_tab.require_clinic_member()).startswith("/login")
-    await admin.set_status(member["id"], "active")
-    assert next(m for m in admin.members if m["email"] == email)["status"] == "active"
+    await admin.set_status(member.id, "active")
+    assert next(m for m in admin.members if m.email == email).status == "active"
 
 
 async def test_admin_changes_a_role_but_not_their_own(app_env):
@@ -158,10 +158,10 @@ async def test_admin_changes_a_role_but_not_their_own(app_env):
     email = new_email()
     await join_by_invitation(admin, email)
     await admin.load_members()
-    member = next(m for m in admin.members if m["email"] == email)
+    member = next(m for m in admin.members if m.email == email)
 
-    await admin.set_role(member["id"], "admin")
-    assert next(m for m in admin.members if m["email"] == email)["role"] == "admin"
+    await admin.set_role(member.id, "admin")
+    assert next(m for m in admin.members if m.email == email).role == "admin"
 
     await admin.set_role(admin.user_id, "staff")
     assert admin.error == admin.tr["team.error.self"]

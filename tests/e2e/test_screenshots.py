@@ -63,3 +63,16 @@ def test_onboarding_with_an_invitation(new_context, app_lb, width, scheme):
     expect(page.locator("#whoami-name")).to_have_text(email)
     expect(page.locator("[id^=accept-invitation-]")).to_be_in_viewport()
     shoot(page, "onboarding-invitation", width, scheme)
+
+
+@pytest.mark.parametrize("width, scheme", VIEWS)
+def test_integrations_with_a_refused_url(new_context, width, scheme):
+    page = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
+    sign_in(page, *ADMIN, start="/login?next=/settings/integrations")
+    page.wait_for_url("**/settings/integrations**")
+    expect(page.locator("#integration-instagram-outbound-url")).to_be_visible()
+    wait_for_backend(page)
+    page.fill("#integration-instagram-outbound-url", "http://10.0.0.8/webhook")
+    page.click("#integration-instagram-outbound-save")
+    expect(page.locator("#integrations-error")).to_be_visible()
+    shoot(page, "integrations-refused-url", width, scheme)

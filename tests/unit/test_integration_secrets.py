@@ -12,7 +12,8 @@ import pytest
 
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import Keyring, SealError
-from omni_app.domain.integration_secrets import IntegrationSecrets, InvalidValue
+from omni_app.domain.integration_secrets import IntegrationSecrets
+from omni_app.domain.refusals import Refused
 from omni_app.domain.n8n_recipe import SECRET_PLACEHOLDER, SIGN_SNIPPET, http_node_settings
 from omni_app.domain.signing import verify_omni
 
@@ -86,12 +87,12 @@ def test_meta_fields_and_credentials_are_set_and_cleared():
     secrets = full()
     assert secrets.with_meta("meta_app_secret", "  ").meta_app_secret is None
     assert "api_key" not in secrets.with_credential("api_key", "").credentials
-    with pytest.raises(InvalidValue):
+    with pytest.raises(Refused):
         secrets.with_meta("signing_secret", "mine")
     for name in ("", "has space", "x" * 65, "ção"):
-        with pytest.raises(InvalidValue):
+        with pytest.raises(Refused):
             secrets.with_credential(name, "v")
-    with pytest.raises(InvalidValue):
+    with pytest.raises(Refused):
         secrets.with_credential("big", "x" * 5000)
 
 
@@ -123,13 +124,13 @@ def test_outbound_urls_that_are_accepted(url, expected):
     "https://n8n.example.com:99999/x", "https://" + "a" * 2050 + ".com",
 ])
 def test_outbound_urls_that_are_refused(url):
-    with pytest.raises(InvalidValue):
+    with pytest.raises(Refused):
         vault.outbound_url(url)
 
 
 def test_channels_and_webhook_urls():
     assert vault.checked_channel("instagram") == "instagram"
-    with pytest.raises(InvalidValue):
+    with pytest.raises(Refused):
         vault.checked_channel("telegram")
     assert vault.webhook_url("https://omni.example/", "whatsapp", "ab12") == \
         "https://omni.example/webhooks/whatsapp?integration=ab12"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from omni_app.domain.outbound_policy import OutboundPolicy, OutboundRefused
+from omni_app.domain.outbound_policy import OutboundPolicy
+from omni_app.domain.refusals import Refused
 
 PRODUCTION = OutboundPolicy.create(production=True)
 LOCAL = OutboundPolicy.create(production=False)
@@ -31,13 +32,13 @@ def resolving(table: dict[str, list[str]]):
 
 @pytest.mark.parametrize("url", INTERNAL)
 async def test_production_refuses_internal_addresses(url):
-    with pytest.raises(OutboundRefused) as refused:
+    with pytest.raises(Refused) as refused:
         await PRODUCTION.check(url)
     assert refused.value.reason == "url_private"
 
 
 async def test_production_wants_https_and_a_public_address():
-    with pytest.raises(OutboundRefused) as plain:
+    with pytest.raises(Refused) as plain:
         await PRODUCTION.check("http://93.184.216.34/webhook")
     assert plain.value.reason == "url_https"
     destination = await PRODUCTION.check("https://93.184.216.34:8443/webhook/x?y=1")
@@ -54,10 +55,10 @@ async def test_a_name_is_checked_on_every_address_it_resolves_to():
     assert destination.request_url == "https://93.184.216.34:443/webhook/abc"
     assert destination.host_header == "n8n.clinic.example"
     for url in ("https://sneaky.example/", "https://rebound.example/"):
-        with pytest.raises(OutboundRefused) as refused:
+        with pytest.raises(Refused) as refused:
             await policy.check(url)
         assert refused.value.reason == "url_private"
-    with pytest.raises(OutboundRefused) as unknown:
+    with pytest.raises(Refused) as unknown:
         await policy.check("https://nowhere.example/")
     assert unknown.value.reason == "url_unresolved"
 
@@ -66,7 +67,7 @@ async def test_local_mode_allows_loopback_only():
     assert (await LOCAL.check("http://127.0.0.1:5678/webhook")).address == "127.0.0.1"
     assert (await LOCAL.check("http://[::1]:5678/webhook")).request_url == "http://[::1]:5678/webhook"
     for url in ("http://169.254.169.254/", "http://192.168.0.10:5678/", "http://[fd00::2]/"):
-        with pytest.raises(OutboundRefused):
+        with pytest.raises(Refused):
             await LOCAL.check(url)
 
 
@@ -76,15 +77,15 @@ async def test_the_operator_allow_list_opens_named_hosts_and_networks():
                                                        "other.internal": ["10.9.9.9"]}))
     assert (await policy.check("https://n8n.internal/hook")).address == "10.9.9.9"
     assert (await policy.check("https://10.20.30.40/hook")).address == "10.20.30.40"
-    with pytest.raises(OutboundRefused):
+    with pytest.raises(Refused):
         await policy.check("https://other.internal/hook")
-    with pytest.raises(OutboundRefused):
+    with pytest.raises(Refused):
         await policy.check("https://10.21.0.1/hook")
 
 
 @pytest.mark.parametrize("url", ["ftp://93.184.216.34/", "https://user:pw@93.184.216.34/",
                                  "https:///nohost", "https://93.184.216.34:99999/"])
 async def test_unusable_urls(url):
-    with pytest.raises(OutboundRefused) as refused:
+    with pytest.raises(Refused) as refused:
         await PRODUCTION.check(url)
     assert refused.value.reason == "url"

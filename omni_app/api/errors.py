@@ -1,0 +1,24 @@
+"""The one way an HTTP route ends a request early: `HttpError(status, message)`, answered as
+JSON `{"error": message}` (plus `details` where there are some, and headers such as
+Retry-After)."""
+from __future__ import annotations
+
+from starlette.responses import JSONResponse
+
+RETRY_LATER_S = "5"
+
+
+class HttpError(Exception):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None,
+                 details: list | None = None):
+        super().__init__(message)
+        self.status, self.message, self.headers, self.details = status, message, headers, details
+
+    def response(self) -> JSONResponse:
+        body = {"error": self.message, **({"details": self.details} if self.details else {})}
+        return JSONResponse(body, status_code=self.status, headers=self.headers)
+
+
+def unavailable() -> HttpError:
+    """Storage is down for a moment: the sender should try again."""
+    return HttpError(503, "temporarily unavailable, retry later", {"Retry-After": RETRY_LATER_S})
