@@ -4,6 +4,7 @@ from __future__ import annotations
 import reflex as rx
 
 from omni_app.domain import home
+from omni_app.i18n import formatting
 from omni_app.state.session import SessionState
 
 COUNTERS = home.COUNTERS
@@ -18,11 +19,8 @@ class HomeState(SessionState):
         done = await self.guarded(lambda user, actor: home.counters(user), errors="home.error")
         self.error = done.refusal
         if done.done:
-            self.counters = {key: _display(key, value) for key, value in done.value.items()}
+            self.counters = {
+                key: (formatting.money(value, self.locale) if key == "revenue_this_month"
+                      else formatting.number(value, self.locale))
+                for key, value in done.value.items()}
         return done.answer
-
-
-def _display(key: str, value) -> str:
-    if key == "revenue_this_month":
-        return f"R$ {float(value):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return str(value)

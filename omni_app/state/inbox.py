@@ -15,8 +15,9 @@ from omni_app.domain import conversations, outbound
 from omni_app.domain.conversations import InboxFilter
 from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, clinic_token,
                                        fetch_live)
-from omni_app.state.inbox_rows import (ConversationRow, MessageRow, PaneHeader, conversation_row,
-                                       message_row, pane_header, utcnow, zone)
+from omni_app.i18n import formatting as fmt
+from omni_app.state.inbox_rows import (ConversationRow, MessageRow, PaneHeader, Reader,
+                                       conversation_row, message_row, pane_header)
 from omni_app.state.session import SessionState
 
 CHANNEL_FILTERS = ("all", "whatsapp", "instagram")
@@ -110,8 +111,8 @@ class InboxState(SessionState):
     def _show_list(self, rows: list[dict], read: str = "", live: bool = False) -> None:
         if not live:
             self._supersede_live()
-        now, tz = utcnow(), zone(self.timezone)
-        shown = [conversation_row(row, now, self.tr, tz) for row in rows]
+        now, reader = fmt.utcnow(), self._reader()
+        shown = [conversation_row(row, now, reader) for row in rows]
         for row in shown:
             if row.id == read:
                 row.unread = 0
@@ -147,8 +148,8 @@ class InboxState(SessionState):
         """Replaces the pane with `rows` (newest first, as the domain pages them)."""
         if not live:
             self._supersede_live()
-        now, tz = utcnow(), zone(self.timezone)
-        self.messages = [message_row(row, now, self.tr, tz) for row in reversed(rows)]
+        now, reader = fmt.utcnow(), self._reader()
+        self.messages = [message_row(row, now, reader) for row in reversed(rows)]
         if rows:
             self._oldest = [rows[-1]["occurred_at"], rows[-1]["id"]]
 
@@ -175,6 +176,9 @@ class InboxState(SessionState):
         shared = await self.get_state(InboxLive)
         shared.version += 1
         self._seen_version = shared.version
+
+    def _reader(self) -> Reader:
+        return Reader(self.locale, self.timezone, self.tr)
 
     async def _as_member(self, action):
         """The member guard, with refusals shown in the pane's notice."""
@@ -223,8 +227,8 @@ class InboxState(SessionState):
     async def _show_older(self, user) -> None:
         page = await conversations.messages(user, self.selected_id, before=tuple(self._oldest))
         self._supersede_live()
-        now, tz = utcnow(), zone(self.timezone)
-        self.messages = [message_row(row, now, self.tr, tz)
+        now, reader = fmt.utcnow(), self._reader()
+        self.messages = [message_row(row, now, reader)
                          for row in reversed(page.rows)] + self.messages
         if page.rows:
             self._oldest = [page.rows[-1]["occurred_at"], page.rows[-1]["id"]]

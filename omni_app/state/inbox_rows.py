@@ -1,12 +1,13 @@
-"""Database rows -> what the inbox renders: times in the clinic's time zone, short relative ages,
-media links and placeholders. Pure functions, so they are tested without a browser."""
+"""Database rows -> what the inbox renders: times in the clinic's time zone and the reader's
+language (i18n/formatting), short relative ages, media links and placeholders. Pure functions,
+so they are tested without a browser."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from omni_app.domain.conversations import parse_time
+from omni_app.i18n import formatting as fmt
 
 PLACEHOLDER_KINDS = ("unsupported", "unknown")
 
@@ -52,41 +53,29 @@ class PaneHeader:
     closed: bool = False
 
 
-def zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (KeyError, ValueError):
-        return ZoneInfo("America/Sao_Paulo")
+@dataclass(frozen=True)
+class Reader:
+    """Who reads the rows: their language and its catalog, and the clinic's time zone."""
+    locale: str
+    tz: str
+    tr: dict[str, str]
+
+    def age(self, moment: datetime, now: datetime) -> str:
+        return fmt.age(moment, now, self.locale, self.tz, self.tr["inbox.age.now"])
+
+    def when(self, moment: datetime) -> str:
+        return fmt.date_time(moment, self.locale, self.tz)
 
 
-def age(moment: datetime, now: datetime, tr: dict[str, str], tz: ZoneInfo) -> str:
-    seconds = max(0, int((now - moment).total_seconds()))
-    if seconds < 60:
-        return tr["inbox.age.now"]
-    if seconds < 3600:
-        return tr["inbox.age.minutes"].format(n=seconds // 60)
-    if seconds < 86400:
-        return tr["inbox.age.hours"].format(n=seconds // 3600)
-    if seconds < 7 * 86400:
-        return tr["inbox.age.days"].format(n=seconds // 86400)
-    return moment.astimezone(tz).strftime(tr["inbox.date_format"])
-
-
-def full_time(moment: datetime, tr: dict[str, str], tz: ZoneInfo) -> str:
-    local = moment.astimezone(tz)
-    return local.strftime(tr["inbox.date_format"]) + " " + local.strftime("%H:%M")
-
-
-def conversation_row(row: dict, now: datetime, tr: dict[str, str], tz: ZoneInfo
-                     ) -> ConversationRow:
+def conversation_row(row: dict, now: datetime, reader: Reader) -> ConversationRow:
     last = row.get("last_message_at")
     moment = parse_time(last) if last else None
     return ConversationRow(
         id=row["id"], client_name=row.get("client_name") or "", channel=row["channel"],
         preview=row.get("last_message_preview") or "",
         outbound_preview=row.get("last_message_direction") == "outbound",
-        age=age(moment, now, tr, tz) if moment else "",
-        when=full_time(moment, tr, tz) if moment else "",
+        age=reader.age(moment, now) if moment else "",
+        when=reader.when(moment) if moment else "",
         unread=int(row.get("unread_count") or 0), closed=row.get("status") == "closed")
 
 
@@ -99,10 +88,8 @@ def pane_header(row: dict) -> PaneHeader:
                       channel=row["channel"], closed=row.get("status") == "closed")
 
 
-def message_row(row: dict, now: datetime, tr: dict[str, str], tz: ZoneInfo) -> MessageRow:
-    moment = parse_time(row["occurred_at"])
-    local = moment.astimezone(tz)
-    same_day = local.date() == now.astimezone(tz).date()
+def message_row(row: dict, now: datetime, reader: Reader) -> MessageRow:
+    moment, tr = parse_time(row["occurred_at"]), reader.tr
     media = row.get("media") if isinstance(row.get("media"), dict) else {}
     kind = row.get("kind") or media.get("type") or "text"
     links, missing = [], []
@@ -126,9 +113,7 @@ def message_row(row: dict, now: datetime, tr: dict[str, str], tz: ZoneInfo) -> M
     return MessageRow(
         id=row["id"], outbound=row["direction"] == "outbound",
         text=text if text != caption else "", caption=caption, placeholder=placeholder,
-        links=links, time=local.strftime("%H:%M") if same_day else full_time(moment, tr, tz),
-        when=full_time(moment, tr, tz), status=row["status"], error=row.get("error") or "")
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+        links=links, when=reader.when(moment), status=row["status"],
+        time=(fmt.time_of_day(moment, reader.locale, reader.tz)
+              if fmt.same_day(moment, now, reader.tz) else reader.when(moment)),
+        error=row.get("error") or "")

@@ -11,7 +11,6 @@ from datetime import datetime
 from http.cookies import SimpleCookie
 from typing import Any, Literal
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import reflex as rx
 from supabase import AsyncClient
@@ -20,7 +19,7 @@ from omni_app import services
 from omni_app.domain import auth
 from omni_app.domain.refusals import Refused
 from omni_app.domain.team import Actor
-from omni_app.i18n import supported
+from omni_app.i18n import formatting, supported
 from omni_app.state.app_state import AppState
 
 Action = Callable[[AsyncClient, Actor], Awaitable[Any]]
@@ -134,17 +133,8 @@ class SessionState(AppState):
         return self.tr.get(f"{errors}.{refused.reason}") or self.tr["error.refused"]
 
     def local_time(self, moment: str | datetime | None) -> str:
-        """A moment as the clinic reads dates: its time zone, its locale's date order."""
-        if not moment:
-            return ""
-        if isinstance(moment, str):
-            moment = datetime.fromisoformat(moment)
-        try:
-            zone = ZoneInfo(self.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = ZoneInfo("UTC")
-        pattern = "%Y-%m-%d %H:%M" if self.locale == "en" else "%d/%m/%Y %H:%M"
-        return moment.astimezone(zone).strftime(pattern)
+        """A moment as the reader writes dates, in the clinic's time zone."""
+        return formatting.date_time(moment, self.locale, self.timezone)
 
     def login_redirect(self):
         path = self.router.url.path or "/"

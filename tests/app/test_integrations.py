@@ -144,7 +144,9 @@ async def test_last_received_shows_in_the_clinics_time_zone(clinic):
               .eq("id", resolved.id).execute()).data[0]["last_used_at"]
     await admin.load()
     expected = datetime.fromisoformat(stored).astimezone(ZoneInfo("America/Manaus"))
-    assert admin.integrations["instagram"].last_used_at == expected.strftime("%Y-%m-%d %H:%M")
+    # this clinic reads English: month first, 12-hour clock
+    assert admin.integrations["instagram"].last_used_at == \
+        expected.strftime("%-m/%-d/%y, %-I:%M\u202f%p")
 
 
 async def test_inactive_and_unknown_integrations_resolve_to_none(clinic):

@@ -8,36 +8,49 @@ import pytest
 
 from omni_app.domain.conversations import _search_condition, whatsapp_window_closed
 from omni_app.i18n import CATALOGS
-from omni_app.state.inbox_rows import age, conversation_row, message_row, pane_header, zone
+from omni_app.i18n import formatting
+from omni_app.state.inbox_rows import Reader, conversation_row, message_row, pane_header
 
-TR = CATALOGS["pt-BR"]
-EN = CATALOGS["en"]
+PT = Reader("pt-BR", "America/Sao_Paulo", CATALOGS["pt-BR"])
+EN = Reader("en", "America/Sao_Paulo", CATALOGS["en"])
+ES = Reader("es", "America/Sao_Paulo", CATALOGS["es"])
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=timezone.utc)
-SAO_PAULO = zone("America/Sao_Paulo")
 
 
 @pytest.mark.parametrize("delta, expected", [
     (timedelta(seconds=20), "agora"), (timedelta(minutes=5), "5 min"),
-    (timedelta(hours=3, minutes=59), "3 h"), (timedelta(days=2), "2 d"),
+    (timedelta(hours=3, minutes=59), "4 h"), (timedelta(days=2), "2 dias"),
     (timedelta(days=30), "08/02/2026"),
 ])
 def test_ages_are_short_and_local(delta, expected):
-    assert age(NOW - delta, NOW, TR, SAO_PAULO) == expected
+    assert PT.age(NOW - delta, NOW) == expected
 
 
-def test_english_dates_are_month_first():
-    assert age(NOW - timedelta(days=30), NOW, EN, SAO_PAULO) == "02/08/2026"
+def test_each_language_writes_dates_and_ages_its_own_way():
+    month_ago = NOW - timedelta(days=30)
+    assert (EN.age(month_ago, NOW), ES.age(month_ago, NOW)) == ("2/8/26", "8/2/26")
+    assert (EN.age(NOW - timedelta(days=2), NOW), ES.age(NOW - timedelta(hours=3), NOW)) == \
+        ("2 days", "3 h")
+    # CLDR puts a narrow no-break space before AM/PM
+    assert EN.when(NOW) == "3/10/26, 12:00\u202fPM" and PT.when(NOW) == "10/03/2026 12:00"
+
+
+def test_money_and_numbers_follow_the_reader():
+    assert formatting.money("1234.5", "pt-BR") == "R$\xa01.234,50"
+    assert formatting.money(1234.5, "en") == "R$1,234.50"
+    assert formatting.number(12345, "pt-BR") == "12.345"
+    assert formatting.number(12345, "en") == "12,345"
 
 
 def test_unknown_timezone_falls_back_to_sao_paulo():
-    assert zone("Mars/Olympus") == SAO_PAULO
+    assert formatting.zone("Mars/Olympus") == formatting.zone("America/Sao_Paulo")
 
 
 def test_conversation_row():
     row = conversation_row({"id": "t1", "client_name": "Maria", "channel": "whatsapp",
                             "status": "closed", "last_message_at": "2026-03-10T14:55:00+00:00",
                             "last_message_preview": "Até logo", "last_message_direction": "outbound",
-                            "unread_count": 2}, NOW, TR, SAO_PAULO)
+                            "unread_count": 2}, NOW, PT)
     assert (row.age, row.when, row.preview, row.outbound_preview, row.unread, row.closed) == \
         ("5 min", "10/03/2026 11:55", "Até logo", True, 2, True)
 
@@ -56,10 +69,9 @@ def message(**fields) -> dict:
 
 
 def test_text_message_time_is_in_the_clinic_zone():
-    row = message_row(message(content="Olá"), NOW, TR, SAO_PAULO)
+    row = message_row(message(content="Olá"), NOW, PT)
     assert (row.text, row.time, row.outbound, row.placeholder) == ("Olá", "11:00", False, "")
-    older = message_row(message(content="x", occurred_at="2026-03-08T14:00:00+00:00"), NOW, TR,
-                        SAO_PAULO)
+    older = message_row(message(content="x", occurred_at="2026-03-08T14:00:00+00:00"), NOW, PT)
     assert older.time == "08/03/2026 11:00"
 
 
@@ -68,8 +80,7 @@ def test_media_with_url_is_a_link_and_without_one_a_placeholder():
              "items": [{"type": "image", "url": "https://cdn.example/x.jpg"},
                        {"type": "document", "media_id": "123"},
                        {"type": "image", "url": "javascript:alert(1)"}]}
-    row = message_row(message(content="Meu exame", media=media, kind="image"), NOW, TR,
-                      SAO_PAULO)
+    row = message_row(message(content="Meu exame", media=media, kind="image"), NOW, PT)
     assert [(link.url, link.label) for link in row.links] == \
         [("https://cdn.example/x.jpg", "Anexo (image)")]
     assert row.caption == "Meu exame" and row.text == ""  # not twice
@@ -78,19 +89,18 @@ def test_media_with_url_is_a_link_and_without_one_a_placeholder():
 
 def test_media_only_message_hides_the_parser_stand_in_text():
     media = {"type": "audio", "items": [{"type": "audio", "url": "https://cdn.example/a.ogg"}]}
-    row = message_row(message(content="[audio]", media=media, kind="audio"), NOW, TR, SAO_PAULO)
+    row = message_row(message(content="[audio]", media=media, kind="audio"), NOW, PT)
     assert row.text == "" and len(row.links) == 1
 
 
 def test_unsupported_message_shows_a_placeholder():
-    row = message_row(message(content="[unsupported message]", kind="unsupported"), NOW, TR,
-                      SAO_PAULO)
+    row = message_row(message(content="[unsupported message]", kind="unsupported"), NOW, PT)
     assert (row.text, row.placeholder) == ("", "Tipo de mensagem não suportado")
 
 
 def test_failed_outbound_keeps_its_error():
     row = message_row(message(direction="outbound", content="Oi", status="failed",
-                              error="n8n answered 400: bad"), NOW, TR, SAO_PAULO)
+                              error="n8n answered 400: bad"), NOW, PT)
     assert (row.outbound, row.status, row.error) == (True, "failed", "n8n answered 400: bad")
 
 
