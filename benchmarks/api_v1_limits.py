@@ -18,7 +18,6 @@ from pathlib import Path
 
 import httpx
 import psycopg
-from starlette.applications import Starlette
 
 from benchmarks.http_load import percentile_ms
 from localbase.testing import running_localbase
@@ -39,6 +38,7 @@ def line(name: str, samples: list[float]) -> str:
 async def measure(requests: int) -> list[tuple[str, list[float]]]:
     from omni_app import services
     from omni_app.api import v1
+    from omni_app.api.app import build_api
     from omni_app.domain import api_keys
     from omni_app.domain.counters import Counters, Limit
     from omni_app.settings import Settings
@@ -52,7 +52,7 @@ async def measure(requests: int) -> list[tuple[str, list[float]]]:
     _, key = await api_keys.create(await clinic.user(), clinic.actor, "bench")
     # Still counted on every request, never reached: the cost is what is measured.
     v1.PER_ADDRESS = v1.PER_CALLER = Limit(hits=10**9, window_s=60)
-    app = Starlette(routes=v1.routes)
+    app = build_api()
     transport = httpx.ASGITransport(app=app, client=("198.18.1.1", 40000))
     through_api, counting = [], []
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import logging
 
 import reflex as rx
-from starlette.applications import Starlette
 
 from omni_app import production_checks, services as services_module
-from omni_app.api import auth_routes, health, origins, v1, webhooks
+from omni_app.api import origins
+from omni_app.api.app import build_api
 from omni_app.api.security_headers import SecurityHeaders
 from omni_app.jobs.worker import Worker
 from omni_app.pages.account import account_page
@@ -35,7 +35,7 @@ production_checks.enforce(settings)  # no demo secrets, no weak master key in pr
 # Malformed keys or proxy lists stop the start here, not at the first request.
 services = services_module.install(services_module.Services.from_settings(settings))
 
-api = Starlette(routes=[*auth_routes.routes, *health.routes, *webhooks.routes, *v1.routes])
+api = build_api()
 allowed_origins = origins.allowed_origins(settings.omni_public_url, settings.production)
 
 

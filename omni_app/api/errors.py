@@ -3,9 +3,18 @@ JSON `{"error": message}` (plus `details` where there are some, and headers such
 Retry-After)."""
 from __future__ import annotations
 
+from typing import Any
+
+from pydantic import BaseModel
 from starlette.responses import JSONResponse
 
 RETRY_LATER_S = "5"
+
+
+class Error(BaseModel):
+    """The body of every error answer (the API reference's name for it)."""
+    error: str
+    details: list[dict[str, Any]] | None = None
 
 
 class HttpError(Exception):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
 
 from omni_app import __version__, services
 
@@ -19,5 +18,3 @@ async def health(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok" if status == 200 else "degraded",
                          "version": __version__, "supabase": supabase}, status_code=status)
 
-
-routes = [Route("/api/health", health, methods=["GET"])]

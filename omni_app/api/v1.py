@@ -1,46 +1,42 @@
-"""/api/v1: a clinic's inbox for automations (n8n's AI agent, other tools).
+"""/api/v1: a clinic's inbox for automations (n8n's AI agent, other tools), on FastAPI.
 
 `Authorization: Bearer <token>`: an API key (`omni_…`) is resolved to the admin who created it
 and the request runs as that admin through a 60-second access token minted with
 SUPABASE_JWT_SECRET; any other token is taken as the caller's own Supabase access token. Either
 way every query runs as a signed-in user, so row-level security scopes it exactly like the UI.
-Errors are JSON `{"error": "..."}`.
+Errors are JSON `{"error": "..."}` (see `api/app.py` for how exceptions become answers).
 
 Limits (counted in the database, shared by every worker): per client address, per API key, and
-for unknown keys per address; past one, 429 with Retry-After. Bodies are capped (413) and JSON
-depth is bounded (400)."""
+for unknown keys per address; past one, 429 with Retry-After. Bodies are read by us, not by the
+framework, so they are capped (413) and their JSON depth bounded (400) before any parsing."""
 from __future__ import annotations
 
 import base64
 import binascii
-import functools
 import json
-import logging
 import time
 import uuid
 from dataclasses import dataclass
+from typing import Annotated
 
 import jwt
+from fastapi import APIRouter, Depends, Path, Query
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from postgrest.exceptions import APIError
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse
-from starlette.routing import Route
 from supabase import AsyncClient
 
 from omni_app import services as services_module
 from omni_app.api import bodies
-from omni_app.api.errors import HttpError
 from omni_app.api import v1_models as m
+from omni_app.api.errors import Error, HttpError
 from omni_app.api.http import client_address
 from omni_app.api.rate_limit import retry_after_header
-from omni_app.api.v1_docs import docs_page
 from omni_app.channels import phones
 from omni_app.domain import api_keys, auth, conversations, outbound
 from omni_app.domain.counters import Counters, Limit
 from omni_app.domain.refusals import Refused
-
-log = logging.getLogger("omni.api.v1")
 
 MINTED_TOKEN_SECONDS = 60
 MAX_BODY_BYTES = 64 * 1024
@@ -53,6 +49,8 @@ _SEND_REFUSALS = {"empty": (422, "the text is empty"),
                   "too_long": (422, "the text is longer than the channel allows"),
                   "not_found": (404, "conversation not found"),
                   "closed": (409, "the conversation is closed; reopen it first")}
+_bearer = HTTPBearer(auto_error=False, description="An API key (`omni_…`, made by an admin on "
+                     "the integrations page) or a Supabase access token")
 
 
 def _too_many(wait: int, what: str) -> HttpError:
@@ -94,11 +92,12 @@ async def _api_key_owner(token: str, address: str, counters: Counters) -> api_ke
     return owner
 
 
-async def _caller(request: Request) -> ApiCaller:
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    token = token.strip()
-    if scheme.lower() != "bearer" or not token:
+async def api_caller(request: Request, credentials: Annotated[
+        HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> ApiCaller:
+    """The dependency every endpoint starts with: who is calling, within which limits."""
+    if credentials is None:
         raise HttpError(401, "send Authorization: Bearer <API key or access token>")
+    token = credentials.credentials.strip()
     services = services_module.current()
     counters = await services.counters()
     address = client_address(request, services.trusted_proxies)
@@ -128,28 +127,16 @@ async def _caller(request: Request) -> ApiCaller:
     return ApiCaller(user, me["company_id"], me["user_id"])
 
 
-def endpoint(handler):
-    """Authenticates, then maps refusals and validation errors to 4xx JSON."""
-    @functools.wraps(handler)
-    async def run(request: Request) -> JSONResponse:
-        try:
-            return await handler(request, await _caller(request))
-        except HttpError as error:
-            return error.response()
-        except ValidationError as invalid:
-            return HttpError(422, "invalid request",
-                             details=json.loads(invalid.json(include_url=False))).response()
-        except APIError as failure:
-            log.warning("database refused %s %s: %s", request.method, request.url.path,
-                        failure.code)
-            if failure.code in ("PGRST301", "PGRST303", "401"):
-                return HttpError(401, "invalid or expired access token").response()
-            return HttpError(502, "the database refused the request").response()
-    return run
+Caller = Annotated[ApiCaller, Depends(api_caller)]
 
 
-def _query(request: Request, model: type[BaseModel]) -> BaseModel:
-    return model.model_validate(dict(request.query_params))
+async def _send_message_body(request: Request) -> m.SendMessage:
+    payload = bodies.decode_json(await bodies.read_limited(request, MAX_BODY_BYTES))
+    try:
+        return m.SendMessage.model_validate(payload)
+    except ValidationError as invalid:
+        raise HttpError(422, "invalid request",
+                        details=json.loads(invalid.json(include_url=False))) from None
 
 
 def _uuid(value: str, what: str) -> str:
@@ -173,44 +160,59 @@ def _parse_cursor(cursor: str) -> tuple[str, str]:
         raise HttpError(400, "invalid cursor: pass next_cursor from the previous page") from None
 
 
-@endpoint
-async def send_message(request: Request, caller: ApiCaller) -> JSONResponse:
-    payload = bodies.decode_json(await bodies.read_limited(request, MAX_BODY_BYTES))
-    body = m.SendMessage.model_validate(payload)
+def _errors(*statuses: int) -> dict:
+    return {status: {"model": Error} for status in statuses}
+
+
+router = APIRouter(prefix="/api/v1", tags=["API v1"],
+                   responses=_errors(401, 403, 429, 503))
+
+
+@router.post("/messages", status_code=202, response_model=m.QueuedMessage,
+             summary="Send a reply in a conversation (queued, delivered by n8n)",
+             responses=_errors(400, 404, 409, 413, 422),
+             openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                 "schema": {"$ref": "#/components/schemas/SendMessage"}}}}})
+async def send_message(caller: Caller,
+                       body: Annotated[m.SendMessage, Depends(_send_message_body)]):
     try:
         row = await outbound.send(caller.user, str(body.conversation_id), body.text)
     except Refused as refused:
         raise HttpError(*_SEND_REFUSALS.get(refused.reason, (422, refused.reason))) from None
     services_module.current().wake_worker()
-    return JSONResponse(m.QueuedMessage.model_validate(row).model_dump(), status_code=202)
+    return row
 
 
-@endpoint
-async def list_conversations(request: Request, caller: ApiCaller) -> JSONResponse:
-    query = _query(request, m.ConversationQuery)
+@router.get("/conversations", response_model=m.ConversationList,
+            summary="List the clinic's conversations, newest activity first",
+            responses=_errors(422))
+async def list_conversations(caller: Caller, query: Annotated[m.ConversationQuery, Query()]):
     rows = await conversations.inbox(caller.user, conversations.InboxFilter(
         channel=query.channel, status=query.status, unread_only=query.unread, search=query.q),
         limit=query.limit)
-    return JSONResponse(m.ConversationList(conversations=rows).model_dump())
+    return {"conversations": rows}
 
 
-@endpoint
-async def get_conversation(request: Request, caller: ApiCaller) -> JSONResponse:
-    conversation_id = _uuid(request.path_params["conversation_id"], "conversation")
-    query = _query(request, m.MessagesQuery)
+@router.get("/conversations/{conversation_id}", response_model=m.ConversationPage,
+            summary="A conversation and one page of its messages, newest first",
+            responses=_errors(400, 404, 422))
+async def get_conversation(caller: Caller,
+                           conversation_id: Annotated[str, Path(json_schema_extra={
+                               "format": "uuid"})],
+                           query: Annotated[m.MessagesQuery, Query()]):
+    conversation_id = _uuid(conversation_id, "conversation")
     before = _parse_cursor(query.before) if query.before else None
     found = await conversations.conversation(caller.user, conversation_id)
     if found is None:
         raise HttpError(404, "conversation not found")
     page = await conversations.messages(caller.user, conversation_id, before, query.limit)
     next_cursor = _cursor(page.rows[-1]) if page.has_more and page.rows else None
-    return JSONResponse(m.ConversationPage(conversation=found, messages=page.rows,
-                                           next_cursor=next_cursor).model_dump())
+    return {"conversation": found, "messages": page.rows, "next_cursor": next_cursor}
 
 
-@endpoint
-async def find_client(request: Request, caller: ApiCaller) -> JSONResponse:
-    query = _query(request, m.ClientQuery)
+@router.get("/clients", response_model=m.Client, summary="Find a client by phone number",
+            responses=_errors(400, 404, 422))
+async def find_client(caller: Caller, query: Annotated[m.ClientQuery, Query()]):
     e164 = phones.normalize(query.phone)
     if e164 is None:
         raise HttpError(400, "not a valid phone number")
@@ -219,22 +221,4 @@ async def find_client(request: Request, caller: ApiCaller) -> JSONResponse:
             .execute()).data
     if not rows:
         raise HttpError(404, "no client with that phone number")
-    return JSONResponse(m.Client.model_validate(rows[0]).model_dump())
-
-
-async def openapi_json(request: Request) -> JSONResponse:
-    return JSONResponse(m.openapi())
-
-
-async def docs(request: Request) -> HTMLResponse:
-    return HTMLResponse(docs_page(m.openapi()))
-
-
-routes = [
-    Route("/api/v1/messages", send_message, methods=["POST"]),
-    Route("/api/v1/conversations", list_conversations, methods=["GET"]),
-    Route("/api/v1/conversations/{conversation_id}", get_conversation, methods=["GET"]),
-    Route("/api/v1/clients", find_client, methods=["GET"]),
-    Route("/api/v1/openapi.json", openapi_json, methods=["GET"]),
-    Route("/api/v1/docs", docs, methods=["GET"]),
-]
+    return rows[0]

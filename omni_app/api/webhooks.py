@@ -14,23 +14,23 @@ Logs carry ids and outcomes, never secrets or bodies.
 from __future__ import annotations
 
 import hmac
-import json
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
-from uuid import UUID
 
 import httpx
 from postgrest.exceptions import APIError
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from omni_app import services as services_module
-from omni_app.api import bodies
+from omni_app.api import bodies, webhook_reference as reference
 from omni_app.api.rate_limit import retry_after_header
 from omni_app.api.errors import HttpError, unavailable
+from omni_app.api.webhook_models import StatusCallback
 from omni_app.api.webhook_auth import Sender, authenticate, identify, signature_of, touch
 from omni_app.channels import is_meta_body, parse
 from omni_app.channels.models import ParsedBody, PayloadError
@@ -39,29 +39,6 @@ from omni_app.domain import inbound, replay_guard
 log = logging.getLogger("omni.webhooks")
 
 MAX_BODY_BYTES = 1_000_000
-
-
-class StatusCallback(BaseModel):
-    """What n8n posts back about a reply: `{interaction_id | external_message_id, status,
-    error?, timestamp}`."""
-    model_config = ConfigDict(extra="ignore")
-
-    interaction_id: UUID | None = None
-    external_message_id: str | None = Field(default=None, min_length=1, max_length=256)
-    status: Literal["sent", "delivered", "read", "failed"]
-    error: str | dict[str, Any] | list[Any] | None = None
-    timestamp: datetime | None = None  # the order is decided by rank, not by time
-
-    @model_validator(mode="after")
-    def _names_a_message(self) -> "StatusCallback":
-        if self.interaction_id is None and self.external_message_id is None:
-            raise ValueError("interaction_id or external_message_id is required")
-        return self
-
-    def error_text(self) -> str | None:
-        if self.error is None or isinstance(self.error, str):
-            return self.error[:1000] if self.error else None
-        return json.dumps(self.error, ensure_ascii=False)[:1000]
 
 
 def check_rate(sender: Sender) -> None:
@@ -216,10 +193,20 @@ def _validation_message(error: ValidationError) -> str:
                      for e in error.errors())
 
 
-routes = [
-    Route("/webhooks/status", status_callback, methods=["POST"]),
-    Route("/webhooks/whatsapp", receive, methods=["POST"]),
-    Route("/webhooks/instagram", receive, methods=["POST"]),
-    Route("/webhooks/whatsapp", handshake, methods=["GET"]),
-    Route("/webhooks/instagram", handshake, methods=["GET"]),
+@dataclass(frozen=True)
+class Endpoint:
+    method: str
+    path: str
+    handler: Callable
+    reference: dict  # FastAPI route arguments that document it: summary, responses, …
+
+
+ENDPOINTS = [
+    Endpoint("POST", "/webhooks/status", status_callback, reference.STATUS_CALLBACK),
+    *(Endpoint("POST", f"/webhooks/{channel}", receive, reference.inbound(channel))
+      for channel in ("whatsapp", "instagram")),
+    *(Endpoint("GET", f"/webhooks/{channel}", handshake, reference.handshake(channel))
+      for channel in ("whatsapp", "instagram")),
 ]
+routes = [Route(endpoint.path, endpoint.handler, methods=[endpoint.method])
+          for endpoint in ENDPOINTS]

@@ -10,6 +10,7 @@ from typing import Any, Literal, Union
 
 from pydantic import (BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator,
                       model_validator)
+from pydantic.json_schema import DEFAULT_REF_TEMPLATE
 
 from omni_app.channels.common import (MAX_SHORT, clean_json, clean_text, describe,
                                       parse_timestamp)
@@ -92,9 +93,9 @@ def is_omni(body: dict[str, Any]) -> bool:
     return "external_message_id" in body or isinstance(body.get("messages"), list)
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema(ref_template: str = DEFAULT_REF_TEMPLATE) -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of an accepted body: one message or `{"messages": [...]}`."""
-    schema = _BODY.json_schema(by_alias=True)
+    schema = _BODY.json_schema(by_alias=True, ref_template=ref_template)
     schema["title"] = "Omni inbound message(s)"
     schema["description"] = ("One message object, or {\"messages\": [...]} with up to "
                              f"{MAX_BATCH} of them.")

@@ -114,10 +114,11 @@ def new_address() -> str:
 
 
 @asynccontextmanager
-async def asgi_client(routes, address: str | None = None):
-    """Real HTTP requests into `routes`, in process (no server to start), from a client address
-    of their own."""
-    app = Starlette(routes=list(routes))
+async def asgi_client(routes_or_app, address: str | None = None):
+    """Real HTTP requests into a list of routes or an ASGI app, in process (no server to start),
+    from a client address of their own."""
+    app = (Starlette(routes=list(routes_or_app)) if isinstance(routes_or_app, list)
+           else routes_or_app)
     transport = httpx.ASGITransport(app=app, client=(address or new_address(), 50000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client

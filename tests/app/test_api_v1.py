@@ -2,6 +2,8 @@
 tokens, each scoped to its own clinic by row-level security."""
 from __future__ import annotations
 
+import json
+import re
 import uuid
 
 import psycopg
@@ -9,7 +11,7 @@ import pytest
 from postgrest.exceptions import APIError
 
 from omni_app import services
-from omni_app.api import v1
+from omni_app.api.app import build_api
 from omni_app.domain import api_keys, auth
 from omni_app.domain.refusals import Refused
 from tests.app.conftest import (SEED, as_user, asgi_client, cookie_for, deliver_queued, new_email,
@@ -19,7 +21,7 @@ from tests.app.clinics import Clinic, inbound, new_clinic
 
 @pytest.fixture
 async def http(app_env):
-    async with asgi_client(v1.routes) as client:
+    async with asgi_client(build_api()) as client:
         yield client
     await deliver_queued()
 
@@ -212,15 +214,35 @@ async def test_keys_are_stored_hashed_and_managed_by_admins_only(http, app_lb):
         await api_keys.revoke(await other.user(), other.actor, row["id"])
 
 
-async def test_openapi_and_docs_list_the_four_endpoints(http):
+async def test_one_reference_documents_the_api_and_the_webhooks(http):
     spec = (await http.get("/api/v1/openapi.json")).json()
     assert spec["openapi"].startswith("3.1")
-    assert set(spec["paths"]) == {"/api/v1/messages", "/api/v1/conversations",
-                                  "/api/v1/conversations/{conversation_id}", "/api/v1/clients"}
-    assert "SendMessage" in spec["components"]["schemas"]
+    assert {"/api/v1/messages", "/api/v1/conversations", "/api/v1/conversations/{conversation_id}",
+            "/api/v1/clients", "/webhooks/whatsapp", "/webhooks/instagram",
+            "/webhooks/status"} <= set(spec["paths"])
+    assert not any(path.startswith("/api/auth") for path in spec["paths"])
+    send = spec["paths"]["/api/v1/messages"]["post"]
+    assert send["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "/SendMessage")
+    assert "conversation_id" in spec["components"]["schemas"]["SendMessage"]["properties"]
+    assert set(send["responses"]) >= {"202", "401", "404", "409", "422", "429"}
+    whatsapp = spec["paths"]["/webhooks/whatsapp"]
+    headers = {p["name"] for p in whatsapp["post"]["parameters"] if p["in"] == "header"}
+    assert headers >= {"X-Omni-Signature", "X-Omni-Timestamp", "X-Hub-Signature-256"}
+    examples = whatsapp["post"]["requestBody"]["content"]["application/json"]["examples"]
+    assert {"omni", "meta"} <= set(examples)
+    assert "hub.challenge" in {p["name"] for p in whatsapp["get"]["parameters"]}
+    assert "OmniMessage" in spec["components"]["schemas"]
+    # every $ref points at a schema the document holds
+    refs = set(re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(spec)))
+    assert refs and refs <= set(spec["components"]["schemas"])
+
     page = await http.get("/api/v1/docs")
-    assert page.status_code == 200 and "POST /api/v1/messages" in page.text
-    assert "<script" not in page.text
+    assert page.status_code == 200 and "/api/v1/openapi.json" in page.text
+    assets = re.findall(r'(?:src|href)="(/api/v1/docs-assets/[^"]+)"', page.text)
+    assert len(assets) >= 2 and not re.search(r'(?:src|href)="https?://', page.text)
+    for asset in assets:
+        assert (await http.get(asset)).status_code == 200, asset
 
 
 async def test_staff_can_neither_create_nor_list_keys(app_env):

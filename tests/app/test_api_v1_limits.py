@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from omni_app.api import v1
+from omni_app.api.app import build_api
 from omni_app.domain import api_keys
 from omni_app.domain.counters import Limit
 from tests.app.conftest import asgi_client, deliver_queued, new_address, service_client
@@ -17,7 +18,7 @@ from tests.app.test_api_v1 import bearer, clinic_with_conversation, key_for, uni
 
 @pytest.fixture
 async def http(app_env):
-    async with asgi_client(v1.routes) as client:
+    async with asgi_client(build_api()) as client:
         yield client
     await deliver_queued()
 
@@ -52,7 +53,7 @@ async def test_each_key_has_a_limit_per_minute(http, monkeypatch):
 
 async def test_each_address_has_a_limit_whatever_it_presents(app_env, monkeypatch):
     monkeypatch.setattr(v1, "PER_ADDRESS", Limit(hits=3, window_s=60))
-    async with asgi_client(v1.routes, new_address()) as http:
+    async with asgi_client(build_api(), new_address()) as http:
         codes = [(await http.get("/api/v1/conversations",
                                  headers=bearer(f"not-a-token-{n}"))).status_code
                  for n in range(4)]
@@ -61,14 +62,14 @@ async def test_each_address_has_a_limit_whatever_it_presents(app_env, monkeypatc
 
 async def test_repeated_bad_keys_from_one_address_are_slowed(app_env):
     attacker, owner = new_address(), new_address()
-    async with asgi_client(v1.routes, attacker) as http:
+    async with asgi_client(build_api(), attacker) as http:
         codes = [(await http.get("/api/v1/conversations",
                                  headers=bearer(api_keys.new_key()))).status_code
                  for _ in range(22)]
     assert codes[:20] == [401] * 20 and set(codes[20:]) == {429}
     clinic = await new_clinic()
     _, key = await key_for(clinic)
-    async with asgi_client(v1.routes, owner) as http:
+    async with asgi_client(build_api(), owner) as http:
         assert (await http.get("/api/v1/conversations", headers=bearer(key))).status_code == 200
 
 

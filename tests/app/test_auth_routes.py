@@ -8,7 +8,8 @@ import pytest
 from supabase_auth.errors import AuthApiError
 
 from omni_app import services
-from omni_app.api import auth_routes, health
+from omni_app.api import auth_routes
+from omni_app.api.app import build_api
 from omni_app.domain.sessions import token_hash
 from omni_app.domain.sign_in_guard import SignInPolicy
 from tests.app.conftest import SEED, anon_client, asgi_client, fresh_services, service_client
@@ -24,7 +25,7 @@ def unhurried(monkeypatch):
 
 @pytest.fixture
 async def http(app_env):
-    async with asgi_client([*auth_routes.routes, *health.routes]) as client:
+    async with asgi_client(build_api()) as client:
         yield client
 
 

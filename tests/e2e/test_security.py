@@ -125,3 +125,21 @@ def test_changing_the_password_keeps_this_browser_and_ends_the_others(page: Page
     expect(page.locator("#whoami-name")).to_have_text("Pessoa Sessões")
     other.reload()
     other.wait_for_url("**/login**")
+
+
+def test_the_api_reference_renders_offline_under_the_policy(new_context, app_server):
+    """Swagger UI's assets come from the app itself, and its page runs under the same policy as
+    every page (its inline bootstrap script allowed by hash, no eval): `new_context` fails the
+    test on any policy violation, and any request off the site is refused here."""
+    context = new_context()
+    outside: list[str] = []
+    context.route(re.compile(r"^(?!" + re.escape(app_server.url) + r").*"),
+                  lambda route: (outside.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.goto(f"{app_server.url}/api/v1/docs")
+    expect(page.locator(".opblock-summary-path", has_text="/webhooks/whatsapp").first) \
+        .to_be_visible(timeout=15000)
+    expect(page.locator(".opblock-summary-path", has_text="/api/v1/messages")).to_be_visible()
+    page.locator(".opblock-summary-path", has_text="/webhooks/status").click()
+    expect(page.get_by_text("X-Omni-Signature").first).to_be_visible()
+    assert outside == []
