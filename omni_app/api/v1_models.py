@@ -6,6 +6,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from omni_app.channels.registry import NAMES
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="ignore")
@@ -21,7 +23,7 @@ class SendMessage(_Model):
 class ConversationQuery(_Model):
     model_config = ConfigDict(extra="forbid")
     status: Literal["open", "closed", "all"] = "open"
-    channel: Literal["", "whatsapp", "instagram"] = ""
+    channel: Literal[("", *NAMES)] = ""  # type: ignore[valid-type]
     unread: bool = False
     q: str = Field(default="", max_length=100, description="name or phone fragment")
     limit: int = Field(default=50, ge=1, le=100)

@@ -9,7 +9,7 @@ from typing import Any
 
 from omni_app.api.errors import Error
 from omni_app.api.webhook_models import Received, StatusCallback, StatusRecorded
-from omni_app.channels import omni_format
+from omni_app.channels import omni_format, registry
 
 TAG = "Webhooks (n8n and Meta)"
 REF_TEMPLATE = "#/components/schemas/{model}"
@@ -97,7 +97,7 @@ _EXAMPLES = {
 
 
 def inbound(channel: str) -> dict[str, Any]:
-    label = {"whatsapp": "WhatsApp", "instagram": "Instagram"}[channel]
+    label = registry.CHANNELS[channel].label
     return {
         "tags": [TAG], "summary": f"Inbound {label} messages and delivery statuses",
         "description": (
@@ -111,7 +111,7 @@ def inbound(channel: str) -> dict[str, Any]:
             "requestBody": {"required": True, "content": {"application/json": {
                 "schema": {"anyOf": [{"$ref": REF_TEMPLATE.format(model="OmniInbound")},
                                      _META_BODY]},
-                "examples": _EXAMPLES[channel]}}},
+                "examples": _EXAMPLES.get(channel, {})}}},
         },
     }
 

@@ -32,7 +32,7 @@ from omni_app.api.rate_limit import retry_after_header
 from omni_app.api.errors import HttpError, unavailable
 from omni_app.api.webhook_models import StatusCallback
 from omni_app.api.webhook_auth import Sender, authenticate, identify, signature_of, touch
-from omni_app.channels import is_meta_body, parse
+from omni_app.channels import is_meta_body, parse, registry
 from omni_app.channels.models import ParsedBody, PayloadError
 from omni_app.domain import inbound, replay_guard
 
@@ -204,9 +204,9 @@ class Endpoint:
 ENDPOINTS = [
     Endpoint("POST", "/webhooks/status", status_callback, reference.STATUS_CALLBACK),
     *(Endpoint("POST", f"/webhooks/{channel}", receive, reference.inbound(channel))
-      for channel in ("whatsapp", "instagram")),
+      for channel in registry.NAMES),
     *(Endpoint("GET", f"/webhooks/{channel}", handshake, reference.handshake(channel))
-      for channel in ("whatsapp", "instagram")),
+      for channel in registry.NAMES),
 ]
 routes = [Route(endpoint.path, endpoint.handler, methods=[endpoint.method])
           for endpoint in ENDPOINTS]

@@ -3,10 +3,9 @@
 `parse(channel, payload)` recognizes every accepted format and dispatches:
 
 - `omni`: Omni's normalized message, one or `{"messages": [...]}` (what our n8n recipe sends);
-- `whatsapp_cloud`: Meta's raw WhatsApp Cloud API body (`object: whatsapp_business_account`);
-- `whatsapp_n8n`: n8n's WhatsApp Trigger item (a change's `value` with `field`);
-- `instagram`: Meta's raw Instagram Messaging body (`object: instagram`);
-- `instagram_n8n`: n8n's Facebook Trigger item (one `entry`).
+- each channel's Meta body (`whatsapp_cloud`: `object: whatsapp_business_account`;
+  `instagram`: `object: instagram`) and n8n trigger item (`whatsapp_n8n`: a change's `value`
+  with `field`; `instagram_n8n`: one `entry`), as `channels/registry.py` declares them.
 
 A JSON array of any of these is parsed item by item. Bodies that will never be accepted raise
 PayloadError (the webhook answers 400 with its message).
@@ -14,48 +13,50 @@ PayloadError (the webhook answers 400 with its message).
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Any
 
-from omni_app.channels import instagram, omni_format, whatsapp_cloud
+from omni_app.channels import omni_format
 from omni_app.channels.common import Collector
 from omni_app.channels.models import ParsedBody, PayloadError
+from omni_app.channels.registry import CHANNELS, BodyFormat
 
-Format = Literal["omni", "whatsapp_cloud", "whatsapp_n8n", "instagram", "instagram_n8n"]
-CHANNELS = ("whatsapp", "instagram")
 MAX_ITEMS = 500
+_META_BODIES = [(channel.name, channel.meta_body) for channel in CHANNELS.values()]
+_RELAYED_ITEMS = [(channel.name, channel.relayed_item) for channel in CHANNELS.values()]
 
-_CHANNEL_OF: dict[str, str] = {"whatsapp_cloud": "whatsapp", "whatsapp_n8n": "whatsapp",
-                               "instagram": "instagram", "instagram_n8n": "instagram"}
-
-__all__ = ["Format", "PayloadError", "ParsedBody", "detect_format", "is_meta_body", "parse"]
+__all__ = ["PayloadError", "ParsedBody", "detect_format", "is_meta_body", "parse"]
 
 
-def detect_format(payload: Any) -> Format:
-    """Which accepted format a decoded JSON object is. Raises PayloadError when none."""
+def _detect(payload: Any) -> tuple[str | None, BodyFormat | None]:
+    """(channel, format) of a decoded JSON object; (None, None) for Omni's own format.
+    Meta bodies are recognised before relayed items, which are looser. Raises PayloadError."""
     if not isinstance(payload, dict):
         raise PayloadError(f"expected a JSON object, got {type(payload).__name__}")
-    if whatsapp_cloud.is_envelope(payload):
-        return "whatsapp_cloud"
-    if instagram.is_envelope(payload):
-        return "instagram"
+    for channel, body_format in _META_BODIES:
+        if body_format.detects(payload):
+            return channel, body_format
     if "object" in payload and "entry" in payload:
         raise PayloadError(f"unsupported Meta object {payload.get('object')!r}")
-    if whatsapp_cloud.is_item(payload):
-        return "whatsapp_n8n"
-    if instagram.is_item(payload):
-        return "instagram_n8n"
+    for channel, body_format in _RELAYED_ITEMS:
+        if body_format.detects(payload):
+            return channel, body_format
     if omni_format.is_omni(payload):
-        return "omni"
+        return None, None
     keys = ", ".join(sorted(map(str, payload))[:8]) or "none"
     raise PayloadError("unrecognized body: expected an Omni message (external_message_id, "
                        "from, timestamp), a WhatsApp Cloud API or an Instagram Messaging "
                        f"webhook; got keys: {keys}")
 
 
+def detect_format(payload: Any) -> str:
+    """Which accepted format a decoded JSON object is ("omni", "whatsapp_cloud", …)."""
+    return getattr(_detect(payload)[1], "name", "omni")
+
+
 def is_meta_body(payload: Any) -> bool:
     """A raw Meta webhook body, the only kind Meta's X-Hub-Signature-256 can sign."""
-    return isinstance(payload, dict) and (whatsapp_cloud.is_envelope(payload)
-                                          or instagram.is_envelope(payload))
+    return isinstance(payload, dict) and any(body_format.detects(payload)
+                                             for _, body_format in _META_BODIES)
 
 
 def parse(channel: str, payload: Any) -> ParsedBody:
@@ -84,16 +85,9 @@ def parse(channel: str, payload: Any) -> ParsedBody:
 
 
 def _parse_one(channel: str, payload: Any) -> ParsedBody:
-    kind = detect_format(payload)
-    body_channel = _CHANNEL_OF.get(kind)
-    if body_channel and body_channel != channel:
+    body_channel, body_format = _detect(payload)
+    if body_format is None:
+        return omni_format.parse(payload, channel)
+    if body_channel != channel:
         raise PayloadError(f"this endpoint takes {channel} bodies; got a {body_channel} body")
-    if kind == "whatsapp_cloud":
-        return whatsapp_cloud.parse_envelope(payload)
-    if kind == "whatsapp_n8n":
-        return whatsapp_cloud.parse_item(payload)
-    if kind == "instagram":
-        return instagram.parse_envelope(payload)
-    if kind == "instagram_n8n":
-        return instagram.parse_item(payload)
-    return omni_format.parse(payload, channel)
+    return body_format.parse(payload)

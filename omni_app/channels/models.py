@@ -10,7 +10,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-Channel = Literal["whatsapp", "instagram"]
 DeliveryStatus = Literal["sent", "delivered", "read", "failed"]
 
 
@@ -36,7 +35,7 @@ class Media(BaseModel):
 
 
 class InboundMessage(BaseModel):
-    channel: Channel
+    channel: str                       # a name in channels/registry.py (parse() checks it)
     external_message_id: str = Field(min_length=1, max_length=256)
     sender: Sender
     kind: str = "text"                 # text, image, ..., location, reaction, unsupported, ...
@@ -55,7 +54,7 @@ class InboundMessage(BaseModel):
 
 
 class StatusUpdate(BaseModel):
-    channel: Channel
+    channel: str                       # a name in channels/registry.py (parse() checks it)
     external_message_id: str
     status: DeliveryStatus
     error: str | None = None

@@ -6,7 +6,7 @@ the path of the problem, so the workflow author sees it at once instead of losin
 """
 from __future__ import annotations
 
-from typing import Any, Literal, Union
+from typing import Any, Union
 
 from pydantic import (BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator,
                       model_validator)
@@ -16,6 +16,7 @@ from omni_app.channels.common import (MAX_SHORT, clean_json, clean_text, describ
                                       parse_timestamp)
 from omni_app.channels.models import InboundMessage, Media, ParsedBody, PayloadError, Sender
 from omni_app.channels import phones
+from omni_app.channels.registry import CHANNELS, ChannelName
 
 MAX_BATCH = 500
 _CONFIG = ConfigDict(extra="ignore", coerce_numbers_to_str=True, populate_by_name=True)
@@ -52,7 +53,7 @@ class OmniMedia(BaseModel):
 class OmniMessage(BaseModel):
     """One inbound message."""
     model_config = _CONFIG
-    channel: Literal["whatsapp", "instagram"] | None = Field(
+    channel: ChannelName | None = Field(
         None, description="Defaults to the endpoint's channel; must match it when given.")
     external_message_id: str = Field(min_length=1, max_length=256, description=(
         "The provider's message id (wamid..., Instagram mid); deliveries are deduplicated on it."))
@@ -132,10 +133,10 @@ def _inbound(item: OmniMessage, channel: str) -> InboundMessage:
     phone = phones.normalize(sent.phone) if sent.phone else None
     if sent.phone and phone is None:
         raise PayloadError(f"from.phone {sent.phone!r} is not a valid phone number")
-    if channel == "whatsapp" and phone is None:
-        raise PayloadError("from.phone is required for WhatsApp messages")
-    if channel == "instagram" and not (sent.instagram_id or "").strip():
-        raise PayloadError("from.instagram_id is required for Instagram messages")
+    spec = CHANNELS[channel]
+    addressed = phone if spec.identity == "phone" else (getattr(sent, spec.identity) or "").strip()
+    if not addressed:
+        raise PayloadError(f"from.{spec.identity} is required for {spec.label} messages")
     metadata = clean_json(item.metadata)
     text = clean_text(item.text, metadata)
     media = [Media(type=m.type or _media_type(m.mime_type), url=clean_text(m.url),

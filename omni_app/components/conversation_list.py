@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from omni_app.channels import registry
+
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_rows import ConversationRow
 
@@ -12,10 +14,10 @@ T = InboxState.tr
 def channel_icon(channel: rx.Var[str], size: int = 16) -> rx.Component:
     return rx.match(
         channel,
-        ("instagram", rx.icon("camera", size=size, color=rx.color("pink", 10),
-                              aria_label="Instagram")),
-        rx.icon("message-circle", size=size, color=rx.color("green", 10),
-                aria_label="WhatsApp"),
+        *[(spec.name, rx.icon(spec.icon, size=size, color=rx.color(spec.color, 10),
+                              aria_label=spec.label))
+          for spec in registry.CHANNELS.values()],
+        rx.icon("message-square", size=size, color=rx.color("gray", 10)),
     )
 
 
@@ -55,8 +57,8 @@ def filters() -> rx.Component:
                 rx.select.trigger(id="inbox-channel", aria_label=T["inbox.filter.channel"]),
                 rx.select.content(
                     rx.select.item(T["inbox.filter.all_channels"], value="all"),
-                    rx.select.item("WhatsApp", value="whatsapp"),
-                    rx.select.item("Instagram", value="instagram")),
+                    *[rx.select.item(spec.label, value=spec.name)
+                      for spec in registry.CHANNELS.values()]),
                 value=InboxState.channel_filter, on_change=InboxState.set_channel_filter,
                 size="1"),
             rx.select.root(

@@ -13,14 +13,13 @@ from datetime import datetime, timedelta, timezone
 from postgrest.exceptions import APIError
 from supabase import AsyncClient
 
+from omni_app.channels import registry
 from omni_app.domain.refusals import from_database
 
-CHANNELS = ("whatsapp", "instagram")
 STATUSES = {"open": "active", "closed": "closed"}
 LIST_LIMIT = 50
 PAGE_SIZE = 30
 MAX_REFRESH = 500            # messages re-read at most when a live change arrives
-WHATSAPP_WINDOW = timedelta(hours=24)
 INBOX_COLUMNS = ("id,client_id,channel,status,last_message_at,last_inbound_at,"
                  "last_message_preview,last_message_direction,unread_count,client_name,"
                  "client_phone,client_instagram_id")
@@ -59,7 +58,7 @@ def _search_condition(term: str) -> str | None:
 async def inbox(user: AsyncClient, wanted: InboxFilter, limit: int = LIST_LIMIT) -> list[dict]:
     """The clinic's conversations, newest activity first."""
     query = user.table("inbox_conversations").select(INBOX_COLUMNS)
-    if wanted.channel in CHANNELS:
+    if wanted.channel in registry.CHANNELS:
         query = query.eq("channel", wanted.channel)
     if wanted.status in STATUSES:
         query = query.eq("status", STATUSES[wanted.status])
@@ -87,15 +86,17 @@ async def last_inbound_at(user: AsyncClient, client_id: str, channel: str) -> st
     return rows[0]["last_inbound_at"] if rows else None
 
 
-def whatsapp_window_closed(channel: str, last_inbound: str | datetime | None,
-                           now: datetime | None = None) -> bool:
-    """WhatsApp accepts free-form replies only within 24 h of the client's last message."""
-    if channel != "whatsapp":
+def reply_window_closed(channel: str, last_inbound: str | datetime | None,
+                        now: datetime | None = None) -> bool:
+    """Past the channel's reply window (WhatsApp: 24 h after the client's last message) a
+    free-form reply may be refused by the provider."""
+    spec = registry.get(channel)
+    if spec is None or spec.reply_window is None:
         return False
     if last_inbound is None:
         return True
     moment = parse_time(last_inbound) if isinstance(last_inbound, str) else last_inbound
-    return (now or datetime.now(timezone.utc)) - moment > WHATSAPP_WINDOW
+    return (now or datetime.now(timezone.utc)) - moment > spec.reply_window
 
 
 async def messages(user: AsyncClient, conversation_id: str,

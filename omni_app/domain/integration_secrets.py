@@ -13,11 +13,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode, urlsplit
 
+from omni_app.channels import registry
 from omni_app.domain.crypto import Keyring
 from omni_app.domain.refusals import Refused
 
 PURPOSE = "integration"
-CHANNELS = ("whatsapp", "instagram")
 META_FIELDS = ("meta_app_secret", "meta_verify_token")
 ROTATION_GRACE = timedelta(hours=24)
 MASK = "••••"
@@ -122,7 +122,7 @@ def mask(value: str | None) -> str:
 
 
 def checked_channel(channel: str) -> str:
-    if channel not in CHANNELS:
+    if channel not in registry.CHANNELS:
         raise Refused("channel")
     return channel
 

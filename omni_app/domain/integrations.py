@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from postgrest.exceptions import APIError
 from supabase import AsyncClient
 
+from omni_app.channels import registry
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import Keyring, SealError
 from omni_app.domain.integration_secrets import IntegrationSecrets
@@ -109,7 +110,7 @@ async def overview(user: AsyncClient, service: AsyncClient, actor: Actor,
         await service.table("integrations").select("id,secrets_sealed")
         .eq("company_id", actor.company_id).execute()).data}
     return [_view(channel, rows.get(channel), sealed, ring, actor.company_id)
-            for channel in vault.CHANNELS]
+            for channel in registry.NAMES]
 
 
 def _view(channel: str, row: dict | None, sealed: dict[str, str | None], ring: Keyring,

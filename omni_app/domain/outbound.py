@@ -24,6 +24,7 @@ from supabase import AsyncClient
 from tenacity import (AsyncRetrying, RetryError, retry_if_exception_type, stop_after_attempt,
                       wait_exponential)
 
+from omni_app.channels import registry
 from omni_app.domain import inbound
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import Keyring, SealError
@@ -187,10 +188,7 @@ async def _body(service: AsyncClient, message: dict, target: Target) -> bytes:
     client = (await service.table("clients").select("full_name,phone,instagram_id")
               .eq("company_id", message["company_id"]).eq("id", message["client_id"])
               .limit(1).execute()).data[0]
-    if message["channel"] == "instagram":
-        to = {"instagram_id": client["instagram_id"], "name": client["full_name"]}
-    else:
-        to = {"phone": client["phone"], "name": client["full_name"]}
+    to = registry.CHANNELS[message["channel"]].recipient(client)
     payload = {"interaction_id": message["id"], "company_id": message["company_id"],
                "channel": message["channel"], "to": to, "text": message["content"],
                "callback_url": target.callback_url}

@@ -58,8 +58,6 @@ MESSAGES = {
     "integrations.title": "Integrations",
     "integrations.intro": "Connect each channel's n8n workflow. Secrets are stored encrypted and "
                           "shown only masked.",
-    "integrations.channel.whatsapp": "WhatsApp",
-    "integrations.channel.instagram": "Instagram",
     "integrations.status": "Receiving messages",
     "integrations.status.active": "Active",
     "integrations.status.inactive": "Inactive",

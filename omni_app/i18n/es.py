@@ -58,8 +58,6 @@ MESSAGES = {
     "integrations.title": "Integraciones",
     "integrations.intro": "Conecta el flujo de n8n de cada canal. Los secretos se guardan cifrados"
                           " y solo se muestran enmascarados.",
-    "integrations.channel.whatsapp": "WhatsApp",
-    "integrations.channel.instagram": "Instagram",
     "integrations.status": "Recibiendo mensajes",
     "integrations.status.active": "Activa",
     "integrations.status.inactive": "Inactiva",

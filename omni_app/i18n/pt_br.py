@@ -58,8 +58,6 @@ MESSAGES = {
     "integrations.title": "Integrações",
     "integrations.intro": "Conecte o fluxo do n8n de cada canal. Os segredos ficam criptografados "
                           "e só aparecem mascarados.",
-    "integrations.channel.whatsapp": "WhatsApp",
-    "integrations.channel.instagram": "Instagram",
     "integrations.status": "Recebendo mensagens",
     "integrations.status.active": "Ativa",
     "integrations.status.inactive": "Inativa",

@@ -57,7 +57,8 @@ def composer() -> rx.Component:
         rx.form(
             rx.hstack(
                 rx.text_area(name="text", id="composer", placeholder=T["inbox.composer"],
-                             rows="2", resize="vertical", flex="1", max_length=4096),
+                             rows="2", resize="vertical", flex="1",
+                             max_length=InboxState.header.reply_limit),
                 rx.button(rx.icon("send", size=16), T["inbox.send"], type="submit", id="send"),
                 align="end", width="100%"),
             on_submit=InboxState.send_message, reset_on_submit=True, width="100%",

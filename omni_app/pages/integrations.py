@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from omni_app.components.shell import shell
-from omni_app.domain.integration_secrets import CHANNELS
+from omni_app.channels import registry
 from omni_app.domain.n8n_recipe import SIGN_SNIPPET
 from omni_app.pages.api_keys_card import api_keys_card
 from omni_app.state.integrations import IntegrationsState as S
@@ -47,7 +47,7 @@ def masked(value, clear_event=None) -> rx.Component:
 
 def status_row(channel: str, view) -> rx.Component:
     return rx.hstack(
-        rx.heading(T[f"integrations.channel.{channel}"], size="4"),
+        rx.heading(registry.CHANNELS[channel].label, size="4"),
         rx.spacer(),
         rx.text(T["integrations.status"], size="2"),
         rx.switch(checked=view.status == "active",
@@ -180,6 +180,6 @@ def integrations_page() -> rx.Component:
         rx.cond(S.error != "", rx.callout(S.error, color_scheme="red", role="alert",
                                           id="integrations-error", margin_bottom="8px")),
         rx.cond(S.integrations.length() > 0,
-                rx.vstack(*[channel_card(channel) for channel in CHANNELS], api_keys_card(),
+                rx.vstack(*[channel_card(channel) for channel in registry.NAMES], api_keys_card(),
                           spacing="4", width="100%")),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import reflex as rx
 
 from omni_app import services
+from omni_app.channels import registry
 from omni_app.domain import conversations, outbound
 from omni_app.domain.conversations import InboxFilter
 from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, clinic_token,
@@ -20,7 +21,7 @@ from omni_app.state.inbox_rows import (ConversationRow, MessageRow, PaneHeader, 
                                        conversation_row, message_row, pane_header)
 from omni_app.state.session import SessionState
 
-CHANNEL_FILTERS = ("all", "whatsapp", "instagram")
+CHANNEL_FILTERS = ("all", *registry.NAMES)
 STATUS_FILTERS = ("open", "closed", "all")
 
 
@@ -99,7 +100,7 @@ class InboxState(SessionState):
             else:
                 self.header = pane_header(fetched.thread)
                 self._show_messages(fetched.messages, live=True)
-                if not conversations.whatsapp_window_closed(
+                if not conversations.reply_window_closed(
                         fetched.thread["channel"], fetched.thread["last_inbound_at"]):
                     self.window_closed = False  # the client wrote again
                 if fetched.thread["unread_count"]:
@@ -137,8 +138,8 @@ class InboxState(SessionState):
         self.has_older = page.has_more
         last_inbound = await conversations.last_inbound_at(user, thread["client_id"],
                                                            thread["channel"])
-        self.window_closed = conversations.whatsapp_window_closed(thread["channel"],
-                                                                  last_inbound)
+        self.window_closed = conversations.reply_window_closed(thread["channel"],
+                                                               last_inbound)
         if thread["unread_count"]:
             await conversations.mark_read(user, conversation_id)
             self._show_list_read(conversation_id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from omni_app.channels import registry
 from omni_app.domain.conversations import parse_time
 from omni_app.i18n import formatting as fmt
 
@@ -51,6 +52,7 @@ class PaneHeader:
     contact: str = ""       # phone or @instagram id
     channel: str = ""
     closed: bool = False
+    reply_limit: int = max(channel.reply_limit for channel in registry.CHANNELS.values())
 
 
 @dataclass(frozen=True)
@@ -80,12 +82,11 @@ def conversation_row(row: dict, now: datetime, reader: Reader) -> ConversationRo
 
 
 def pane_header(row: dict) -> PaneHeader:
-    if row["channel"] == "instagram" and row.get("client_instagram_id"):
-        contact = "@" + row["client_instagram_id"]
-    else:
-        contact = row.get("client_phone") or ""
+    channel = registry.CHANNELS[row["channel"]]  # the database allows no other
+    contact = channel.contact(row.get(f"client_{channel.identity}"), row.get("client_phone"))
     return PaneHeader(client_name=row.get("client_name") or "", contact=contact,
-                      channel=row["channel"], closed=row.get("status") == "closed")
+                      channel=row["channel"], closed=row.get("status") == "closed",
+                      reply_limit=channel.reply_limit)
 
 
 def message_row(row: dict, now: datetime, reader: Reader) -> MessageRow:

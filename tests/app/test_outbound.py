@@ -11,6 +11,7 @@ from postgrest.exceptions import APIError
 from dataclasses import replace
 
 from omni_app import services
+from omni_app.channels import registry
 from omni_app.domain import conversations, outbound
 from omni_app.domain.refusals import Refused
 from tests.app.conftest import deliver_queued, service_client
@@ -106,6 +107,21 @@ async def test_instagram_replies_go_to_the_instagram_id(n8n, app_env):
     with pytest.raises(Refused) as refused:  # Instagram's cap is 1000 characters
         await send(clinic, conversation_id, "x" * 1001)
     assert refused.value.reason == "too_long"
+
+
+@pytest.mark.parametrize("channel", registry.NAMES)
+async def test_the_registrys_reply_limit_is_the_databases(channel, n8n, app_env):
+    """The composer caps replies at the registry's limit; queue_outbound_message must agree."""
+    clinic = await new_clinic()
+    n8n.secret = await connect(clinic, n8n.url, channel=channel)
+    sender = {"instagram_id": "17841400000000077"} if channel == "instagram" else {}
+    conversation_id = (await inbound(clinic.company_id, "oi", **sender))["conversation_id"]
+    limit = registry.CHANNELS[channel].reply_limit
+    assert (await send(clinic, conversation_id, "x" * limit))["status"] == "queued"
+    with pytest.raises(Refused) as refused:
+        await send(clinic, conversation_id, "x" * (limit + 1))
+    assert refused.value.reason == "too_long"
+    await deliver_queued()
 
 
 async def test_timeouts_and_5xx_are_retried_until_n8n_answers(n8n, app_env):

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from omni_app.domain.conversations import _search_condition, whatsapp_window_closed
+from omni_app.domain.conversations import _search_condition, reply_window_closed
 from omni_app.i18n import CATALOGS
 from omni_app.i18n import formatting
 from omni_app.state.inbox_rows import Reader, conversation_row, message_row, pane_header
@@ -105,11 +105,11 @@ def test_failed_outbound_keeps_its_error():
 
 
 def test_whatsapp_window():
-    assert not whatsapp_window_closed("whatsapp", NOW - timedelta(hours=23), NOW)
-    assert whatsapp_window_closed("whatsapp", NOW - timedelta(hours=25), NOW)
-    assert whatsapp_window_closed("whatsapp", None, NOW)
-    assert whatsapp_window_closed("whatsapp", "2026-03-09T14:00:00+00:00", NOW)
-    assert not whatsapp_window_closed("instagram", None, NOW)
+    assert not reply_window_closed("whatsapp", NOW - timedelta(hours=23), NOW)
+    assert reply_window_closed("whatsapp", NOW - timedelta(hours=25), NOW)
+    assert reply_window_closed("whatsapp", None, NOW)
+    assert reply_window_closed("whatsapp", "2026-03-09T14:00:00+00:00", NOW)
+    assert not reply_window_closed("instagram", None, NOW)
 
 
 @pytest.mark.parametrize("term, expected", [
