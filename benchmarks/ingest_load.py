@@ -20,16 +20,16 @@ import os
 import random
 import threading
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
 import uvicorn
-from starlette.applications import Starlette
+from supabase import create_client
 
 from benchmarks.http_load import CpuMeter, KeepAliveConnection, cluster_pids, percentile_ms
+from harness.clinics import clinic_with_integration, new_company
 from localbase.testing import free_port, running_localbase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,21 +67,6 @@ def configure_app_env(lb, total: int):
     return installed
 
 
-def make_company(conn) -> str:
-    return str(conn.execute("insert into public.companies (name, slug) values (%s, %s) "
-                            "returning id", ("Bench Clinic", f"bench-{uuid.uuid4().hex[:10]}")
-                            ).fetchone()[0])
-
-
-def make_integration(conn, company_id: str, secret: str, keyring) -> str:
-    from omni_app.domain import integration_secrets as vault
-    sealed = vault.seal(vault.IntegrationSecrets(signing_secret=secret), keyring,
-                        company_id, "whatsapp")
-    return conn.execute("insert into public.integrations (company_id, channel, status, "
-                        "secrets_sealed) values (%s, 'whatsapp', 'active', %s) "
-                        "returning public_key", (company_id, sealed)).fetchone()[0]
-
-
 def workload(total: int, senders: int, duplicates: int) -> list[dict]:
     """Distinct messages round-robin over the senders, then re-sends of earlier ones mixed in."""
     rng = random.Random(7)
@@ -99,8 +84,8 @@ def workload(total: int, senders: int, duplicates: int) -> list[dict]:
 
 
 def start_server(port: int) -> tuple[uvicorn.Server, threading.Thread]:
-    from omni_app.api import webhooks
-    app = Starlette(routes=webhooks.routes)
+    from omni_app.api.app import build_api
+    app = build_api()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
                                            access_log=False, lifespan="off", loop="uvloop",
                                            http="httptools"))
@@ -197,10 +182,10 @@ def count_rows(conn, company_id: str) -> tuple[int, int]:
 def run(total: int, senders: int, concurrency: int, duplicates: int) -> bool:
     with running_localbase(ROOT, token_rate_limit=1_000_000) as lb:
         installed = configure_app_env(lb, total)
-        secret = "bench-" + uuid.uuid4().hex
-        with psycopg.connect(lb.admin_dsn, autocommit=True) as conn:
-            http_company, sql_company = make_company(conn), make_company(conn)
-            public_key = make_integration(conn, http_company, secret, installed.keyring)
+        service = create_client(lb.url, lb.service_role_key)
+        clinic = clinic_with_integration(service, installed.keyring, label="Bench")
+        http_company, public_key, secret = clinic.company_id, clinic.public_key, clinic.secret
+        sql_company = new_company(service, "Bench")
         sends = workload(total, senders, duplicates)
         distinct = len({m["external_message_id"] for m in sends})
 

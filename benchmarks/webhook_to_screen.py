@@ -30,11 +30,10 @@ from playwright.sync_api import Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from benchmarks.http_load import percentile_ms
+from harness.app_process import ROOT, running_app
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, SOCKET_PROBE, sign_in, wait_for_backend
+from harness.clinics import ClinicWithIntegration, against, clinic_with_integration
 from localbase.testing import running_localbase
-from tests.e2e.support import SOCKET_PROBE, sign_in, wait_for_backend
-from tests.support.app_process import ROOT, running_app
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.support.clinics import ConnectedClinic, connected_clinic
 
 GOAL_P95_MS = 1500
 GAP_S = 0.5                 # between messages: one arrival at a time, as a clinic sees them
@@ -50,7 +49,7 @@ BENCH_DIR = ROOT / ".e2e" / "bench"  # its own build folder: e2e runs and `make 
 class Sender:
     """Signed webhook POSTs on one kept-alive connection; each returns (seconds to 200, result)."""
 
-    def __init__(self, app_url: str, clinic: ConnectedClinic):
+    def __init__(self, app_url: str, clinic: ClinicWithIntegration):
         self.clinic = clinic
         self.client = httpx.Client(base_url=app_url, timeout=30.0)
 
@@ -71,7 +70,7 @@ class Sender:
         return elapsed, response.json()["results"][0]
 
 
-def open_inbox(browser, app_url: str, clinic: ConnectedClinic, query: str) -> Page:
+def open_inbox(browser, app_url: str, clinic: ClinicWithIntegration, query: str) -> Page:
     context = browser.new_context(base_url=app_url)
     context.add_init_script(SOCKET_PROBE)
     page = context.new_page()
@@ -103,7 +102,8 @@ def run(messages: int, tab_count: int, conversation: str) -> bool:
     run_id = uuid.uuid4().hex[:6]
     with running_localbase(ROOT, token_rate_limit=1_000_000) as lb, running_app(lb, BENCH_DIR, BENCH_DIR / "app.log") as app, \
             sync_playwright() as playwright, ThreadPoolExecutor(1) as pool:
-        clinic = connected_clinic(lb, app.master_key, "Bench")
+        clinic = clinic_with_integration(*against(lb, app.master_key), label="Bench",
+                                         with_admin=True)
         sender = Sender(app.url, clinic)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
                                              args=CHROMIUM_ARGS)

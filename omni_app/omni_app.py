@@ -5,7 +5,7 @@ import logging
 
 import reflex as rx
 
-from omni_app import production_checks, services as services_module
+from omni_app import paths, production_checks, services as services_module
 from omni_app.api import origins
 from omni_app.api.app import build_api
 from omni_app.api.security_headers import SecurityHeaders
@@ -47,17 +47,17 @@ app = rx.App(api_transformer=[api, with_security_headers],
              theme=rx.theme(accent_color="teal", radius="medium"),
              # A static file, not rx.call_script: the page policy never allows eval.
              head_components=[rx.el.script(src="/composer_keys.js", defer=True)])
-app.add_page(login_page, route="/login", title="Omni", on_load=AppState.use_query_locale)
-app.add_page(home_page, route="/", title="Omni",
+app.add_page(login_page, route=paths.LOGIN, title="Omni", on_load=AppState.use_query_locale)
+app.add_page(home_page, route=paths.HOME, title="Omni",
              on_load=[SessionState.require_clinic_member, HomeState.load_counters])
-app.add_page(onboarding_page, route="/onboarding", title="Omni",
+app.add_page(onboarding_page, route=paths.ONBOARDING, title="Omni",
              on_load=[SessionState.require_no_clinic, OnboardingState.load_invitations])
-app.add_page(team_page, route="/team", title="Omni",
+app.add_page(team_page, route=paths.TEAM, title="Omni",
              on_load=[SessionState.require_admin, TeamState.load_members])
-app.add_page(integrations_page, route="/settings/integrations", title="Omni",
+app.add_page(integrations_page, route=paths.INTEGRATIONS, title="Omni",
              on_load=[SessionState.require_admin, IntegrationsState.load])
-app.add_page(inbox_page, route="/inbox", title="Omni", on_load=InboxState.open_inbox)
-app.add_page(account_page, route="/account", title="Omni",
+app.add_page(inbox_page, route=paths.INBOX, title="Omni", on_load=InboxState.open_inbox)
+app.add_page(account_page, route=paths.ACCOUNT, title="Omni",
              on_load=SessionState.require_clinic_member)
 
 services.publisher = make_publisher(app)

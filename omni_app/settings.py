@@ -38,13 +38,9 @@ class Settings(BaseSettings):
                                                               "is believed: IPs or CIDRs")
     omni_outbound_allow: str = Field(default="", description="private hosts or networks the "
                                                              "n8n outbound URL may point at")
-    openai_api_key: SecretStr | None = None
-    openai_base_url: str | None = None
-    openai_model: str = "gpt-4o-mini"
     webhook_secret: SecretStr | None = None
     webhook_default_company_id: str | None = None
     n8n_outbound_url: str | None = None
-    redis_url: str | None = None
     log_level: str = "INFO"
     session_days: int = Field(default=30, description="idle days before a sign-in expires")
     omni_job_lease_seconds: int = Field(default=120, ge=5, description="how long a claimed job "

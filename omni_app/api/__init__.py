@@ -1,2 +1,3 @@
-"""HTTP beside the Reflex app: session cookie routes, webhooks, /api/v1, health, and the
-middleware every response passes through (origins, security headers, body limits)."""
+"""HTTP beside the Reflex pages: app.py builds the one FastAPI app (session cookie routes,
+webhooks, /api/v1, health, the API reference); security_headers.py and origins.py are what every
+response passes through."""

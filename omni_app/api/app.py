@@ -19,14 +19,14 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from omni_app import __version__
+from omni_app import __version__, paths
 from omni_app.api import auth_routes, health, v1, v1_models, webhook_reference, webhooks
 from omni_app.api.errors import HttpError
 
 log = logging.getLogger("omni.api")
 
-OPENAPI_URL = "/api/v1/openapi.json"
-DOCS_URL = "/api/v1/docs"
+OPENAPI_URL = paths.API_DOCUMENT
+DOCS_URL = paths.API_DOCS
 DOCS_ASSETS_URL = "/api/v1/docs-assets"
 EXPIRED_TOKEN_CODES = ("PGRST301", "PGRST303", "401")
 DESCRIPTION = """\

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from omni_app import services as services_module
+from omni_app import paths, services as services_module
 from omni_app.api.bodies import read_limited
 from omni_app.api.errors import HttpError
 from omni_app.api.http import client_address, safe_next, same_origin
@@ -81,17 +81,17 @@ def _guarded(handler):
 
 @_guarded
 async def login(request: Request, form: dict[str, str]) -> Response:
-    next_path = safe_next(form.get("next") or "/")
+    next_path = safe_next(form.get("next") or paths.HOME)
     try:
         session = await _checked_sign_in(request, form.get("email", ""),
                                          form.get("password", ""))
     except Refused as refused:
-        return _back("/login", error=refused.reason, next=next_path)
+        return _back(paths.LOGIN, error=refused.reason, next=next_path)
     services = services_module.current()
     me = await auth.profile(await services.as_user(session.access_token))
     if me and me.get("status") == "disabled":
         await auth.sign_out_upstream(await services.anon(), session.access_token)
-        return _back("/login", error="disabled", next=next_path)
+        return _back(paths.LOGIN, error="disabled", next=next_path)
     return await _open_browser_session(request, session, next_path)
 
 
@@ -103,15 +103,15 @@ async def change_password(request: Request, form: dict[str, str]) -> Response:
     active = await (await services.session_store()).resolve(
         request.cookies.get(services.session_cookie()))
     if active is None:
-        return _back("/login", next="/account")
+        return _back(paths.LOGIN, next=paths.ACCOUNT)
     new, confirm = form.get("new_password", ""), form.get("confirm_password", "")
     if len(new) < MIN_PASSWORD_LENGTH:
-        return _back("/account", error="too_short")
+        return _back(paths.ACCOUNT, error="too_short")
     if new != confirm:
-        return _back("/account", error="mismatch")
+        return _back(paths.ACCOUNT, error="mismatch")
     me = await auth.profile(await services.as_user(active.access_token))
     if not me:
-        return _back("/login", next="/account")
+        return _back(paths.LOGIN, next=paths.ACCOUNT)
     try:
         proof = await _checked_sign_in(request, me["email"], form.get("current_password", ""))
         if new == form.get("current_password"):
@@ -119,9 +119,9 @@ async def change_password(request: Request, form: dict[str, str]) -> Response:
         await auth.change_password(await services.anon(), proof, new)
         fresh = await _checked_sign_in(request, me["email"], new)
     except Refused as refused:
-        return _back("/account", error=refused.reason)
+        return _back(paths.ACCOUNT, error=refused.reason)
     await auth.sign_out_upstream(await services.anon(), proof.access_token)
-    return await _open_browser_session(request, fresh, "/account?done=password")
+    return await _open_browser_session(request, fresh, f"{paths.ACCOUNT}?done=password")
 
 
 @_guarded
@@ -139,7 +139,7 @@ async def logout(request: Request, form: dict[str, str]) -> Response:
         if access_token:
             await auth.sign_out_upstream(await services.anon(), access_token,
                                          "global" if everywhere else "local")
-    response = RedirectResponse("/login", status_code=303)
+    response = RedirectResponse(paths.LOGIN, status_code=303)
     _clear_cookie(response)
     # The back button must not show a signed-in page from the cache.
     response.headers["Clear-Site-Data"] = '"cache"'
@@ -147,7 +147,7 @@ async def logout(request: Request, form: dict[str, str]) -> Response:
 
 
 routes = [
-    Route("/api/auth/login", login, methods=["POST"]),
-    Route("/api/auth/password", change_password, methods=["POST"]),
-    Route("/api/auth/logout", logout, methods=["POST"]),
+    Route(paths.SIGN_IN, login, methods=["POST"]),
+    Route(paths.CHANGE_PASSWORD, change_password, methods=["POST"]),
+    Route(paths.SIGN_OUT, logout, methods=["POST"]),
 ]

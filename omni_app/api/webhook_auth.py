@@ -32,7 +32,7 @@ from omni_app.domain.crypto import SealError
 log = logging.getLogger("omni.webhooks")
 
 MAX_KEY_LENGTH = 128
-SIGNATURE_HEADERS = {"omni": "x-omni-signature", "meta": "x-hub-signature-256"}
+SIGNATURE_HEADERS = {"omni": signing.SIGNATURE_HEADER, "meta": signing.META_SIGNATURE_HEADER}
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ async def _resolve(key: str, fresh: bool) -> tuple[integrations.ResolvedIntegrat
 
 async def identify(request: Request, channel: str | None, fresh: bool = False) -> Sender:
     """The sender a request names, for this channel when given; 404 otherwise."""
-    key = request.query_params.get("integration") or request.headers.get("x-omni-integration")
+    key = request.query_params.get("integration") or request.headers.get(signing.INTEGRATION_HEADER)
     services = services_module.current()
     if not key:
         settings = services.settings
@@ -91,11 +91,11 @@ async def identify(request: Request, channel: str | None, fresh: bool = False) -
 def _verified_scheme(request: Request, body: bytes, sender: Sender,
                      allow_meta: bool) -> str | None:
     timestamp = request.headers.get("x-omni-timestamp")
-    signature = request.headers.get("x-omni-signature")
+    signature = request.headers.get(signing.SIGNATURE_HEADER)
     if timestamp and signature and sender.signing_secrets and \
             signing.verify_omni(sender.signing_secrets, body, timestamp, signature):
         return "omni"
-    hub = request.headers.get("x-hub-signature-256")
+    hub = request.headers.get(signing.META_SIGNATURE_HEADER)
     if allow_meta and hub and sender.meta_app_secret and \
             signing.verify_meta(sender.meta_app_secret, body, hub):
         return "meta"
@@ -111,7 +111,8 @@ async def authenticate(request: Request, body: bytes, channel: str | None,
         sender = await identify(request, channel, fresh=True)
         scheme = _verified_scheme(request, body, sender, allow_meta)
     if scheme is None:
-        signed = request.headers.get("x-omni-signature") or request.headers.get("x-hub-signature-256")
+        signed = (request.headers.get(signing.SIGNATURE_HEADER)
+                  or request.headers.get(signing.META_SIGNATURE_HEADER))
         reason = "invalid or stale" if signed else "missing"
         log.info("webhook refused: %s signature integration=%s", reason, sender.integration_id)
         raise HttpError(401, f"{reason} signature")

@@ -10,6 +10,7 @@ from typing import Any
 from omni_app.api.errors import Error
 from omni_app.api.webhook_models import Received, StatusCallback, StatusRecorded
 from omni_app.channels import omni_format, registry
+from omni_app.domain import signing
 
 TAG = "Webhooks (n8n and Meta)"
 REF_TEMPLATE = "#/components/schemas/{model}"
@@ -18,20 +19,20 @@ _NAMES_THE_INTEGRATION = [
     {"name": "integration", "in": "query", "required": False, "schema": {"type": "string"},
      "description": "The integration's public key, shown on the integrations page "
                     "(or send the X-Omni-Integration header)."},
-    {"name": "X-Omni-Integration", "in": "header", "required": False,
+    {"name": signing.INTEGRATION_HEADER, "in": "header", "required": False,
      "schema": {"type": "string"}, "description": "The integration's public key."},
 ]
 _OMNI_SIGNATURE = [
-    {"name": "X-Omni-Timestamp", "in": "header", "required": False,
+    {"name": signing.TIMESTAMP_HEADER, "in": "header", "required": False,
      "schema": {"type": "string", "examples": ["1764620400"]},
      "description": "Unix seconds when signed; refused when more than 300 s from now."},
-    {"name": "X-Omni-Signature", "in": "header", "required": False,
+    {"name": signing.SIGNATURE_HEADER, "in": "header", "required": False,
      "schema": {"type": "string", "examples": ["sha256=5d41402abc4b2a76b9719d911017c592…"]},
      "description": "`sha256=` + hex HMAC-SHA256(signing secret, `<timestamp>.<raw body>`). "
                     "Required unless the body is Meta's own and carries X-Hub-Signature-256."},
 ]
 _META_SIGNATURE = [
-    {"name": "X-Hub-Signature-256", "in": "header", "required": False,
+    {"name": signing.META_SIGNATURE_HEADER, "in": "header", "required": False,
      "schema": {"type": "string"},
      "description": "Meta's signature: `sha256=` + hex HMAC-SHA256(app secret, raw body). "
                     "Accepted only on bodies in Meta's own format; each is accepted once."},

@@ -1,1 +1,2 @@
-"""Business rules. Nothing here imports Reflex: functions take the Supabase client they act as."""
+"""Business rules. Functions take the Supabase client they act as and every other dependency as
+an argument; nothing here imports Reflex or a process-wide object (tests/unit/test_layers.py)."""

@@ -153,8 +153,3 @@ async def ingest(service, company_id: str, parsed: ParsedBody) -> Outcome:
         await _record_update(service, company_id, update, outcome)
     return outcome
 
-
-async def store(service, company_id: str, parsed: ParsedBody) -> list[dict]:
-    """Stores a parsed body; the per-message results ({interaction_id, conversation_id,
-    client_id, duplicate}). Statuses are recorded too; `ingest` also reports them."""
-    return (await ingest(service, company_id, parsed)).results

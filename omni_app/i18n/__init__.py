@@ -11,7 +11,3 @@ LOCALE_NAMES = {"pt-BR": "Português", "en": "English", "es": "Español"}
 
 def supported(locale: str | None) -> str:
     return locale if locale in CATALOGS else DEFAULT_LOCALE
-
-
-def translate(locale: str, key: str) -> str:
-    return CATALOGS[supported(locale)][key]

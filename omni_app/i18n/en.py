@@ -142,6 +142,7 @@ MESSAGES = {
     "inbox.error.too_long": "Message too long for this channel.",
     "inbox.error.closed": "The conversation is closed: reopen it to reply.",
     "inbox.error.not_failed": "Only failed messages can be sent again.",
+    "api_keys.last_used": "Last used",
     "api_keys.title": "API keys",
     "api_keys.intro": "For automations (n8n's AI agent, other tools) calling Omni's API. A key "
                       "acts as the admin who created it.",

@@ -145,6 +145,7 @@ MESSAGES = {
     "inbox.error.too_long": "Mensaje demasiado largo para este canal.",
     "inbox.error.closed": "La conversación está cerrada: reábrela para responder.",
     "inbox.error.not_failed": "Solo se pueden reenviar los mensajes que fallaron.",
+    "api_keys.last_used": "Último uso",
     "api_keys.title": "Claves de API",
     "api_keys.intro": "Para automatizaciones (el agente de IA de n8n, otras herramientas) que usan"
                       " la API de Omni. Una clave actúa como el admin que la creó.",

@@ -142,6 +142,7 @@ MESSAGES = {
     "inbox.error.too_long": "Mensagem longa demais para este canal.",
     "inbox.error.closed": "A conversa está encerrada: reabra-a para responder.",
     "inbox.error.not_failed": "Só mensagens que falharam podem ser reenviadas.",
+    "api_keys.last_used": "Último uso",
     "api_keys.title": "Chaves de API",
     "api_keys.intro": "Para automações (o agente de IA do n8n, outras ferramentas) que usam a API "
                       "do Omni. Uma chave age como o admin que a criou.",

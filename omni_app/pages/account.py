@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import reflex as rx
 
+from omni_app import paths
 from omni_app.components.native_form import native_form
-from omni_app.components.shell import shell
 from omni_app.state.session import SessionState
+from omni_app.views.shell import shell
 
 T = SessionState.tr
 
@@ -44,7 +45,7 @@ def password_card() -> rx.Component:
             password_field("account.password.confirm", "confirm_password", "new-password"),
             rx.button(T["account.password.submit"], type="submit", id="change-password"),
             spacing="3", width="100%"),
-        action="/api/auth/password"), width="100%", max_width="480px")
+        action=paths.CHANGE_PASSWORD), width="100%", max_width="480px")
 
 
 def sessions_card() -> rx.Component:
@@ -56,7 +57,7 @@ def sessions_card() -> rx.Component:
             rx.button(rx.icon("log-out", size=16), T["nav.logout_everywhere"], type="submit",
                       color_scheme="red", variant="soft", id="logout-everywhere"),
             spacing="3", width="100%"),
-        action="/api/auth/logout"), width="100%", max_width="480px")
+        action=paths.SIGN_OUT), width="100%", max_width="480px")
 
 
 def account_page() -> rx.Component:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from omni_app.components.shell import shell
 from omni_app.state.home import COUNTERS, HomeState
+from omni_app.views.shell import shell
 
 T = HomeState.tr
 

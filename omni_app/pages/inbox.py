@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import reflex as rx
 
-from omni_app.components.conversation_list import channel_icon, conversation_list
 from omni_app.components.live_refresh import on_value_change
 from omni_app.components.message_bubble import message_bubble
-from omni_app.components.shell import shell
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import InboxLive
+from omni_app.views.conversation_list import channel_icon, conversation_list
+from omni_app.views.shell import shell
 
 T = InboxState.tr
 

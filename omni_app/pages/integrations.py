@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
-from omni_app.components.shell import shell
 from omni_app.channels import registry
 from omni_app.domain.n8n_recipe import SIGN_SNIPPET
-from omni_app.pages.api_keys_card import api_keys_card
 from omni_app.state.integrations import IntegrationsState as S
+from omni_app.views.api_keys_card import api_keys_card
+from omni_app.views.shell import shell
 
 T = S.tr
 

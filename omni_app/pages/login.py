@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import reflex as rx
 
-from omni_app.api.http import safe_next
+from omni_app import paths
 from omni_app.components.native_form import native_form
 from omni_app.i18n import LOCALE_NAMES
 from omni_app.state.app_state import AppState
+from omni_app.state.login import LoginState
 
 T = AppState.tr
-
-
-class LoginState(AppState):
-    @rx.var
-    def error_message(self) -> str:
-        return self.query_message("error", "login.error.{}")
-
-    @rx.var
-    def next_path(self) -> str:
-        return safe_next(self.router.url.query_parameters.get("next"))
 
 
 def login_page() -> rx.Component:
@@ -42,13 +33,13 @@ def login_page() -> rx.Component:
                              auto_complete="current-password", width="100%"),
                     rx.el.input(type="hidden", name="next", value=LoginState.next_path),
                     rx.button(T["login.submit"], type="submit", width="100%", id="login-submit"),
-                    rx.hstack(*[rx.link(name, href=f"/login?lang={code}", size="1",
+                    rx.hstack(*[rx.link(name, href=f"{paths.LOGIN}?lang={code}", size="1",
                                         id=f"lang-{code}")
                                 for code, name in LOCALE_NAMES.items()],
                               spacing="3", justify="center", width="100%"),
                     spacing="2", width="100%",
                 ),
-                action="/api/auth/login",
+                action=paths.SIGN_IN,
             ),
             width="100%", max_width="380px",
         ),

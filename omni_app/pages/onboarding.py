@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from omni_app.components.shell import header
 from omni_app.state.onboarding import TIMEZONES, InvitationOffer, OnboardingState
+from omni_app.views.shell import header
 
 T = OnboardingState.tr
 

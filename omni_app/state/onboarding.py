@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from omni_app import paths
 from omni_app.domain import clinics, team
 from omni_app.state.session import SessionState
 
@@ -49,7 +50,7 @@ class OnboardingState(SessionState):
             finally:
                 await self._offers(user)   # what is still open, whatever happened
         done = await self._as_signed_in(accept)
-        return rx.redirect("/") if done.done else done.answer
+        return rx.redirect(paths.HOME) if done.done else done.answer
 
     @rx.event
     async def create_clinic(self, form: dict):
@@ -62,4 +63,4 @@ class OnboardingState(SessionState):
                                                    timezone, self.locale))
         finally:
             self.saving = False
-        return rx.redirect("/") if done.done else done.answer
+        return rx.redirect(paths.HOME) if done.done else done.answer

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import reflex as rx
 from supabase import AsyncClient
 
-from omni_app import services
+from omni_app import paths, services
 from omni_app.domain import auth
 from omni_app.domain.refusals import Refused
 from omni_app.domain.team import Actor
@@ -99,7 +99,7 @@ class SessionState(AppState):
         if not await self._load_profile():
             raise AccessDenied(self.login_redirect())
         if not self.is_admin or not self.company_id:
-            raise AccessDenied(rx.redirect("/"))
+            raise AccessDenied(rx.redirect(paths.HOME))
         return await self.user_client(), Actor(self.user_id, self.company_id)
 
     async def guarded(self, action: Action, *, who: Who = "member",
@@ -118,7 +118,7 @@ class SessionState(AppState):
                 user = await self.user_client()
                 actor = Actor(self.user_id, self.company_id)
                 if who == "member" and not self.company_id:
-                    raise AccessDenied(rx.redirect("/onboarding"))
+                    raise AccessDenied(rx.redirect(paths.ONBOARDING))
         except NotSignedIn:
             return Outcome(False, answer=self.login_redirect())
         except AccessDenied as denied:
@@ -139,7 +139,7 @@ class SessionState(AppState):
     def login_redirect(self):
         path = self.router.url.path or "/"
         query = self.router.url.query
-        return rx.redirect("/login?" + urlencode({"next": f"{path}?{query}" if query else path}))
+        return rx.redirect(f"{paths.LOGIN}?" + urlencode({"next": f"{path}?{query}" if query else path}))
 
     async def _load_profile(self) -> bool:
         try:
@@ -165,7 +165,7 @@ class SessionState(AppState):
         if not await self._load_profile():
             return self.login_redirect()
         if not self.company_id:
-            return rx.redirect("/onboarding")
+            return rx.redirect(paths.ONBOARDING)
 
     @rx.event
     async def require_admin(self):
@@ -173,7 +173,7 @@ class SessionState(AppState):
         if redirect is not None:
             return redirect
         if not self.is_admin:
-            return rx.redirect("/")
+            return rx.redirect(paths.HOME)
 
     @rx.event
     async def require_no_clinic(self):
@@ -181,7 +181,7 @@ class SessionState(AppState):
         if not await self._load_profile():
             return self.login_redirect()
         if self.company_id:
-            return rx.redirect("/")
+            return rx.redirect(paths.HOME)
 
     @rx.event
     async def set_language(self, locale: str):

@@ -1,13 +1,15 @@
-"""Throwaway clinics for inbox and outbound tests: each test makes its own, so tests never
-depend on each other's data (the seed clinics stay as the seed made them)."""
+"""Throwaway clinics made the way an admin makes them (sign up, create the clinic, connect a
+channel through the integrations domain), signed in with a cookie: each test makes its own, so
+tests never depend on each other's data. Clinics made directly with the service role, for
+webhook tests and benchmarks: harness/clinics.py."""
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from supabase import AsyncClient
 
+from harness.clinics import patient_message
 from omni_app import services
 from omni_app.domain import auth, integrations
 from omni_app.domain.team import Actor
@@ -57,22 +59,8 @@ async def connect(clinic: Clinic, outbound_url: str | None, channel: str = "what
     return secret
 
 
-async def inbound(company_id: str, text: str, *, phone: str | None = None,
-                  name: str = "Paciente Teste", occurred_at: datetime | None = None,
-                  media: dict | None = None, kind: str = "text",
-                  instagram_id: str | None = None) -> dict:
-    """A WhatsApp message from a patient (Instagram with `instagram_id`), stored as the webhook
-    would store it."""
-    if instagram_id:
-        channel, sender = "instagram", {"instagram_id": instagram_id, "name": name}
-    else:
-        channel = "whatsapp"
-        sender = {"phone": phone or "+55119" + str(uuid.uuid4().int)[:8], "name": name}
+async def inbound(company_id: str, text: str, **message) -> dict:
+    """A message from a patient, stored as the webhook would store it (see patient_message)."""
     service = await service_client()
-    return (await service.rpc("ingest_inbound_message", {
-        "p_company_id": company_id, "p_channel": channel,
-        "p_external_message_id": f"mid.{uuid.uuid4().hex}",
-        "p_sender": sender, "p_content": text, "p_media": media,
-        "p_occurred_at": (occurred_at or datetime.now(timezone.utc)).isoformat(),
-        "p_metadata": {"kind": kind},
-    }).execute()).data
+    return (await service.rpc("ingest_inbound_message",
+                              patient_message(company_id, text, **message)).execute()).data

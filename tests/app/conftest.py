@@ -4,6 +4,7 @@ Reflex states the way a browser tab would (router headers carrying the cookie)."
 from __future__ import annotations
 
 import base64
+import functools
 import ipaddress
 import itertools
 import os
@@ -14,6 +15,7 @@ import httpx
 import pytest
 import reflex as rx
 from starlette.applications import Starlette
+from supabase import Client, create_client
 from reflex.istate.data import RouterData
 
 from omni_app import services
@@ -52,6 +54,18 @@ def fresh_services(**settings) -> Services:
 
 async def service_client():
     return await services.current().service()
+
+
+@functools.lru_cache(maxsize=4)
+def _sync_service(url: str, key: str) -> Client:
+    return create_client(url, key)
+
+
+def sync_service_client() -> Client:
+    """The service role through the synchronous client, for harness/clinics.py's builders."""
+    settings = services.current().settings
+    return _sync_service(settings.supabase_url,
+                         settings.supabase_service_role_key.get_secret_value())
 
 
 async def anon_client():

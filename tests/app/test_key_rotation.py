@@ -12,32 +12,22 @@ from pathlib import Path
 
 import pytest
 
+from harness.clinics import clinic_with_integration
 from omni_app import services
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import Keyring, SealError
 from omni_app.domain.reseal import reseal
 from omni_app.domain.sessions import SessionStore
-from tests.app.conftest import SEED, cookie_for, service_client
-from tests.app.test_webhooks import new_company
+from tests.app.conftest import SEED, cookie_for, service_client, sync_service_client
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-async def sealed_integration(ring: Keyring) -> tuple[str, str]:
-    service = await service_client()
-    company = await new_company(service)
-    sealed = vault.seal(vault.IntegrationSecrets(signing_secret="rotate-me-please-0123"), ring,
-                        company, "whatsapp")
-    row = (await service.table("integrations").insert({
-        "company_id": company, "channel": "whatsapp", "secrets_sealed": sealed,
-        "key_version": ring.current}).execute()).data[0]
-    return company, row["id"]
 
 
 async def test_reseal_moves_everything_to_the_new_key_and_the_old_one_can_go(app_env):
     old_key, new_key = os.urandom(32), os.urandom(32)
     old = Keyring({1: old_key}, current=1)
-    company, row_id = await sealed_integration(old)
+    clinic = clinic_with_integration(sync_service_client(), old, label="Rotation")
+    company, row_id = clinic.company_id, clinic.integration_id
     both = Keyring({1: old_key, 2: new_key}, current=2)
 
     report = await reseal(await service_client(), both)
@@ -49,7 +39,7 @@ async def test_reseal_moves_everything_to_the_new_key_and_the_old_one_can_go(app
     assert row["key_version"] == 2 and row["secrets_revision"] == 1
     only_new = Keyring({2: new_key}, current=2)
     opened = vault.open_sealed(row["secrets_sealed"], only_new, company, "whatsapp")
-    assert opened.signing_secret == "rotate-me-please-0123"
+    assert opened.signing_secret == clinic.secret
     with pytest.raises(SealError):
         vault.open_sealed(row["secrets_sealed"], old, company, "whatsapp")
 

@@ -12,7 +12,7 @@ __all__ = ["fresh_limits", "http"]  # fixtures used here
 
 
 async def test_fifty_concurrent_deliveries_of_one_message_store_one_row(http):
-    hook = await new_hook()
+    hook = new_hook()
     body = encode(omni_message("wamid.RACE", phone="+5511987654321"))
 
     # Redeliveries are signed afresh (a replay of the very same signature is refused).
@@ -30,7 +30,7 @@ async def test_fifty_concurrent_deliveries_of_one_message_store_one_row(http):
 
 
 async def test_a_burst_of_new_senders_gets_one_client_and_one_thread_each(http):
-    hook = await new_hook()
+    hook = new_hook()
     phones = [f"+55119876{n:05d}" for n in range(10)]
     messages = [omni_message(f"wamid.BURST{n}", phone=phones[n % 10], text=f"msg {n}")
                 for n in range(60)]

@@ -18,7 +18,7 @@ __all__ = ["fresh_limits", "http"]  # fixtures used here
 
 
 async def test_a_captured_failed_status_cannot_be_replayed_after_a_retry(http):
-    hook = await new_hook()
+    hook = new_hook()
     reply = await outbound_message(hook, http)
     failed_body = encode({"interaction_id": reply, "status": "failed", "error": "timeout",
                           "timestamp": int(time.time())})
@@ -44,7 +44,7 @@ async def test_a_captured_failed_status_cannot_be_replayed_after_a_retry(http):
 
 
 async def test_a_meta_signed_body_is_accepted_once(http):
-    hook = await new_hook(meta_app_secret="meta-app-secret-replay")
+    hook = new_hook(meta_app_secret="meta-app-secret-replay")
     body = recent((PAYLOADS / "wa_text.json").read_bytes())
     signature = {"x-hub-signature-256": meta_signature("meta-app-secret-replay", body)}
 
@@ -56,7 +56,7 @@ async def test_a_meta_signed_body_is_accepted_once(http):
 
 
 async def test_a_meta_body_older_than_the_memory_is_refused(http):
-    hook = await new_hook(meta_app_secret="meta-app-secret-stale")
+    hook = new_hook(meta_app_secret="meta-app-secret-stale")
     body = (PAYLOADS / "wa_text.json").read_bytes()  # June 2025, correctly signed
     response = await deliver(http, hook, body, signed=False, headers={
         "x-hub-signature-256": meta_signature("meta-app-secret-stale", body)})
@@ -65,7 +65,7 @@ async def test_a_meta_body_older_than_the_memory_is_refused(http):
 
 
 async def test_a_request_that_could_not_be_stored_may_be_sent_again(http, monkeypatch):
-    hook = await new_hook()
+    hook = new_hook()
     body = encode(omni_message())
     headers = {"content-type": "application/json", **sign_headers(hook.secret, body)}
     real_ingest = inbound.ingest
@@ -101,7 +101,7 @@ async def test_unknown_keys_from_one_address_are_turned_away_before_any_lookup(a
 
 
 async def test_statuses_relayed_by_n8n_are_accepted_once_and_messages_stay_idempotent(http):
-    hook = await new_hook()
+    hook = new_hook()
     await outbound_message(hook, http, "wamid.OUT01")
     statuses = (PAYLOADS / "wa_statuses.json").read_bytes()
     signed = {"content-type": "application/json", **sign_headers(hook.secret, statuses)}

@@ -19,9 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.support import SOCKET_PROBE
-from tests.support.app_process import AppProcess, running_app
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from harness.app_process import AppProcess, running_app
+from harness.browser import CHROMIUM, CHROMIUM_ARGS, SOCKET_PROBE
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"

@@ -18,18 +18,19 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
+from harness.browser import sign_in, wait_for_backend
+from harness.clinics import ClinicWithIntegration, against, clinic_with_integration
 from omni_app.domain.signing import sign_headers
-from tests.e2e.support import sign_in, wait_for_backend
-from tests.support.clinics import ConnectedClinic, connected_clinic
 from tests.fakes.n8n import FakeN8n
 
 ROOT = Path(__file__).resolve().parents[2]
 LIVE_WITHIN_MS = 2000
 
 
-def make_clinic(app_lb, app_server, n8n: FakeN8n) -> ConnectedClinic:
+def make_clinic(app_lb, app_server, n8n: FakeN8n) -> ClinicWithIntegration:
     """A clinic whose replies go to `n8n` (which then checks this clinic's signing secret)."""
-    clinic = connected_clinic(app_lb, app_server.master_key, "E2E", outbound_url=n8n.url)
+    clinic = clinic_with_integration(*against(app_lb, app_server.master_key), label="E2E",
+                                     outbound_url=n8n.url, with_admin=True)
     n8n.secret = clinic.secret
     return clinic
 
@@ -40,7 +41,7 @@ def post_signed(url: str, secret: str, payload: dict) -> httpx.Response:
                       headers={"Content-Type": "application/json", **sign_headers(secret, body)})
 
 
-def deliver_message(app_url: str, clinic: ConnectedClinic, text: str, phone: str) -> dict:
+def deliver_message(app_url: str, clinic: ClinicWithIntegration, text: str, phone: str) -> dict:
     response = post_signed(f"{app_url}/webhooks/whatsapp?integration={clinic.public_key}",
                            clinic.secret, {
                                "external_message_id": f"wamid.e2e.{uuid.uuid4().hex}",
@@ -51,7 +52,7 @@ def deliver_message(app_url: str, clinic: ConnectedClinic, text: str, phone: str
     return response.json()["results"][0]
 
 
-def open_inbox(page: Page, clinic: ConnectedClinic, query: str = "") -> None:
+def open_inbox(page: Page, clinic: ClinicWithIntegration, query: str = "") -> None:
     sign_in(page, clinic.email, clinic.password, start=f"/login?next=/inbox{query}")
     page.wait_for_url(re.compile(r"/inbox"))
     wait_for_backend(page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.support import sign_in, wait_for_backend
+from harness.browser import sign_in, wait_for_backend
 
 
 def test_admin_generates_a_secret_and_enables_instagram(page: Page):

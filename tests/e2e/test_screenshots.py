@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from supabase import create_client
 
-from tests.e2e.support import sign_in, wait_for_backend
+from harness.browser import sign_in, wait_for_backend
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 ADMIN = ("admin@demo.clinic", "omni-demo-admin")

@@ -6,7 +6,7 @@ import uuid
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.support import sign_in, wait_for_backend
+from harness.browser import sign_in, wait_for_backend
 
 ADMIN = ("admin@demo.clinic", "omni-demo-admin")
 STAFF = ("staff@demo.clinic", "omni-demo-staff")

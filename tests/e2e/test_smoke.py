@@ -1,7 +1,7 @@
 """The app builds, serves its home page in Chromium and talks to its backend over the websocket."""
 from playwright.sync_api import Page, expect
 
-from tests.e2e.support import wait_for_backend
+from harness.browser import wait_for_backend
 
 
 def test_home_page_loads_and_connects(page: Page, page_recorder):

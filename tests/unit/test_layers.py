@@ -2,7 +2,9 @@
 - domain/ takes what it uses as arguments: it imports no process-wide object (supa, runtime,
   services, settings, live) and no Reflex;
 - channels/ are pure parsers: nothing from domain/ (or anything that does I/O);
-- pages and states never talk to Supabase themselves: no `.rpc(` or `.table(` there."""
+- pages and states never talk to Supabase themselves: no `.rpc(` or `.table(` there;
+- benchmarks and harness/ (what tests and benchmarks share) never import the tests, and the
+  app imports none of them."""
 from __future__ import annotations
 
 import ast
@@ -55,3 +57,17 @@ def test_the_rules_would_catch_a_violation(tmp_path):
     planted = tmp_path / "bad.py"
     planted.write_text("from omni_app import services\nimport reflex as rx\n")
     assert reaches(imports(planted), PROCESS_WIDE) == {"omni_app.services", "reflex"}
+
+
+ROOT = APP.parent
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "benchmarks").rglob("*.py"))
+                         + sorted((ROOT / "harness").rglob("*.py")), ids=lambda p: p.name)
+def test_benchmarks_and_the_harness_do_not_depend_on_the_tests(path):
+    assert reaches(imports(path), {"tests"}) == set()
+
+
+@pytest.mark.parametrize("path", sorted(APP.rglob("*.py")), ids=lambda p: p.name)
+def test_the_app_imports_no_test_helpers(path):
+    assert reaches(imports(path), {"tests", "harness", "benchmarks"}) == set()

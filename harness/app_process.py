@@ -23,7 +23,7 @@ import httpx
 
 from localbase.testing import free_port
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 TOOLS_BIN = ROOT / ".tools" / "node_modules" / ".bin"
 STOP_TIMEOUT = 15.0
 

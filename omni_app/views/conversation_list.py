@@ -4,7 +4,6 @@ from __future__ import annotations
 import reflex as rx
 
 from omni_app.channels import registry
-
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_rows import ConversationRow
 

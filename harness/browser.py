@@ -1,7 +1,17 @@
-"""Helpers for e2e tests (the app in production mode driven by Chromium)."""
+"""Chromium driving the app, for the e2e tests and the browser benchmarks: Debian's Chromium as
+it is launched here (Playwright cannot download its own browsers; headless, and kept off the
+network it would otherwise call home to), a probe of the page's websocket, and signing in."""
 from __future__ import annotations
 
+import os
+
 from playwright.sync_api import Page
+
+CHROMIUM = os.environ.get("OMNI_E2E_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
 
 # Added to every browser context by tests/e2e/conftest.py, before any page script runs: counts
 # what happens on the page's websockets. Reflex talks socket.io over one websocket; a text frame

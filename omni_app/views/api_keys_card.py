@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from omni_app import paths
 from omni_app.state.api_keys import ApiKeysState as K
 from omni_app.state.api_keys import KeyRow
 
@@ -30,7 +31,7 @@ def api_keys_card() -> rx.Component:
     return rx.card(rx.vstack(
         rx.heading(T["api_keys.title"], size="4"),
         rx.text(T["api_keys.intro"], size="2"),
-        rx.link(T["api_keys.docs"], href="/api/v1/docs", is_external=True, size="2"),
+        rx.link(T["api_keys.docs"], href=paths.API_DOCS, is_external=True, size="2"),
         rx.cond(K.key_message != "", rx.callout(K.key_message, color_scheme="green")),
         rx.cond(K.key_error != "", rx.callout(K.key_error, color_scheme="red", role="alert",
                                               id="api-key-error")),
@@ -55,7 +56,7 @@ def api_keys_card() -> rx.Component:
                 rx.table.column_header_cell(T["api_keys.name"]),
                 rx.table.column_header_cell(T["api_keys.prefix"]),
                 rx.table.column_header_cell(T["api_keys.created_at"]),
-                rx.table.column_header_cell(T["integrations.last_used"]),
+                rx.table.column_header_cell(T["api_keys.last_used"]),
                 rx.table.column_header_cell(""))),
             rx.table.body(rx.foreach(K.keys, key_row)),
             width="100%")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from omni_app import paths
 from omni_app.components.native_form import native_form
 from omni_app.i18n import LOCALE_NAMES
 from omni_app.state.session import SessionState
@@ -20,11 +21,11 @@ def nav_link(label_key: str, href: str, icon: str, place: str) -> rx.Component:
 def nav_links(place: str) -> rx.Component:
     """`place` (side or top) keeps element ids unique between the two navigations."""
     return rx.fragment(
-        nav_link("nav.home", "/", "house", place),
-        nav_link("inbox.nav", "/inbox", "inbox", place),
-        rx.cond(SessionState.is_admin, nav_link("nav.team", "/team", "users", place)),
+        nav_link("nav.home", paths.HOME, "house", place),
+        nav_link("inbox.nav", paths.INBOX, "inbox", place),
+        rx.cond(SessionState.is_admin, nav_link("nav.team", paths.TEAM, "users", place)),
         rx.cond(SessionState.is_admin,
-                nav_link("integrations.nav", "/settings/integrations", "plug", place)),
+                nav_link("integrations.nav", paths.INTEGRATIONS, "plug", place)),
     )
 
 
@@ -55,14 +56,14 @@ def logout_button() -> rx.Component:
     return native_form(
         rx.button(rx.icon("log-out", size=16), T["nav.logout"], type="submit", variant="soft",
                   size="1", id="logout"),
-        action="/api/auth/logout",
+        action=paths.SIGN_OUT,
     )
 
 
 def logout_everywhere_form() -> rx.Component:
     """Submitted by the account menu's item (a button outside it, tied by `form=`)."""
     return native_form(rx.el.input(type="hidden", name="scope", value="everywhere"),
-                       action="/api/auth/logout", id="logout-everywhere-form",
+                       action=paths.SIGN_OUT, id="logout-everywhere-form",
                        display="none")
 
 
@@ -71,7 +72,7 @@ def account_menu() -> rx.Component:
         rx.menu.trigger(rx.icon_button(rx.icon("circle-user", size=16), variant="soft",
                                        size="1", aria_label=T["nav.menu"], id="account-menu")),
         rx.menu.content(
-            rx.menu.item(rx.link(rx.icon("user", size=14), T["nav.account"], href="/account",
+            rx.menu.item(rx.link(rx.icon("user", size=14), T["nav.account"], href=paths.ACCOUNT,
                                  underline="none", id="menu-account"), as_child=True),
             rx.menu.separator(),
             rx.menu.item(rx.el.button(rx.icon("log-out", size=14), T["nav.logout_everywhere"],

@@ -1,0 +1,21 @@
+"""Every path the app's own pages link, post or redirect to, named once. The composition root
+registers pages under these names and the HTTP routes answer on them."""
+from __future__ import annotations
+
+# pages
+HOME = "/"
+LOGIN = "/login"
+ONBOARDING = "/onboarding"
+INBOX = "/inbox"
+TEAM = "/team"
+INTEGRATIONS = "/settings/integrations"
+ACCOUNT = "/account"
+
+# form posts (api/auth_routes.py): the session cookie is set and cleared only there
+SIGN_IN = "/api/auth/login"
+CHANGE_PASSWORD = "/api/auth/password"
+SIGN_OUT = "/api/auth/logout"
+
+# the API reference (api/app.py)
+API_DOCS = "/api/v1/docs"
+API_DOCUMENT = "/api/v1/openapi.json"
