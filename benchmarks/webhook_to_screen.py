@@ -100,7 +100,8 @@ def deliver_and_watch(sender: Sender, pool: ThreadPoolExecutor, tabs: list[Page]
 
 def run(messages: int, tab_count: int, conversation: str) -> bool:
     run_id = uuid.uuid4().hex[:6]
-    with running_localbase(ROOT, token_rate_limit=1_000_000) as lb, running_app(lb, BENCH_DIR, BENCH_DIR / "app.log") as app, \
+    with running_localbase(ROOT, token_rate_limit=1_000_000) as lb, \
+            running_app(lb, BENCH_DIR, BENCH_DIR / "app.log") as app, \
             sync_playwright() as playwright, ThreadPoolExecutor(1) as pool:
         clinic = clinic_with_integration(*against(lb, app.master_key), label="Bench",
                                          with_admin=True)

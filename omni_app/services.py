@@ -99,10 +99,17 @@ class Services:
                                        self.settings.session_days)
         return self._store
 
-    def session_cookie(self) -> str:
+    def cookie_name(self, name: str) -> str:
         """`__Host-` in production: the browser then refuses the cookie unless it is Secure,
         for the whole site (Path=/) and not shared with subdomains (no Domain)."""
-        return "__Host-omni_session" if self.settings.production else "omni_session"
+        return f"__Host-{name}" if self.settings.production else name
+
+    def session_cookie(self) -> str:
+        return self.cookie_name("omni_session")
+
+    def login_email_cookie(self) -> str:
+        """The e-mail of a refused sign-in, so the form comes back with it filled in."""
+        return self.cookie_name("omni_login_email")
 
     async def counters(self) -> Counters:
         return Counters(await self.service())

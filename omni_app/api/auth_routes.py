@@ -3,7 +3,7 @@ password and sign out, each answered with 303. The cookie holds an opaque id; to
 the server. Sign-ins are throttled by the client's address and the account (sign_in_guard)."""
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
@@ -15,8 +15,11 @@ from omni_app.api.errors import HttpError
 from omni_app.api.http import client_address, safe_next, same_origin
 from omni_app.domain import auth, sign_in_guard
 from omni_app.domain.refusals import Refused
+from omni_app.i18n import CATALOGS
 
 FORM_LIMIT = 16 * 1024
+REMEMBERED_EMAIL_SECONDS = 600
+MAX_EMAIL_CHARS = 320
 MIN_PASSWORD_LENGTH = 8
 SIGN_IN_POLICY = sign_in_guard.SignInPolicy()
 
@@ -35,6 +38,22 @@ def _set_cookie(response: Response, token: str) -> None:
     response.set_cookie(services.session_cookie(), token,
                         max_age=services.settings.session_days * 86400, path="/", httponly=True,
                         samesite="strict", secure=services.settings.production)
+
+
+def _remember_email(response: Response, email: str) -> None:
+    """A refused sign-in comes back to the form with the e-mail still typed (not in the URL,
+    where logs and history would keep it)."""
+    services = services_module.current()
+    response.set_cookie(services.login_email_cookie(),
+                        quote(email.strip()[:MAX_EMAIL_CHARS], safe=""),
+                        max_age=REMEMBERED_EMAIL_SECONDS, path="/", httponly=True,
+                        samesite="strict", secure=services.settings.production)
+
+
+def _forget_email(response: Response) -> None:
+    services = services_module.current()
+    response.delete_cookie(services.login_email_cookie(), path="/", httponly=True,
+                           samesite="strict", secure=services.settings.production)
 
 
 def _clear_cookie(response: Response) -> None:
@@ -81,18 +100,28 @@ def _guarded(handler):
 
 @_guarded
 async def login(request: Request, form: dict[str, str]) -> Response:
+    """`lang`, when the form carries one, is the language picked on the sign-in page: it
+    stays through a refusal and becomes the user's own once signed in."""
     next_path = safe_next(form.get("next") or paths.HOME)
+    email, lang = form.get("email", ""), form.get("lang", "")
+    again = {"next": next_path, **({"lang": lang} if lang in CATALOGS else {})}
     try:
-        session = await _checked_sign_in(request, form.get("email", ""),
-                                         form.get("password", ""))
+        session = await _checked_sign_in(request, email, form.get("password", ""))
     except Refused as refused:
-        return _back(paths.LOGIN, error=refused.reason, next=next_path)
+        response = _back(paths.LOGIN, error=refused.reason, **again)
+        _remember_email(response, email)
+        return response
     services = services_module.current()
-    me = await auth.profile(await services.as_user(session.access_token))
+    user = await services.as_user(session.access_token)
+    me = await auth.profile(user)
     if me and me.get("status") == "disabled":
         await auth.sign_out_upstream(await services.anon(), session.access_token)
-        return _back(paths.LOGIN, error="disabled", next=next_path)
-    return await _open_browser_session(request, session, next_path)
+        return _back(paths.LOGIN, error="disabled", **again)
+    if lang in CATALOGS and me:
+        await auth.set_locale(user, lang)
+    response = await _open_browser_session(request, session, next_path)
+    _forget_email(response)
+    return response
 
 
 @_guarded

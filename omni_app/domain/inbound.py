@@ -58,7 +58,8 @@ class Outcome:
 
 def _is_data_error(error: APIError) -> bool:
     code = str(error.code or "")
-    return code[:2] in ("22", "23") or code == "P0001" or (code.startswith("PT4") and code != "PT429")
+    return (code[:2] in ("22", "23") or code == "P0001"
+            or (code.startswith("PT4") and code != "PT429"))
 
 
 def _utc_iso(moment) -> str:

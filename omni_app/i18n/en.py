@@ -17,6 +17,7 @@ MESSAGES = {
     "nav.language": "Language",
     "role.admin": "Admin",
     "role.staff": "Staff",
+    "home.notice.admin_only": "Only the clinic's admins can open that page.",
     "home.title": "Home",
     "home.greeting": "Hello, {name}",
     "home.open_conversations": "Open conversations",

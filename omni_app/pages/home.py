@@ -21,5 +21,8 @@ def counter_card(key: str) -> rx.Component:
 def home_page() -> rx.Component:
     return shell(
         rx.heading(T["home.title"], size="6", margin_bottom="12px"),
+        rx.cond(HomeState.notice != "",
+                rx.callout(HomeState.notice, icon="lock", color_scheme="amber", role="status",
+                           id="home-notice", margin_bottom="12px")),
         rx.flex(*[counter_card(key) for key in COUNTERS], wrap="wrap", gap="12px"),
     )

@@ -26,15 +26,21 @@ def login_page() -> rx.Component:
                                        color_scheme="red", role="alert", id="login-error",
                                        width="100%")),
                     rx.text(T["login.email"], as_="label", html_for="email", size="2"),
+                    # Uncontrolled, so the typed e-mail never crosses the websocket; the key
+                    # remounts it once the remembered e-mail arrives with the page's state.
                     rx.input(id="email", name="email", type="email", required=True,
-                             auto_complete="username", width="100%"),
+                             auto_complete="username", width="100%",
+                             default_value=LoginState.remembered_email,
+                             key=LoginState.remembered_email),
                     rx.text(T["login.password"], as_="label", html_for="password", size="2"),
                     rx.input(id="password", name="password", type="password", required=True,
                              auto_complete="current-password", width="100%"),
                     rx.el.input(type="hidden", name="next", value=LoginState.next_path),
+                    rx.el.input(type="hidden", name="lang", value=LoginState.chosen_locale),
                     rx.button(T["login.submit"], type="submit", width="100%", id="login-submit"),
-                    rx.hstack(*[rx.link(name, href=f"{paths.LOGIN}?lang={code}", size="1",
-                                        id=f"lang-{code}")
+                    rx.hstack(*[rx.link(name, size="1", id=f"lang-{code}",
+                                        href=f"{paths.LOGIN}?lang={code}&"
+                                        + LoginState.next_query)
                                 for code, name in LOCALE_NAMES.items()],
                               spacing="3", justify="center", width="100%"),
                     spacing="2", width="100%",

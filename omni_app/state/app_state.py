@@ -1,6 +1,8 @@
 """The root state every page shares: the UI language and its message catalog."""
 from __future__ import annotations
 
+from http.cookies import SimpleCookie
+
 import reflex as rx
 
 from omni_app.i18n import CATALOGS, DEFAULT_LOCALE, supported
@@ -18,6 +20,14 @@ class AppState(rx.State):
         `login.error.rate_limited`); empty for anything the catalog does not know."""
         value = self.router.url.query_parameters.get(param, "")
         return self.tr.get(key_format.format(value), "") if value else ""
+
+    def request_cookie(self, name: str) -> str | None:
+        """A cookie of the tab's connection (Reflex passes the websocket's headers, HttpOnly
+        cookies included, to the backend only)."""
+        jar = SimpleCookie()
+        jar.load(self.router.headers.cookie or "")
+        morsel = jar.get(name)
+        return morsel.value if morsel else None
 
     @rx.event
     def use_query_locale(self):

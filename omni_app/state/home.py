@@ -14,6 +14,11 @@ class HomeState(SessionState):
     counters: dict[str, str] = {}
     error: str = ""
 
+    @rx.var
+    def notice(self) -> str:
+        """Why this tab was sent home (`?notice=admin_only`)."""
+        return self.query_message("notice", "home.notice.{}")
+
     @rx.event
     async def load_counters(self):
         done = await self.guarded(lambda user, actor: home.counters(user), errors="home.error")

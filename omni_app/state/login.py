@@ -1,9 +1,14 @@
-"""The sign-in page's state: the refusal to explain and where to go after signing in."""
+"""The sign-in page's state: the refusal to explain, where to go after signing in, and what the
+user already gave (the e-mail of a refused attempt, the language picked here)."""
 from __future__ import annotations
+
+from urllib.parse import unquote, urlencode
 
 import reflex as rx
 
+from omni_app import services
 from omni_app.api.http import safe_next
+from omni_app.i18n import CATALOGS
 from omni_app.state.app_state import AppState
 
 
@@ -15,3 +20,19 @@ class LoginState(AppState):
     @rx.var
     def next_path(self) -> str:
         return safe_next(self.router.url.query_parameters.get("next"))
+
+    @rx.var
+    def next_query(self) -> str:
+        """`next=…` for links that stay on this page (the language switch)."""
+        return urlencode({"next": self.next_path})
+
+    @rx.var
+    def remembered_email(self) -> str:
+        """The e-mail of the sign-in just refused (a short-lived cookie the route set)."""
+        return unquote(self.request_cookie(services.current().login_email_cookie()) or "")
+
+    @rx.var
+    def chosen_locale(self) -> str:
+        """The language picked here (`?lang=`), to keep once signed in; empty otherwise."""
+        wanted = self.router.url.query_parameters.get("lang", "")
+        return wanted if wanted in CATALOGS else ""

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
-from http.cookies import SimpleCookie
 from typing import Any, Literal
 from urllib.parse import urlencode
 
@@ -71,13 +70,10 @@ class SessionState(AppState):
 
     @rx.var
     def role_label(self) -> str:
-        return self.tr.get(f"role.{self.role}", "") if self.role else ""
+        return self.tr.get(f"role.{self.role}", "") if self.role and self.company_id else ""
 
     def _cookie(self) -> str | None:
-        jar = SimpleCookie()
-        jar.load(self.router.headers.cookie or "")
-        morsel = jar.get(services.current().session_cookie())
-        return morsel.value if morsel else None
+        return self.request_cookie(services.current().session_cookie())
 
     async def user_client(self) -> AsyncClient:
         """A client acting as the signed-in user; every data handler starts here."""
@@ -99,7 +95,7 @@ class SessionState(AppState):
         if not await self._load_profile():
             raise AccessDenied(self.login_redirect())
         if not self.is_admin or not self.company_id:
-            raise AccessDenied(rx.redirect(paths.HOME))
+            raise AccessDenied(self.admins_only())
         return await self.user_client(), Actor(self.user_id, self.company_id)
 
     async def guarded(self, action: Action, *, who: Who = "member",
@@ -136,10 +132,15 @@ class SessionState(AppState):
         """A moment as the reader writes dates, in the clinic's time zone."""
         return formatting.date_time(moment, self.locale, self.timezone)
 
+    def admins_only(self):
+        """Home, saying why: the page asked for is for the clinic's admins."""
+        return rx.redirect(f"{paths.HOME}?" + urlencode({"notice": "admin_only"}))
+
     def login_redirect(self):
         path = self.router.url.path or "/"
         query = self.router.url.query
-        return rx.redirect(f"{paths.LOGIN}?" + urlencode({"next": f"{path}?{query}" if query else path}))
+        return rx.redirect(f"{paths.LOGIN}?" + urlencode(
+            {"next": f"{path}?{query}" if query else path}))
 
     async def _load_profile(self) -> bool:
         try:
@@ -173,7 +174,7 @@ class SessionState(AppState):
         if redirect is not None:
             return redirect
         if not self.is_admin:
-            return rx.redirect(paths.HOME)
+            return self.admins_only()
 
     @rx.event
     async def require_no_clinic(self):

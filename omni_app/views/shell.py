@@ -34,7 +34,9 @@ def who_am_i() -> rx.Component:
         rx.vstack(
             rx.text(SessionState.user_name, weight="bold", id="whoami-name"),
             rx.hstack(rx.text(SessionState.clinic_name, size="2", id="whoami-clinic"),
-                      rx.badge(SessionState.role_label, id="whoami-role"), align="center"),
+                      rx.cond(SessionState.role_label != "",
+                              rx.badge(SessionState.role_label, id="whoami-role")),
+                      align="center"),
             spacing="0",
         ),
         align="center",

@@ -5,7 +5,7 @@ from omni_app.domain import api_keys
 from omni_app.state.api_keys import ApiKeysState
 from tests.app.conftest import SEED, cookie_for, service_client, tab
 from tests.app.clinics import new_clinic
-from tests.app.test_states import redirect_target
+from tests.app.test_states import ADMINS_ONLY, redirect_target
 
 PATH = "/settings/integrations"
 
@@ -36,6 +36,6 @@ async def test_admin_creates_sees_once_and_revokes_a_key(app_env):
 
 async def test_staff_are_sent_home(app_env):
     staff = tab(ApiKeysState, await cookie_for(*SEED["staff"]), PATH)
-    assert redirect_target(await staff.load_keys()) == "/"
-    assert redirect_target(await staff.create_key({"name": "mine"})) == "/"
+    assert redirect_target(await staff.load_keys()) == ADMINS_ONLY
+    assert redirect_target(await staff.create_key({"name": "mine"})) == ADMINS_ONLY
     assert staff.keys == [] and staff.created_secret == ""

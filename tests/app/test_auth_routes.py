@@ -12,7 +12,8 @@ from omni_app.api import auth_routes
 from omni_app.api.app import build_api
 from omni_app.domain.sessions import token_hash
 from omni_app.domain.sign_in_guard import SignInPolicy
-from tests.app.conftest import SEED, anon_client, asgi_client, fresh_services, service_client
+from tests.app.conftest import (SEED, anon_client, asgi_client, fresh_services, new_email,
+                                service_client)
 from tests.conftest import APP_RATE_LIMIT
 
 
@@ -74,7 +75,38 @@ async def test_wrong_credentials_come_back_with_a_reason_and_no_cookie(http, for
     response = await http.post("/api/auth/login", data={**form, "next": "/team"})
     assert response.status_code == 303
     assert response.headers["location"] == f"/login?error={reason}&next=%2Fteam"
-    assert "set-cookie" not in response.headers
+    assert services.current().session_cookie() not in response.cookies
+
+
+async def test_a_refused_sign_in_keeps_the_email_and_the_language_picked(http):
+    refused = await http.post("/api/auth/login", data={
+        "email": "admin@demo.clinic", "password": "wrong-password", "next": "/team",
+        "lang": "es"})
+    query = parse_qs(urlsplit(refused.headers["location"]).query)
+    assert query == {"error": ["invalid_credentials"], "next": ["/team"], "lang": ["es"]}
+    remembered = services.current().login_email_cookie()
+    assert refused.cookies[remembered] == "admin%40demo.clinic"  # read back by LoginState
+    set_cookie = refused.headers["set-cookie"]
+    assert "HttpOnly" in set_cookie and "Max-Age=600" in set_cookie
+    assert "/login?" in refused.headers["location"] and "admin%40" not in refused.headers["location"]
+
+    ignored = await http.post("/api/auth/login", data={**login_form("admin"), "lang": "xx"})
+    assert ignored.status_code == 303 and ignored.headers["location"] == "/"
+
+
+async def test_the_language_picked_on_the_sign_in_page_becomes_the_users(http):
+    email, password = new_email(), f"pw-{uuid.uuid4().hex}"
+    service = await service_client()
+    await service.auth.admin.create_user({"email": email, "password": password,
+                                          "email_confirm": True})
+    signed_in = await http.post("/api/auth/login", data={
+        "email": email, "password": password, "next": "/", "lang": "es"})
+    assert signed_in.status_code == 303 and signed_in.headers["location"] == "/"
+    assert signed_in.cookies.get(services.current().login_email_cookie()) is None
+    assert 'omni_login_email=""' in signed_in.headers.get("set-cookie", "") or \
+        "omni_login_email=;" in signed_in.headers.get("set-cookie", "")
+    row = (await service.table("users").select("locale").eq("email", email).execute()).data
+    assert row == [{"locale": "es"}]
 
 
 async def test_too_many_attempts_are_explained(http):
@@ -143,4 +175,4 @@ async def test_disabled_and_locked_users_are_told_why_and_get_no_cookie(http, ch
     email, password = await member(await service_client(), **changes)
     response = await http.post("/api/auth/login", data={"email": email, "password": password})
     assert response.headers["location"] == f"/login?error={reason}&next=%2F"
-    assert "set-cookie" not in response.headers
+    assert services.current().session_cookie() not in response.cookies

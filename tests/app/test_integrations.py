@@ -18,7 +18,7 @@ from omni_app.domain.signing import sign_headers, verify_omni
 from omni_app.state.integrations import IntegrationsState
 from omni_app.domain.refusals import Refused
 from tests.app.conftest import SEED, cookie_for, joined_member, new_email, service_client, tab
-from tests.app.test_states import redirect_target
+from tests.app.test_states import ADMINS_ONLY, redirect_target
 
 PATH = "/settings/integrations"
 
@@ -172,14 +172,14 @@ async def test_staff_cannot_open_the_page_or_change_anything(clinic):
               .execute()).data
 
     staff = tab(IntegrationsState, clinic.staff_cookie, PATH)
-    assert redirect_target(await staff.require_admin()) == "/"
-    assert redirect_target(await staff.load()) == "/"
-    assert redirect_target(await staff.rotate_secret("whatsapp")) == "/"
-    assert redirect_target(await staff.set_active("whatsapp", True)) == "/"
+    assert redirect_target(await staff.require_admin()) == ADMINS_ONLY
+    assert redirect_target(await staff.load()) == ADMINS_ONLY
+    assert redirect_target(await staff.rotate_secret("whatsapp")) == ADMINS_ONLY
+    assert redirect_target(await staff.set_active("whatsapp", True)) == ADMINS_ONLY
     assert redirect_target(await staff.save_outbound_url(
-        {"channel": "whatsapp", "outbound_url": "https://evil.example/"})) == "/"
+        {"channel": "whatsapp", "outbound_url": "https://evil.example/"})) == ADMINS_ONLY
     assert redirect_target(await staff.save_meta(
-        {"channel": "whatsapp", "meta_app_secret": "staff-secret"})) == "/"
+        {"channel": "whatsapp", "meta_app_secret": "staff-secret"})) == ADMINS_ONLY
     assert staff.integrations == {} and staff.revealed_secret == ""
 
     # Past the state's check, the database refuses them too.

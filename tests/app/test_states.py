@@ -12,6 +12,9 @@ from omni_app.state.team import TeamState
 from tests.app.conftest import SEED, as_user, cookie_for, new_email, service_client, sign_in, tab
 
 
+ADMINS_ONLY = "/?notice=admin_only"  # home, with a note that the page was for admins
+
+
 def redirect_target(result) -> str:
     assert isinstance(result, EventSpec), result
     return dict((k._js_expr, v._js_expr) for k, v in result.args)["path"].strip('"')
@@ -28,7 +31,7 @@ async def test_who_am_i_and_counters_for_the_signed_in_staff(app_env):
     assert await home.require_clinic_member() is None
     assert (home.user_name, home.clinic_name, home.role) == \
         ("Sérgio Recepção", "Clínica Demo", "staff")
-    assert home.role_label == "Equipe" and not home.is_admin
+    assert home.role_label == "Atendente" and not home.is_admin
     await home.load_counters()
     assert int(home.counters["open_conversations"]) >= 1
 
@@ -36,10 +39,15 @@ async def test_who_am_i_and_counters_for_the_signed_in_staff(app_env):
 async def test_staff_cannot_reach_team_or_use_its_actions(app_env):
     cookie = await cookie_for(*SEED["staff"])
     staff = tab(TeamState, cookie, "/team")
-    assert redirect_target(await staff.require_admin()) == "/"
-    assert redirect_target(await staff.load_members()) == "/"
+    assert redirect_target(await staff.require_admin()) == ADMINS_ONLY
+    assert redirect_target(await staff.load_members()) == ADMINS_ONLY
     email = new_email()
-    assert redirect_target(await staff.invite({"email": email, "role": "admin"})) == "/"
+    assert redirect_target(await staff.invite({"email": email, "role": "admin"})) == \
+        ADMINS_ONLY
+    home = tab(HomeState, cookie, ADMINS_ONLY)
+    assert await home.require_clinic_member() is None
+    assert home.notice == "Somente os administradores da clínica podem abrir essa página."
+    assert tab(HomeState, cookie, "/?notice=<b>anything</b>").notice == ""
     service = await service_client()
     assert (await service.table("users").select("id").eq("email", email).execute()).data == []
 
@@ -179,6 +187,7 @@ async def test_a_user_without_clinic_is_sent_to_onboarding_and_creates_one(app_e
 
     onboarding = tab(OnboardingState, cookie, "/onboarding")
     assert await onboarding.require_no_clinic() is None
+    assert onboarding.role_label == ""  # no clinic, no role in one
     await onboarding.create_clinic({"name": "  "})
     assert onboarding.error == onboarding.tr["onboarding.error.name"]
     assert redirect_target(await onboarding.create_clinic(
@@ -188,6 +197,7 @@ async def test_a_user_without_clinic_is_sent_to_onboarding_and_creates_one(app_e
     assert await home.require_clinic_member() is None
     assert (home.clinic_name, home.role, home.timezone) == \
         ("Clínica Sorriso", "admin", "America/Manaus")
+    assert home.role_label == "Administrador"
 
 
 async def test_language_choice_is_kept_per_user(app_env):

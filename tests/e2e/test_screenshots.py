@@ -76,3 +76,18 @@ def test_integrations_with_a_refused_url(new_context, width, scheme):
     page.click("#integration-instagram-outbound-save")
     expect(page.locator("#integrations-error")).to_be_visible()
     shoot(page, "integrations-refused-url", width, scheme)
+
+
+@pytest.mark.parametrize("width, scheme", VIEWS)
+def test_sign_in_refused_and_staff_turned_away(new_context, width, scheme):
+    page = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
+    sign_in(page, "staff@demo.clinic", "not-the-password")
+    expect(page.locator("#login-error")).to_be_visible()
+    expect(page.locator("#email")).to_have_value("staff@demo.clinic")
+    shoot(page, "login-refused", width, scheme)
+    page.fill("#password", "omni-demo-staff")
+    page.click("#login-submit")
+    expect(page.locator("#whoami-role")).to_have_text("Atendente")
+    page.goto("/team")
+    expect(page.locator("#home-notice")).to_be_in_viewport()
+    shoot(page, "home-admins-only", width, scheme)

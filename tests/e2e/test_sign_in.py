@@ -5,6 +5,7 @@ import re
 import uuid
 
 from playwright.sync_api import Page, expect
+from supabase import create_client
 
 from harness.browser import sign_in, wait_for_backend
 
@@ -26,14 +27,36 @@ def test_admin_and_staff_see_their_name_clinic_and_role(page: Page, new_context)
     staff = new_context().new_page()
     sign_in(staff, *STAFF)
     expect(staff.locator("#whoami-name")).to_have_text("Sérgio Recepção")
-    expect(staff.locator("#whoami-role")).to_have_text("Equipe")
+    expect(staff.locator("#whoami-role")).to_have_text("Atendente")  # not the "Equipe" page
     expect(staff.locator("#side-nav-team, #top-nav-team")).to_have_count(0)
 
 
-def test_wrong_password_shows_an_error_and_sets_no_cookie(page: Page):
+def test_wrong_password_shows_an_error_keeps_the_email_and_sets_no_cookie(page: Page):
     sign_in(page, "admin@demo.clinic", "not-the-password")
     expect(page.locator("#login-error")).to_contain_text("E-mail ou senha incorretos")
+    expect(page.locator("#email")).to_have_value("admin@demo.clinic")
+    expect(page.locator("#password")).to_have_value("")
     assert session_cookie(page) is None
+    assert "demo.clinic" not in page.url  # the e-mail is not written into the address
+
+
+def test_the_language_picked_before_signing_in_stays_after(page: Page, app_lb):
+    email, password = f"idioma-{uuid.uuid4().hex[:8]}@test.clinic", "idioma-senha-1"
+    create_client(app_lb.url, app_lb.service_role_key).auth.admin.create_user(
+        {"email": email, "password": password, "email_confirm": True})
+    page.goto("/login?next=/onboarding")
+    page.click("#lang-es")
+    page.wait_for_url(re.compile(r"lang=es"))
+    assert "next=%2Fonboarding" in page.url
+    expect(page.locator("#login-submit")).to_have_text("Ingresar")
+    page.fill("#email", email)
+    page.fill("#password", "wrong-password")
+    page.click("#login-submit")
+    expect(page.locator("#login-error")).to_contain_text("incorrectos")  # still in Spanish
+    page.fill("#password", password)
+    page.click("#login-submit")
+    page.wait_for_url("**/onboarding**")
+    expect(page.locator("#create-clinic")).to_contain_text("Crear")
 
 
 def test_private_url_redirects_to_login_and_back_after_sign_in(page: Page):
@@ -75,7 +98,9 @@ def test_staff_cannot_reach_team_by_url(page: Page):
     expect(page.locator("#whoami-name")).to_be_visible()
     page.goto("/team")
     wait_for_backend(page)
-    page.wait_for_url(re.compile(r"127\.0\.0\.1:\d+/$"))
+    page.wait_for_url(re.compile(r"127\.0\.0\.1:\d+/\?notice=admin_only$"))
+    expect(page.locator("#home-notice")).to_have_text(
+        "Somente os administradores da clínica podem abrir essa página.")
     expect(page.locator("#invite-email")).to_have_count(0)
 
 
@@ -97,7 +122,7 @@ def test_admin_invites_a_staff_member_who_then_signs_in(page: Page, new_context)
     expect(member.locator("[id^=accept-invitation-]")).to_have_count(1)
     member.locator("[id^=accept-invitation-]").click()
     expect(member.locator("#whoami-name")).to_have_text("Nova Pessoa")
-    expect(member.locator("#whoami-role")).to_have_text("Equipe")
+    expect(member.locator("#whoami-role")).to_have_text("Atendente")
 
 
 def test_new_user_creates_a_clinic_and_lands_in_it(page: Page, app_lb):
