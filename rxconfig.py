@@ -1,13 +1,15 @@
-import os
-
 import reflex as rx
 from reflex_base.plugins.sitemap import SitemapPlugin
 
 from omni_app.api import origins
+from omni_app.settings import get_settings
 
-# The page and its websocket must share the host the browser uses, or the session cookie set
-# by /api/auth/login never reaches the backend. Production builds bake this URL in.
-PUBLIC_URL = os.environ.get("OMNI_PUBLIC_URL", origins.DEFAULT_PUBLIC_URL).rstrip("/")
+# The same settings as the app's (environment, then .env), so the origins allowed here are the
+# ones the app's own headers name. The page and its websocket must share the host the browser
+# uses, or the session cookie set by /api/auth/login never reaches the backend. Production
+# builds bake this URL in.
+settings = get_settings()
+PUBLIC_URL = settings.omni_public_url
 
 config = rx.Config(
     app_name="omni_app",
@@ -17,7 +19,7 @@ config = rx.Config(
     deploy_url=PUBLIC_URL,
     # The websocket handshake and CORS on every HTTP route accept only the app's own origins
     # (Reflex's default is "*" with credentials).
-    cors_allowed_origins=origins.from_environment(),
+    cors_allowed_origins=origins.allowed_origins(settings.omni_public_url, settings.production),
     # The security-headers middleware hashes inline scripts of gzip or plain HTML only.
     frontend_compression_formats=["gzip"],
     plugins=[rx.plugins.RadixThemesPlugin()],

@@ -19,6 +19,7 @@ LOCAL_ANON_KEY = ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1k
 LOCAL_SERVICE_ROLE_KEY = ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZS"
                           "I6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU")
 DEV_MASTER_KEY_FILE = Path(".omni-dev") / "master.key"
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:3000"
 
 
 class Settings(BaseSettings):
@@ -29,7 +30,7 @@ class Settings(BaseSettings):
     supabase_service_role_key: SecretStr = SecretStr(LOCAL_SERVICE_ROLE_KEY)
     supabase_jwt_secret: SecretStr | None = None
     omni_env: Literal["local", "production"] = "local"
-    omni_public_url: str = "http://127.0.0.1:3000"
+    omni_public_url: str = DEFAULT_PUBLIC_URL
     omni_master_key: SecretStr | None = Field(default=None, description="base64 of 32 bytes")
     omni_master_key_version: int = Field(default=1, gt=0)
     omni_previous_master_keys: SecretStr | None = Field(

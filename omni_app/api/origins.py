@@ -1,18 +1,18 @@
 """The browser origins allowed to open the app's websocket and to read its HTTP answers (CORS).
 
-Imported by rxconfig.py, so it reads the environment itself and imports nothing heavy. A cookie
-alone must never let another page act as the user: a page on another port of the same host or
+Used by rxconfig.py (the socket, CORS) and the composition root (the page policy's
+connect-src), both from the same Settings. A cookie alone must never let another page act as the user: a page on another port of the same host or
 on a sibling subdomain is same-site, so its requests carry the session cookie, and only the
 Origin check stops it.
 """
 from __future__ import annotations
 
-import os
 from urllib.parse import urlsplit
 
-DEFAULT_PUBLIC_URL = "http://127.0.0.1:3000"
+from omni_app.settings import DEFAULT_PUBLIC_URL
+
 # `reflex run` in development mode serves the page from Vite on :3000, the socket on :8000.
-LOCAL_DEV_ORIGINS = ("http://127.0.0.1:3000", "http://localhost:3000")
+LOCAL_DEV_ORIGINS = (DEFAULT_PUBLIC_URL, "http://localhost:3000")
 
 
 def origin_of(url: str) -> str:
@@ -34,8 +34,3 @@ def allowed_origins(public_url: str, production: bool) -> list[str]:
     if not production:
         origins += [origin for origin in LOCAL_DEV_ORIGINS if origin not in origins]
     return origins
-
-
-def from_environment() -> list[str]:
-    return allowed_origins(os.environ.get("OMNI_PUBLIC_URL", DEFAULT_PUBLIC_URL),
-                           os.environ.get("OMNI_ENV", "local") == "production")

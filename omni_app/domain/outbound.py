@@ -119,8 +119,10 @@ async def give_up(service: AsyncClient, company_id: str, interaction_id: str,
 
 async def deliver(service: AsyncClient, company_id: str, interaction_id: str,
                   delivery: Delivery) -> str:
-    """Delivers one queued reply; returns the status it ended in (sent, failed, or the current
-    one when it was no longer queued)."""
+    """Delivers one queued reply; returns the status it ended in (sent, failed, the current
+    one when it was no longer queued, "missing" or "unknown"). Raises StorageUnavailable when
+    the outcome could not be recorded, so the job runs again: the reply is still queued then,
+    and n8n gets the same Idempotency-Key."""
     rules, allowed = delivery.rules, delivery.allowed
     rows = (await service.table("interactions").select(MESSAGE_COLUMNS)
             .eq("company_id", company_id).eq("id", interaction_id)
@@ -229,7 +231,7 @@ async def _finish(service: AsyncClient, company_id: str, interaction_id: str, st
         result = await inbound.record_status(service, company_id, status=status,
                                              interaction_id=interaction_id,
                                              external_message_id=external_id, error=error)
-    except (APIError, inbound.StorageUnavailable, inbound.MessageNotFound):
+    except (APIError, inbound.MessageNotFound):
         log.exception("could not record status %s interaction=%s", status, interaction_id)
         return "unknown"
     return result["status"]

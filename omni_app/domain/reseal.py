@@ -3,8 +3,9 @@
 The keyring opens with any version it knows and seals with the newest, so rotating is: add the
 new key as OMNI_MASTER_KEY (with a higher OMNI_MASTER_KEY_VERSION), move the old one to
 OMNI_PREVIOUS_MASTER_KEYS, restart, run `python -m omni_app.reseal`, then drop the old key.
-Service role; integration documents are compare-and-set on their revision, so an admin's
-concurrent change is never overwritten (that row is left for the next run)."""
+Service role; every write is compare-and-set (integrations on their revision, sessions on the
+sealed refresh token), so an admin's change or a token refresh made meanwhile is never
+overwritten (that row is left for the next run)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -52,10 +53,14 @@ async def reseal(service: AsyncClient, ring: Keyring) -> ResealReport:
         except SealError:
             report.skipped.append(f"app_sessions {row['id']}")
             continue
-        await service.table("app_sessions").update(
-            {**values, "key_version": ring.current}, returning="minimal") \
-            .eq("id", row["id"]).execute()
-        report.sessions += 1
+        written = (await service.table("app_sessions").update(
+            {**values, "key_version": ring.current}, count="exact", returning="minimal")
+            .eq("id", row["id"]).eq("refresh_token_sealed", row["refresh_token_sealed"])
+            .execute())
+        if written.count == 1:
+            report.sessions += 1
+        else:  # refreshed meanwhile (under the current key): nothing left to do for it
+            report.skipped.append(f"app_sessions {row['id']}")
     return report
 
 

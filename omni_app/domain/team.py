@@ -40,12 +40,9 @@ class Invitation:
     temporary_password: str   # works only if the address had no account; nobody can tell
 
 
-# Refused with: email, self (one's own access), not_found, forbidden, invalid, failed.
-_SHARPER = {"PT409": "self"}
-
-
-def _refused(error: APIError) -> Refused:
-    return from_database(error, _SHARPER)
+# Refused with: email, self (a change of one's own access), conflict (already in a clinic),
+# not_found, forbidden, invalid, failed.
+_OWN_ACCESS = {"PT409": "self"}
 
 
 async def members(user: AsyncClient) -> list[dict]:
@@ -72,7 +69,7 @@ async def invite(user: AsyncClient, service: AsyncClient, email: str, full_name:
             "p_email": email, "p_full_name": full_name.strip()[:200], "p_role": role,
         }).execute()).data
     except APIError as error:
-        raise _refused(error) from None
+        raise from_database(error) from None
     password = secrets.token_urlsafe(12)
     try:
         await service.auth.admin.create_user({
@@ -89,7 +86,7 @@ async def revoke_invitation(user: AsyncClient, invitation_id: str) -> None:
     try:
         await user.rpc("revoke_invitation", {"p_invitation_id": invitation_id}).execute()
     except APIError as error:
-        raise _refused(error) from None
+        raise from_database(error) from None
 
 
 async def change(user: AsyncClient, member_id: str, *, role: str | None = None,
@@ -101,7 +98,7 @@ async def change(user: AsyncClient, member_id: str, *, role: str | None = None,
         return (await user.rpc("set_member_access", {
             "p_member_id": member_id, "p_role": role, "p_status": status}).execute()).data
     except APIError as error:
-        raise _refused(error) from None
+        raise from_database(error, _OWN_ACCESS) from None
 
 
 async def my_invitations(user: AsyncClient) -> list[dict]:
@@ -115,4 +112,4 @@ async def accept(user: AsyncClient, invitation_id: str) -> str:
         return (await user.rpc("accept_invitation", {"p_invitation_id": invitation_id})
                 .execute()).data
     except APIError as error:
-        raise _refused(error) from None
+        raise from_database(error) from None

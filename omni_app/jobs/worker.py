@@ -20,7 +20,7 @@ BATCH = 8
 TICK_S = 2.0
 FIRST_RETRY_S = 5
 # The lease (OMNI_JOB_LEASE_SECONDS, 120 s) must outlast any job: a delivery takes at most
-# 4 attempts x 10 s + backoff.
+# outbound.Policy's attempts x timeout plus its waits (4 x 10 s + 0.5 + 1 + 2 s today).
 
 
 def worker_name() -> str:
@@ -30,7 +30,8 @@ def worker_name() -> str:
 class Worker:
     def __init__(self, services: Services, handlers: dict[str, Handler] | None = None, *,
                  name: str | None = None, lease_s: int | None = None, tick_s: float = TICK_S):
-        self.services, self.handlers = services, handlers or HANDLERS
+        self.services = services
+        self.handlers = HANDLERS if handlers is None else handlers
         self.name, self.tick_s = name or worker_name(), tick_s
         self.lease_s = lease_s or services.settings.omni_job_lease_seconds
         self._woken = asyncio.Event()
@@ -64,7 +65,11 @@ class Worker:
     async def run_due(self) -> int:
         """Claims and runs one batch of due jobs; how many ran."""
         jobs = await (await self.queue()).claim(BATCH)
-        await asyncio.gather(*(self._run(job) for job in jobs))
+        outcomes = await asyncio.gather(*(self._run(job) for job in jobs),
+                                        return_exceptions=True)
+        for job, outcome in zip(jobs, outcomes):
+            if isinstance(outcome, Exception):  # its lease expires and it is claimed again
+                log.error("job %s (%s) could not be recorded: %r", job.id, job.kind, outcome)
         return len(jobs)
 
     async def drain(self) -> None:

@@ -183,8 +183,10 @@ class InboxState(SessionState):
 
     async def _as_member(self, action):
         """The member guard, with refusals shown in the pane's notice."""
+        self.notice = ""
         done = await self.guarded(action, errors="inbox.error")
-        self.notice = done.refusal
+        if done.refusal:  # an action may leave a notice of its own (a conversation gone)
+            self.notice = done.refusal
         return done
 
     # -- list ------------------------------------------------------------------------------

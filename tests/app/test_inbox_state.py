@@ -268,3 +268,14 @@ async def test_an_older_live_fetch_never_overwrites_a_newer_screen(server, app_e
     async with server.event(token) as inbox:
         await inbox._apply_live(fresh)
         assert [t.preview for t in inbox.threads] == ["segunda", "primeira"]
+
+
+async def test_a_conversation_that_is_gone_says_so(server, app_env):
+    clinic = await new_clinic()
+    await inbound(clinic.company_id, "oi", phone="+5511944440000")
+    async with server.event(tab_token(), clinic.cookie) as inbox:
+        await inbox.open_inbox()
+        await inbox.select_conversation(str(uuid.uuid4()))
+        assert inbox.notice == inbox.tr["inbox.error.not_found"] and inbox.selected_id == ""
+        await inbox.select_conversation(inbox.threads[0].id)
+        assert inbox.notice == "" and inbox.selected_id == inbox.threads[0].id

@@ -16,9 +16,11 @@ from harness.clinics import clinic_with_integration
 from omni_app import services
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import Keyring, SealError
+from omni_app.domain import reseal as reseal_module
+from omni_app.domain import sessions
 from omni_app.domain.reseal import reseal
 from omni_app.domain.sessions import SessionStore
-from tests.app.conftest import SEED, cookie_for, service_client, sync_service_client
+from tests.app.conftest import SEED, cookie_for, service_client, sign_in, sync_service_client
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,3 +69,30 @@ async def test_session_locks_exist_only_while_in_use(app_env):
     results = await asyncio.gather(*(store.resolve(c) for c in cookies * 10))
     assert all(results)
     assert store._turns == {}
+
+
+async def test_a_token_refreshed_during_the_reseal_is_not_overwritten(app_env, monkeypatch):
+    old = Keyring({1: os.urandom(32)}, current=1)
+    both = Keyring({**old.keys, 2: os.urandom(32)}, current=2)
+    service = await service_client()
+    cookie = await SessionStore(service, lambda: None, old, 30).create(
+        await sign_in(*SEED["staff"]), "pytest", "127.0.0.1")
+    digest = sessions.token_hash(cookie)
+    stale = reseal_module._stale
+
+    async def refreshed_meanwhile(service_, table, columns, ring, **options):
+        async for row in stale(service_, table, columns, ring, **options):
+            if table == "app_sessions" and row["token_hash"] == digest:
+                # what SessionStore._refresh writes, between the reseal's read and its write
+                await service.table("app_sessions").update({
+                    "refresh_token_sealed": both.seal("refreshed", sessions.PURPOSE, digest),
+                    "key_version": both.current}).eq("token_hash", digest).execute()
+            yield row
+
+    monkeypatch.setattr(reseal_module, "_stale", refreshed_meanwhile)
+    report = await reseal(service, both)
+
+    row = (await service.table("app_sessions").select("id,refresh_token_sealed")
+           .eq("token_hash", digest).execute()).data[0]
+    assert both.open(row["refresh_token_sealed"], sessions.PURPOSE, digest) == "refreshed"
+    assert f"app_sessions {row['id']}" in report.skipped

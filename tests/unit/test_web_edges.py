@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import httpx
 import pytest
@@ -18,6 +22,7 @@ from omni_app.api.http import client_address, parse_networks
 from omni_app.api.rate_limit import TokenBucketLimiter
 from omni_app.api.security_headers import SecurityHeaders, inline_script_hashes
 
+ROOT = Path(__file__).resolve().parents[2]
 PAGE = (b"<html><head><script>window.theme = 'dark';</script>"
         b"<script type=\"module\" src=\"/assets/app.js\"></script></head>"
         b"<body><script id=\"x\">go()</script></body></html>")
@@ -31,6 +36,19 @@ def test_allowed_origins_are_the_public_url_and_locally_the_dev_server():
     assert origins.origin_of("HTTPS://App.Example:443/path") == "https://app.example"
     with pytest.raises(ValueError):
         origins.origin_of("javascript:alert(1)")
+
+
+def test_the_socket_allows_the_origins_the_settings_name_even_from_dot_env(tmp_path):
+    """rxconfig reads the app's own Settings, so a production URL kept in .env (not in the
+    process environment) is the only origin the websocket and CORS accept."""
+    (tmp_path / ".env").write_text("OMNI_ENV=production\nOMNI_PUBLIC_URL=https://clinic.example\n")
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("OMNI_ENV", "OMNI_PUBLIC_URL")}
+    env["PYTHONPATH"] = str(ROOT)
+    shown = subprocess.run([sys.executable, "-c", "import rxconfig; "
+                            "print(rxconfig.config.cors_allowed_origins)"],
+                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert shown.stdout.strip() == "['https://clinic.example']", shown.stderr
 
 
 def request_from(peer: str, forwarded: str | None = None) -> Request:
