@@ -8,14 +8,15 @@ import os
 import subprocess
 import sys
 import time
+import uuid
+from datetime import datetime, timedelta
 from pathlib import Path
-
-import pytest
 
 from omni_app import services
 from omni_app.domain import outbound
-from omni_app.jobs.queue import JobQueue
-from omni_app.jobs.worker import Worker
+from omni_app.jobs.handlers import Handler
+from omni_app.jobs.queue import Job, JobQueue
+from omni_app.jobs.worker import FIRST_RETRY_S, Worker
 from tests.app.clinics import connect, inbound, new_clinic
 from tests.app.conftest import deliver_queued, fresh_services, service_client
 from tests.app.test_outbound import fast_retries, n8n, stored
@@ -90,6 +91,86 @@ async def test_a_job_past_its_attempts_gives_the_reply_up_as_failed(n8n, app_env
     failed = await stored(clinic.company_id, reply)
     assert failed["status"] == "failed" and failed["error"].startswith("delivery could not run")
     assert (await job_of(reply))["status"] == "dead" and n8n.requests == []
+
+
+class UpstreamHiccup(Exception):
+    pass
+
+
+async def lone_job() -> str:
+    """A delivery job of a new clinic, alone in the queue (older jobs are run first); its reply
+    does not exist, which the handlers these tests give the worker never look at."""
+    await deliver_queued()
+    clinic = await new_clinic()
+    return (await (await service_client()).table("jobs").insert({
+        "company_id": clinic.company_id, "kind": "deliver_reply",
+        "payload": {"interaction_id": str(uuid.uuid4())}}).execute()).data[0]["id"]
+
+
+async def job_row(job_id: str) -> dict:
+    return (await (await service_client()).table("jobs").select("*").eq("id", job_id)
+            .execute()).data[0]
+
+
+async def make_due(job_id: str) -> None:
+    await (await service_client()).table("jobs").update(
+        {"run_at": "2000-01-01T00:00:00Z"}).eq("id", job_id).execute()
+
+
+def waits(job: dict) -> timedelta:
+    """How long after the worker's report the job runs again."""
+    return datetime.fromisoformat(job["run_at"]) - datetime.fromisoformat(job["updated_at"])
+
+
+def handler(runs: list[Job], given_up: list[Job], fails_until: int = 0) -> Handler:
+    """Records what it is given; raises until the job's `fails_until`th attempt."""
+    async def run(_services, job: Job) -> None:
+        runs.append(job)
+        if job.attempts < fails_until:
+            raise UpstreamHiccup("n8n is restarting")
+
+    async def give_up(_services, job: Job, _reason: str) -> None:
+        given_up.append(job)
+
+    return Handler(run, give_up)
+
+
+async def test_a_failing_job_is_retried_later_with_a_growing_backoff(app_env):
+    job_id = await lone_job()
+    runs: list[Job] = []
+    given_up: list[Job] = []
+    worker = Worker(services.current(),
+                    handlers={"deliver_reply": handler(runs, given_up, fails_until=3)})
+
+    for attempt, backoff in ((1, FIRST_RETRY_S), (2, 2 * FIRST_RETRY_S)):
+        await worker.run_due()
+        job = await job_row(job_id)
+        assert (job["status"], job["attempts"], job["last_error"]) == \
+            ("queued", attempt, "UpstreamHiccup")
+        assert abs(waits(job) - timedelta(seconds=backoff)) < timedelta(seconds=1)
+        await worker.run_due()
+        assert (await job_row(job_id))["attempts"] == attempt   # not before its time
+        await make_due(job_id)
+
+    await worker.run_due()
+    job = await job_row(job_id)
+    assert (job["status"], job["attempts"]) == ("done", 3)
+    assert [run.attempts for run in runs if run.id == job_id] == [1, 2, 3] and given_up == []
+
+
+async def test_a_job_of_a_kind_without_a_handler_ends_dead(app_env):
+    job_id = await lone_job()
+    runs: list[Job] = []
+    given_up: list[Job] = []
+    worker = Worker(services.current(), handlers={"send_reminder": handler(runs, given_up)})
+
+    await worker.run_due()
+
+    job = await job_row(job_id)
+    assert (job["status"], job["last_error"]) == ("dead", "no handler for 'deliver_reply'")
+    assert job["finished_at"] is not None and runs == [] and given_up == []
+    await worker.run_due()
+    assert (await job_row(job_id))["attempts"] == 1   # dead stays dead
 
 
 def worker_process(lease_s: int) -> subprocess.Popen:

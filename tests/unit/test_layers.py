@@ -1,8 +1,11 @@
 """The layers stay as ARCHITECTURE.md draws them, read from the source itself:
-- domain/ takes what it uses as arguments: it imports no process-wide object (supa, runtime,
-  services, settings, live) and no Reflex;
+- domain/ takes what it uses as arguments: it imports no process-wide object (supa, services,
+  settings) and no Reflex;
 - channels/ are pure parsers: nothing from domain/ (or anything that does I/O);
-- pages and states never talk to Supabase themselves: no `.rpc(` or `.table(` there;
+- Services is reached by api/, state/, jobs/ and the composition root only: domain/, channels/,
+  pages, views and components never import it;
+- pages, views, components and states never talk to Supabase themselves: no `.rpc(` or
+  `.table(` there;
 - benchmarks and harness/ (what tests and benchmarks share) never import the tests, and the
   app imports none of them."""
 from __future__ import annotations
@@ -13,8 +16,10 @@ from pathlib import Path
 import pytest
 
 APP = Path(__file__).resolve().parents[2] / "omni_app"
-PROCESS_WIDE = {"omni_app.supa", "omni_app.runtime", "omni_app.services", "omni_app.settings",
-                "omni_app.live", "reflex", "omni_app.api", "omni_app.state", "omni_app.jobs"}
+PROCESS_WIDE = {"omni_app.supa", "omni_app.services", "omni_app.settings", "reflex",
+                "omni_app.api", "omni_app.state", "omni_app.jobs"}
+WITHOUT_SERVICES = ("domain", "channels", "pages", "views", "components")
+INTERFACE = ("state", "pages", "views", "components")
 
 
 def imports(path: Path) -> set[str]:
@@ -47,8 +52,15 @@ def test_channels_import_nothing_from_the_domain(path):
     assert reaches(imports(path), {"omni_app.domain", "omni_app.supa", "httpx"}) == set()
 
 
-@pytest.mark.parametrize("path", sources("state") + sources("pages"), ids=lambda p: p.name)
-def test_pages_and_states_leave_supabase_to_the_domain(path):
+@pytest.mark.parametrize("path", [p for folder in WITHOUT_SERVICES for p in sources(folder)],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_only_the_edges_reach_services(path):
+    assert reaches(imports(path), {"omni_app.services"}) == set()
+
+
+@pytest.mark.parametrize("path", [p for folder in INTERFACE for p in sources(folder)],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_interface_leaves_supabase_to_the_domain(path):
     text = path.read_text()
     assert ".rpc(" not in text and ".table(" not in text
 
