@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import base64
 import json
 import multiprocessing
 import os
@@ -26,10 +25,10 @@ from pathlib import Path
 
 import psycopg
 import uvicorn
-from supabase import create_client
 
 from benchmarks.http_load import CpuMeter, KeepAliveConnection, cluster_pids, percentile_ms
-from harness.clinics import clinic_with_integration, new_company
+from harness.app_env import env_for, install_services
+from harness.clinics import clinic_with_integration, new_company, service_role
 from localbase.testing import free_port, running_localbase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,11 +57,7 @@ class Run:
 def configure_app_env(lb, total: int):
     """The app's Services pointed at this localbase. The per-integration rate limit is lifted:
     it protects the database from one clinic, it is not what is measured."""
-    os.environ.update({**lb.env(), "OMNI_ENV": "local",
-                       "OMNI_MASTER_KEY": base64.b64encode(os.urandom(32)).decode()})
-    from omni_app import services
-    from omni_app.settings import Settings
-    installed = services.install(services.Services.from_settings(Settings()))
+    installed = install_services(env_for(lb))
     installed.webhook_limiter.rate, installed.webhook_limiter.burst = float("inf"), total
     return installed
 
@@ -182,7 +177,7 @@ def count_rows(conn, company_id: str) -> tuple[int, int]:
 def run(total: int, senders: int, concurrency: int, duplicates: int) -> bool:
     with running_localbase(ROOT, token_rate_limit=1_000_000) as lb:
         installed = configure_app_env(lb, total)
-        service = create_client(lb.url, lb.service_role_key)
+        service = service_role(lb)
         clinic = clinic_with_integration(service, installed.keyring, label="Bench")
         http_company, public_key, secret = clinic.company_id, clinic.public_key, clinic.secret
         sql_company = new_company(service, "Bench")

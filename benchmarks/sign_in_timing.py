@@ -13,8 +13,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import ipaddress
-import os
-import statistics
 import time
 import uuid
 from pathlib import Path
@@ -22,24 +20,21 @@ from pathlib import Path
 import httpx
 from starlette.applications import Starlette
 
+from benchmarks.stats import Figures
+from harness.app_env import env_for, install_services
+from harness.clinics import new_member, service_role
+from harness.seed import DEMO_COMPANY
 from localbase.testing import running_localbase
 
 ROOT = Path(__file__).resolve().parent.parent
-PASSWORD = "timing-password-1"
-
-
-def known(n: int) -> str:
-    return f"timing-{n}@bench.test"
 
 
 def unknown(n: int) -> str:
     return f"nobody-{n}-{uuid.uuid4().hex[:8]}@bench.test"
 
 
-def figures(samples: list[float]) -> str:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
-    return f"{statistics.median(ordered) * 1000:>9.1f}{p95 * 1000:>9.1f}"
+def figures(samples: list[float]) -> Figures:
+    return Figures.of(samples, len(samples) / sum(samples))  # one attempt at a time
 
 
 async def through_the_app(attempts: int, email_for, first_address: str) -> list[float]:
@@ -73,30 +68,30 @@ def straight_to_auth(lb, attempts: int, email_for) -> list[float]:
 
 def run(attempts: int) -> None:
     with running_localbase(ROOT, token_rate_limit=1_000_000) as lb:
-        os.environ.update({**lb.env(), "OMNI_ENV": "local"})
-        for n in range(attempts):
-            httpx.post(f"{lb.url}/auth/v1/admin/users", timeout=10,
-                       headers={"apikey": lb.anon_key,
-                                "Authorization": f"Bearer {lb.service_role_key}"},
-                       json={"email": known(n), "password": PASSWORD, "email_confirm": True}
-                       ).raise_for_status()
+        install_services(env_for(lb))
+        service = service_role(lb)
+        accounts = [new_member(service, DEMO_COMPANY, label="timing").email
+                    for _ in range(attempts)]
+        known = accounts.__getitem__
+
         async def app_rows():  # one event loop: the app's clients live in it
             return [("app: wrong password",
                      await through_the_app(attempts, known, "198.18.0.1")),
                     ("app: unknown email",
                      await through_the_app(attempts, unknown, "198.18.100.1"))]
 
-        rows = [("Auth: wrong password", straight_to_auth(lb, attempts, known)),
-                ("Auth: unknown email", straight_to_auth(lb, attempts, unknown)),
-                *asyncio.run(app_rows())]
+        rows = [(name, figures(samples)) for name, samples in [
+            ("Auth: wrong password", straight_to_auth(lb, attempts, known)),
+            ("Auth: unknown email", straight_to_auth(lb, attempts, unknown)),
+            *asyncio.run(app_rows())]]
     print(f"{attempts} refused sign-ins each")
     print(f"{'path':<24}{'p50 ms':>9}{'p95 ms':>9}")
-    for name, samples in rows:
-        print(f"{name:<24}{figures(samples)}")
-    auth_gap = statistics.median(rows[0][1]) - statistics.median(rows[1][1])
-    app_gap = statistics.median(rows[2][1]) - statistics.median(rows[3][1])
-    print(f"gap (wrong password - unknown email), p50: Auth {auth_gap * 1000:.1f} ms, "
-          f"app {app_gap * 1000:.1f} ms")
+    for name, row in rows:
+        print(f"{name:<24}{row.p50_ms:>9.1f}{row.p95_ms:>9.1f}")
+    auth_gap = rows[0][1].p50_ms - rows[1][1].p50_ms
+    app_gap = rows[2][1].p50_ms - rows[3][1].p50_ms
+    print(f"gap (wrong password - unknown email), p50: Auth {auth_gap:.1f} ms, "
+          f"app {app_gap:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ the whole group (reflex, its workers, bun).
 from __future__ import annotations
 
 import atexit
-import base64
 import os
 import signal
 import subprocess
@@ -21,6 +20,7 @@ from typing import Iterator
 
 import httpx
 
+from harness.app_env import env_for
 from localbase.testing import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,12 +111,10 @@ def running_app(lb, work_dir: Path, log_path: Path,
     url = f"http://127.0.0.1:{port}"
     master_key = os.urandom(32)  # callers seal integration secrets with the app's own key
     env = {
-        **os.environ, **lb.env(),
+        **os.environ, **env_for(lb, master_key=master_key, public_url=url),
         "PATH": f"{TOOLS_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
         "REFLEX_USE_SYSTEM_BUN": "1", "REFLEX_CHECK_LATEST_VERSION": "0",
         "REFLEX_TELEMETRY_ENABLED": "false",
-        "OMNI_ENV": "local", "OMNI_PUBLIC_URL": url,
-        "OMNI_MASTER_KEY": base64.b64encode(master_key).decode(), "OMNI_MASTER_KEY_VERSION": "1",
         # The websocket URL is baked into the build and must use the browser's host (cookies).
         "REFLEX_API_URL": url, "REFLEX_DEPLOY_URL": url,
         "REFLEX_WEB_WORKDIR": str(work_dir / "web"),

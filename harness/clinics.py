@@ -1,6 +1,6 @@
-"""Throwaway clinics wired for webhooks, made with the service role: a company, optionally its
-admin (who can sign in), and an integration whose secrets are sealed with the keyring the app
-under test opens them with. The one builder for tests and benchmarks alike.
+"""Throwaway clinics wired for webhooks, made with the service role: a company, its members (who
+can sign in), and an integration whose secrets are sealed with the keyring the app under test
+opens them with. The one builder for tests and benchmarks alike.
 
 Tests that exercise the admin's own steps (creating the clinic, connecting a channel from the
 integrations page) build through the domain instead: tests/app/clinics.py."""
@@ -10,7 +10,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
 from supabase import Client, create_client
 
@@ -29,10 +29,21 @@ class ClinicWithIntegration:
     password: str | None = None
 
 
+class Member(NamedTuple):
+    email: str
+    password: str
+    user_id: str    # Auth's (auth.users.id)
+
+
+def service_role(lb) -> Client:
+    """The service role of localbase `lb`, for the builders below."""
+    return create_client(lb.url, lb.service_role_key)
+
+
 def against(lb, master_key: bytes) -> tuple[Client, Keyring]:
     """The service role of localbase `lb`, and the keyring of an app running with `master_key`
     (harness/app_process.py), for the builders below."""
-    return create_client(lb.url, lb.service_role_key), Keyring({1: master_key}, current=1)
+    return service_role(lb), Keyring({1: master_key}, current=1)
 
 
 def new_company(service: Client, label: str = "Teste") -> str:
@@ -42,15 +53,18 @@ def new_company(service: Client, label: str = "Teste") -> str:
     ).execute().data[0]["id"]
 
 
-def new_admin(service: Client, company_id: str, label: str = "Teste") -> tuple[str, str]:
-    """(email, password) of a new admin of `company_id`."""
+def new_member(service: Client, company_id: str, *, role: str = "staff", label: str = "Teste",
+               full_name: str | None = None, **extra: Any) -> Member:
+    """A new member of `company_id` with `role` ("staff" or "admin") who can sign in: an Auth
+    user whose app_metadata names the clinic (the auth sync trigger makes their public.users
+    row). `extra` goes to Auth's admin API as is, e.g. `ban_duration="24h"`."""
     suffix = uuid.uuid4().hex[:8]
     email, password = f"{label.lower()}-{suffix}@{label.lower()}.clinic", f"pw-{suffix}-{label}"
-    service.auth.admin.create_user({
+    created = service.auth.admin.create_user({
         "email": email, "password": password, "email_confirm": True,
-        "user_metadata": {"full_name": f"Atendente {suffix}"},
-        "app_metadata": {"company_id": company_id, "role": "admin"}})
-    return email, password
+        "user_metadata": {"full_name": full_name or f"Atendente {suffix}"},
+        "app_metadata": {"company_id": company_id, "role": role}, **extra})
+    return Member(email, password, created.user.id)
 
 
 def clinic_with_integration(service: Client, keyring: Keyring, *, label: str = "Teste",
@@ -70,7 +84,8 @@ def clinic_with_integration(service: Client, keyring: Keyring, *, label: str = "
         "company_id": company_id, "channel": channel, "status": status,
         "outbound_url": outbound_url, "secrets_sealed": sealed,
         "key_version": Keyring.version_of(sealed)}).execute().data[0]
-    email, password = new_admin(service, company_id, label) if with_admin else (None, None)
+    email, password = (new_member(service, company_id, role="admin", label=label)[:2]
+                       if with_admin else (None, None))
     return ClinicWithIntegration(company_id, row["id"], row["public_key"], secret, channel,
                                  email, password)
 

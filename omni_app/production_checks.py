@@ -5,13 +5,12 @@ very machine, a weak or missing master key, a public URL that cannot carry Secur
 with all of them at once, so an operator fixes the list in one go."""
 from __future__ import annotations
 
-import base64
 import ipaddress
 from urllib.parse import urlsplit
 
 import jwt
 
-from omni_app.settings import LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, Settings
+from omni_app.settings import LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, Settings, decoded_key
 
 DEMO_JWT_SECRET = "super-secret-jwt-token-with-at-least-32-characters-long"
 DEMO_ISSUER = "supabase-demo"
@@ -80,11 +79,9 @@ def _master_key_problems(settings: Settings) -> list[str]:
     if settings.omni_master_key is None:
         return ["OMNI_MASTER_KEY is required (base64 of 32 random bytes)"]
     try:
-        key = base64.b64decode(settings.omni_master_key.get_secret_value(), validate=True)
-    except ValueError:
-        return ["OMNI_MASTER_KEY is not base64"]
-    if len(key) != 32:
-        return ["OMNI_MASTER_KEY must be base64 of exactly 32 bytes"]
+        key = decoded_key(settings.omni_master_key.get_secret_value(), "OMNI_MASTER_KEY")
+    except ValueError as problem:
+        return [str(problem)]
     if len(set(key)) <= MIN_DISTINCT_KEY_BYTES or all(0x20 <= b < 0x7f for b in key):
         return ["OMNI_MASTER_KEY is weak (a repeated pattern or typed text); generate one with "
                 "`python -c \"import os, base64; print(base64.b64encode(os.urandom(32)).decode())\"`"]

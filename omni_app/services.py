@@ -1,9 +1,10 @@
 """Everything process-wide, built once: by the composition root (omni_app.py) for the app, by a
-command's `main` for scripts, by a fixture for tests. Only api/, state/ and jobs/ reach it,
-through `current()`; domain functions get what they use as arguments.
+command's `main` for scripts, by a fixture for tests. Only api/, state/, jobs/ and those entry
+points reach it, through `current()`; domain functions get what they use as arguments
+(tests/unit/test_layers.py).
 
-Clients are made on first use (they need a running event loop); everything else is made here
-from the settings, so a bad setting fails at start, not at the first request."""
+Supabase clients are made on first use (they need a running event loop); everything else is
+made here from the settings, so a bad setting fails at start, not at the first request."""
 from __future__ import annotations
 
 import logging
@@ -51,8 +52,16 @@ class Services:
     wake_worker: Callable[[], None] = lambda: None
     _service: AsyncClient | None = field(default=None, repr=False)
     _store: SessionStore | None = field(default=None, repr=False)
-    _as_user: supa.RestAsUser | None = field(default=None, repr=False)
-    _directory: IntegrationDirectory | None = field(default=None, repr=False)
+    _as_user: supa.RestAsUser = field(init=False, repr=False)
+    # Webhooks' integration keys, resolved and kept for a moment.
+    integrations: IntegrationDirectory = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._as_user = supa.RestAsUser(self.settings)
+
+        async def lookup(key: str):
+            return await integrations.resolve(await self.service(), key, self.keyring)
+        self.integrations = IntegrationDirectory(lookup)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Services":
@@ -87,8 +96,6 @@ class Services:
         return await supa.anon_client(self.settings, forwarded_for)
 
     async def as_user(self, access_token: str) -> AsyncPostgrestClient:
-        if self._as_user is None:
-            self._as_user = supa.RestAsUser(self.settings)
         return await self._as_user(access_token)
 
     # -- sessions, counters, integrations ----------------------------------------------------
@@ -113,14 +120,6 @@ class Services:
 
     async def counters(self) -> Counters:
         return Counters(await self.service())
-
-    @property
-    def integrations(self) -> IntegrationDirectory:
-        if self._directory is None:
-            async def lookup(key: str):
-                return await integrations.resolve(await self.service(), key, self.keyring)
-            self._directory = IntegrationDirectory(lookup)
-        return self._directory
 
     # -- live updates --------------------------------------------------------------------------
 

@@ -60,7 +60,7 @@ class Settings(BaseSettings):
         """32 bytes. Required in production; locally a development key is made once and kept
         (gitignored) so sealed data survives restarts."""
         if self.omni_master_key is not None:
-            return _decoded_key(self.omni_master_key.get_secret_value(), "OMNI_MASTER_KEY")
+            return decoded_key(self.omni_master_key.get_secret_value(), "OMNI_MASTER_KEY")
         if self.production:
             raise RuntimeError("OMNI_MASTER_KEY is required when OMNI_ENV=production")
         if not DEV_MASTER_KEY_FILE.exists():
@@ -73,7 +73,7 @@ class Settings(BaseSettings):
 
     def master_keys(self) -> dict[int, bytes]:
         """Every master key by version: the current one seals, any of them opens (rotation)."""
-        keys = {version: _decoded_key(text, f"OMNI_PREVIOUS_MASTER_KEYS (version {version})")
+        keys = {version: decoded_key(text, f"OMNI_PREVIOUS_MASTER_KEYS (version {version})")
                 for version, text in _versioned(self.omni_previous_master_keys)}
         keys[self.omni_master_key_version] = self.master_key()
         return keys
@@ -91,7 +91,7 @@ def _versioned(spec: SecretStr | None) -> list[tuple[int, str]]:
     return pairs
 
 
-def _decoded_key(text: str, name: str) -> bytes:
+def decoded_key(text: str, name: str) -> bytes:
     try:
         key = base64.b64decode(text, validate=True)
     except ValueError:

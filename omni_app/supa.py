@@ -18,8 +18,9 @@ FORWARDED_FOR = "Sb-Forwarded-For"
 
 
 async def anon_client(settings: Settings, forwarded_for: str | None = None) -> AsyncClient:
-    """For Auth calls made on a user's behalf (sign-in, sign-out); keeps no session beyond the
-    call. `forwarded_for`: the browser's address, for Auth's per-address limits."""
+    """For Auth calls made on a user's behalf (sign-in, sign-out): a new client per call, as it
+    keeps in memory the session it opens. `forwarded_for`: the browser's address, for Auth's
+    per-address limits."""
     headers = {**DEFAULT_HEADERS, **({FORWARDED_FOR: forwarded_for} if forwarded_for else {})}
     return await acreate_client(settings.supabase_url, settings.supabase_anon_key,
                                 AClientOptions(headers=headers, **_NO_PERSISTENCE))
@@ -45,8 +46,5 @@ class RestAsUser:
         template = self._templates.get(loop)
         if template is None:
             template = self._templates[loop] = (await anon_client(self.settings)).postgrest
-        client = AsyncPostgrestClient(str(template.base_url), schema="public",
-                                      headers=dict(template.headers),
-                                      http_client=template.session)
-        client._owns_session = False  # the pool outlives this request's client
-        return client.auth(access_token)
+        # A client of its own headers sharing the template's pool (postgrest's own way).
+        return template.schema("public").auth(access_token)

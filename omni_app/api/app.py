@@ -25,22 +25,20 @@ from omni_app.api.errors import HttpError
 
 log = logging.getLogger("omni.api")
 
-OPENAPI_URL = paths.API_DOCUMENT
-DOCS_URL = paths.API_DOCS
 DOCS_ASSETS_URL = "/api/v1/docs-assets"
 EXPIRED_TOKEN_CODES = ("PGRST301", "PGRST303", "401")
-DESCRIPTION = """\
+DESCRIPTION = f"""\
 Automations' access to a clinic's inbox, and the webhooks n8n (or Meta) posts to.
 
 **/api/v1** — send `Authorization: Bearer <API key or Supabase access token>`. An API key is made
 by a clinic admin on the integrations page and acts as that admin; everything is scoped to the
-caller's clinic. Limits: 600 requests a minute per address, 120 per key or user (429 with
-Retry-After past either).
+caller's clinic. Limits: {v1.PER_ADDRESS.hits} requests a minute per address, \
+{v1.PER_CALLER.hits} per key or user (429 with Retry-After past either).
 
 **Webhooks** — sign each delivery with the integration's signing secret (`X-Omni-Timestamp`,
 `X-Omni-Signature`) and name the integration (`?integration=` or `X-Omni-Integration`).
 
-Errors are JSON: `{"error": "what went wrong"}`, with `details` on validation errors."""
+Errors are JSON: `{{"error": "what went wrong"}}`, with `details` on validation errors."""
 
 
 async def _http_error(request: Request, error: HttpError) -> Response:
@@ -84,8 +82,8 @@ def _with_request_bodies(api: FastAPI) -> None:
 def build_api() -> FastAPI:
     api = FastAPIOffline(
         title="Omni API", version=__version__, description=DESCRIPTION,
-        openapi_url=OPENAPI_URL, docs_url=DOCS_URL, redoc_url=None,
-        static_url=DOCS_ASSETS_URL, swagger_ui_oauth2_redirect_url=f"{DOCS_URL}/oauth2-redirect",
+        openapi_url=paths.API_DOCUMENT, docs_url=paths.API_DOCS, redoc_url=None,
+        static_url=DOCS_ASSETS_URL, swagger_ui_oauth2_redirect_url=f"{paths.API_DOCS}/oauth2-redirect",
         # No call to swagger.io's validator: the app works offline and its policy forbids it.
         swagger_ui_parameters={"validatorUrl": None, "defaultModelsExpandDepth": 0},
         routes=list(auth_routes.routes))

@@ -20,7 +20,6 @@ from omni_app.i18n import CATALOGS
 FORM_LIMIT = 16 * 1024
 REMEMBERED_EMAIL_SECONDS = 600
 MAX_EMAIL_CHARS = 320
-MIN_PASSWORD_LENGTH = 8
 SIGN_IN_POLICY = sign_in_guard.SignInPolicy()
 
 
@@ -33,33 +32,34 @@ async def _form(request: Request) -> dict[str, str]:
     return dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
 
 
+def _cookie_attributes() -> dict:
+    """What the `__Host-` prefix of production cookies requires, and what we want anyway: the
+    whole site, HttpOnly, same-site requests only, Secure over https."""
+    return {"path": "/", "httponly": True, "samesite": "strict",
+            "secure": services_module.current().settings.production}
+
+
 def _set_cookie(response: Response, token: str) -> None:
     services = services_module.current()
     response.set_cookie(services.session_cookie(), token,
-                        max_age=services.settings.session_days * 86400, path="/", httponly=True,
-                        samesite="strict", secure=services.settings.production)
+                        max_age=services.settings.session_days * 86400, **_cookie_attributes())
+
+
+def _clear_cookie(response: Response) -> None:
+    response.delete_cookie(services_module.current().session_cookie(), **_cookie_attributes())
 
 
 def _remember_email(response: Response, email: str) -> None:
     """A refused sign-in comes back to the form with the e-mail still typed (not in the URL,
     where logs and history would keep it)."""
-    services = services_module.current()
-    response.set_cookie(services.login_email_cookie(),
+    response.set_cookie(services_module.current().login_email_cookie(),
                         quote(email.strip()[:MAX_EMAIL_CHARS], safe=""),
-                        max_age=REMEMBERED_EMAIL_SECONDS, path="/", httponly=True,
-                        samesite="strict", secure=services.settings.production)
+                        max_age=REMEMBERED_EMAIL_SECONDS, **_cookie_attributes())
 
 
 def _forget_email(response: Response) -> None:
-    services = services_module.current()
-    response.delete_cookie(services.login_email_cookie(), path="/", httponly=True,
-                           samesite="strict", secure=services.settings.production)
-
-
-def _clear_cookie(response: Response) -> None:
-    services = services_module.current()
-    response.delete_cookie(services.session_cookie(), path="/", httponly=True,
-                           samesite="strict", secure=services.settings.production)
+    response.delete_cookie(services_module.current().login_email_cookie(),
+                           **_cookie_attributes())
 
 
 async def _checked_sign_in(request: Request, email: str, password: str):
@@ -134,7 +134,7 @@ async def change_password(request: Request, form: dict[str, str]) -> Response:
     if active is None:
         return _back(paths.LOGIN, next=paths.ACCOUNT)
     new, confirm = form.get("new_password", ""), form.get("confirm_password", "")
-    if len(new) < MIN_PASSWORD_LENGTH:
+    if len(new) < auth.MIN_PASSWORD_LENGTH:
         return _back(paths.ACCOUNT, error="too_short")
     if new != confirm:
         return _back(paths.ACCOUNT, error="mismatch")

@@ -72,13 +72,7 @@ class TokenBucketLimiter:
     def __len__(self) -> int:
         return len(self._buckets)
 
-    def reset(self) -> None:
-        self._buckets.clear()
-
 
 def retry_after_header(wait_seconds: float) -> str:
     """Retry-After takes whole seconds; never 0, or clients retry at once."""
     return str(max(1, math.ceil(wait_seconds)))
-
-
-limiter = TokenBucketLimiter()

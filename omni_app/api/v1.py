@@ -21,11 +21,12 @@ from typing import Annotated
 
 import jwt
 from fastapi import APIRouter, Depends, Path, Query
+from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from postgrest import AsyncPostgrestClient
 from postgrest.exceptions import APIError
 from pydantic import ValidationError
 from starlette.requests import Request
-from supabase import AsyncClient
 
 from omni_app import services as services_module
 from omni_app.api import bodies
@@ -34,7 +35,7 @@ from omni_app.api.errors import Error, HttpError
 from omni_app.api.http import client_address
 from omni_app.api.rate_limit import retry_after_header
 from omni_app.channels import phones
-from omni_app.domain import api_keys, auth, conversations, outbound
+from omni_app.domain import api_keys, auth, clock, conversations, outbound
 from omni_app.domain.counters import Counters, Limit
 from omni_app.domain.refusals import Refused
 
@@ -43,8 +44,7 @@ MAX_BODY_BYTES = 64 * 1024
 PER_ADDRESS = Limit(hits=600, window_s=60)
 PER_CALLER = Limit(hits=120, window_s=60)      # an API key, or a user's own token
 BAD_KEYS = Limit(hits=20, window_s=600)        # unknown or revoked keys from one address
-CLIENT_COLUMNS = ("id,full_name,phone,email,instagram_id,is_lead,pipeline_stage,tags,"
-                  "last_interaction_at")
+CLIENT_COLUMNS = ",".join(m.Client.model_fields)
 _SEND_REFUSALS = {"empty": (422, "the text is empty"),
                   "too_long": (422, "the text is longer than the channel allows"),
                   "not_found": (404, "conversation not found"),
@@ -60,7 +60,7 @@ def _too_many(wait: int, what: str) -> HttpError:
 
 @dataclass(frozen=True)
 class ApiCaller:
-    user: AsyncClient
+    user: AsyncPostgrestClient
     company_id: str
     user_id: str
 
@@ -134,9 +134,8 @@ async def _send_message_body(request: Request) -> m.SendMessage:
     payload = bodies.decode_json(await bodies.read_limited(request, MAX_BODY_BYTES))
     try:
         return m.SendMessage.model_validate(payload)
-    except ValidationError as invalid:
-        raise HttpError(422, "invalid request",
-                        details=json.loads(invalid.json(include_url=False))) from None
+    except ValidationError as invalid:  # answered like FastAPI's own (api/app.py)
+        raise RequestValidationError(invalid.errors(include_url=False)) from None
 
 
 def _uuid(value: str, what: str) -> str:
@@ -154,7 +153,7 @@ def _cursor(row: dict) -> str:
 def _parse_cursor(cursor: str) -> tuple[str, str]:
     try:
         at, row_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        conversations.parse_time(at)
+        clock.parse_time(at)
         return at, str(uuid.UUID(row_id))
     except (ValueError, TypeError, binascii.Error):
         raise HttpError(400, "invalid cursor: pass next_cursor from the previous page") from None

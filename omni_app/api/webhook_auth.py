@@ -90,7 +90,7 @@ async def identify(request: Request, channel: str | None, fresh: bool = False) -
 
 def _verified_scheme(request: Request, body: bytes, sender: Sender,
                      allow_meta: bool) -> str | None:
-    timestamp = request.headers.get("x-omni-timestamp")
+    timestamp = request.headers.get(signing.TIMESTAMP_HEADER)
     signature = request.headers.get(signing.SIGNATURE_HEADER)
     if timestamp and signature and sender.signing_secrets and \
             signing.verify_omni(sender.signing_secrets, body, timestamp, signature):

@@ -10,6 +10,9 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
+MAX_BODY_BYTES = 1_000_000  # any webhook body
+
+
 class StatusCallback(BaseModel):
     """What n8n posts back about a reply: `{interaction_id | external_message_id, status,
     error?, timestamp}`."""

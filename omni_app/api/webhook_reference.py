@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from omni_app.api.errors import Error
-from omni_app.api.webhook_models import Received, StatusCallback, StatusRecorded
+from omni_app.api.webhook_models import (MAX_BODY_BYTES, Received, StatusCallback,
+                                         StatusRecorded)
 from omni_app.channels import omni_format, registry
 from omni_app.domain import signing
 
@@ -25,7 +26,8 @@ _NAMES_THE_INTEGRATION = [
 _OMNI_SIGNATURE = [
     {"name": signing.TIMESTAMP_HEADER, "in": "header", "required": False,
      "schema": {"type": "string", "examples": ["1764620400"]},
-     "description": "Unix seconds when signed; refused when more than 300 s from now."},
+     "description": "Unix seconds when signed; refused when more than "
+                    f"{signing.WINDOW_SECONDS} s from now."},
     {"name": signing.SIGNATURE_HEADER, "in": "header", "required": False,
      "schema": {"type": "string", "examples": ["sha256=5d41402abc4b2a76b9719d911017c592…"]},
      "description": "`sha256=` + hex HMAC-SHA256(signing secret, `<timestamp>.<raw body>`). "
@@ -43,8 +45,9 @@ _FAILURES = {
     401: "Signature missing, wrong or too old, or a Meta body signed the Omni way is expected.",
     404: "No active integration with that key (the answer does not say which part is wrong).",
     409: "This signature was already accepted: sign each delivery afresh.",
-    413: "Body larger than 1 MB.",
-    429: "Too many requests for this integration; see Retry-After.",
+    413: f"Body larger than {MAX_BODY_BYTES // 1_000_000} MB.",
+    429: "Too many requests for this integration, or too many unknown keys from this "
+         "address; see Retry-After.",
     503: "Storage unavailable for a moment; retry (nothing was stored).",
 }
 

@@ -30,7 +30,7 @@ from omni_app import services as services_module
 from omni_app.api import bodies, webhook_reference as reference
 from omni_app.api.rate_limit import retry_after_header
 from omni_app.api.errors import HttpError, unavailable
-from omni_app.api.webhook_models import StatusCallback
+from omni_app.api.webhook_models import MAX_BODY_BYTES, StatusCallback
 from omni_app.api.webhook_auth import Sender, authenticate, identify, signature_of, touch
 from omni_app.channels import is_meta_body, parse, registry
 from omni_app.channels.models import ParsedBody, PayloadError
@@ -38,7 +38,6 @@ from omni_app.domain import inbound, replay_guard
 
 log = logging.getLogger("omni.webhooks")
 
-MAX_BODY_BYTES = 1_000_000
 
 
 def check_rate(sender: Sender) -> None:
@@ -104,12 +103,32 @@ def parse_body(channel: str, payload, scheme: str):
         raise HttpError(400, "payload could not be read") from None
 
 
+async def _signed_body(request: Request, channel: str | None) -> tuple[bytes, Sender, str]:
+    """The first steps of every POST: the body (bounded), who signed it, within their rate."""
+    body = await bodies.read_limited(request, MAX_BODY_BYTES)
+    sender, scheme = await authenticate(request, body, channel, allow_meta=channel is not None)
+    check_rate(sender)
+    return body, sender, scheme
+
+
+async def _storage_failed(sender: Sender, signature: str | None) -> HttpError:
+    """503, with the signature forgotten so the sender's retry is not taken for a replay."""
+    log.exception("webhook storage failed integration=%s", sender.integration_id)
+    if signature:
+        await _forget(sender, signature)
+    return unavailable()
+
+
+async def _stored(sender: Sender, changed: bool) -> None:
+    await touch(sender)
+    if changed:
+        await services_module.current().changed(sender.company_id)
+
+
 async def receive(request: Request) -> Response:
     channel = request.url.path.rstrip("/").rsplit("/", 1)[-1]
     try:
-        body = await bodies.read_limited(request, MAX_BODY_BYTES)
-        sender, scheme = await authenticate(request, body, channel, allow_meta=True)
-        check_rate(sender)
+        body, sender, scheme = await _signed_body(request, channel)
         parsed = parse_body(channel, bodies.decode_json(body), scheme)
         signature = await guard_replay(request, sender, scheme, parsed) \
             if needs_replay_guard(scheme, parsed) else None
@@ -117,15 +136,10 @@ async def receive(request: Request) -> Response:
             outcome = await inbound.ingest(await services_module.current().service(),
                                            sender.company_id, parsed)
         except inbound.StorageUnavailable:
-            log.exception("webhook storage failed integration=%s", sender.integration_id)
-            if signature:
-                await _forget(sender, signature)
-            raise unavailable() from None
+            raise await _storage_failed(sender, signature) from None
     except HttpError as error:
         return error.response()
-    await touch(sender)
-    if outcome.stored:
-        await services_module.current().changed(sender.company_id)
+    await _stored(sender, outcome.stored)
     new = sum(1 for result in outcome.results if not result["duplicate"])
     log.info("webhook %s integration=%s company=%s stored=%d duplicates=%d statuses=%d "
              "skipped=%d", channel, sender.integration_id, sender.company_id, new,
@@ -154,9 +168,7 @@ async def handshake(request: Request) -> Response:
 
 async def status_callback(request: Request) -> Response:
     try:
-        body = await bodies.read_limited(request, MAX_BODY_BYTES)
-        sender, scheme = await authenticate(request, body, None, allow_meta=False)
-        check_rate(sender)
+        body, sender, scheme = await _signed_body(request, None)
         payload = bodies.decode_json(body)
         try:
             update = StatusCallback.model_validate(payload)
@@ -174,14 +186,10 @@ async def status_callback(request: Request) -> Response:
         except APIError as refused:
             raise HttpError(400, refused.message or "refused") from None
         except inbound.StorageUnavailable:
-            log.exception("status storage failed integration=%s", sender.integration_id)
-            await _forget(sender, signature)
-            raise unavailable() from None
+            raise await _storage_failed(sender, signature) from None
     except HttpError as error:
         return error.response()
-    await touch(sender)
-    if result.get("changed"):
-        await services_module.current().changed(sender.company_id)
+    await _stored(sender, bool(result.get("changed")))
     log.info("status callback integration=%s interaction=%s status=%s changed=%s",
              sender.integration_id, result.get("interaction_id"), result.get("status"),
              result.get("changed"))

@@ -12,13 +12,13 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from postgrest.exceptions import APIError
 from supabase import AsyncClient
 
+from omni_app.domain import clock
 from omni_app.domain.refusals import Refused, from_database
-from omni_app.domain.team import Actor
 
 KEY_PREFIX = "omni_"
 DISPLAY_PREFIX_LENGTH = 12
@@ -43,8 +43,9 @@ def new_key() -> str:
     return KEY_PREFIX + secrets.token_urlsafe(32)
 
 
-async def create(user: AsyncClient, actor: Actor, name: str) -> tuple[dict, str]:
-    """A new key named `name`: (its row, the key itself — shown once, stored nowhere)."""
+async def create(user: AsyncClient, name: str) -> tuple[dict, str]:
+    """A new key of the signed-in admin's clinic named `name` (the database takes the clinic
+    and creator from the session): (its row, the key itself — shown once, stored nowhere)."""
     name = name.replace("\x00", "").strip()
     if not name:
         raise Refused("empty_name")
@@ -63,8 +64,8 @@ async def list_keys(user: AsyncClient) -> list[dict]:
             .order("created_at", desc=True).order("id").execute()).data
 
 
-async def revoke(user: AsyncClient, actor: Actor, key_id: str) -> dict:
-    """Revokes a key of the actor's clinic; revoking it again changes nothing."""
+async def revoke(user: AsyncClient, key_id: str) -> dict:
+    """Revokes a key of the signed-in admin's clinic; revoking it again changes nothing."""
     try:
         uuid.UUID(str(key_id))
     except ValueError:
@@ -92,19 +93,10 @@ async def resolve(service: AsyncClient, presented: str) -> ApiKeyOwner | None:
                 .eq("role", "admin").eq("status", "active").limit(1).execute()).data
     if not creators:
         return None
-    now = _now()
-    if row["last_used_at"] is None or now - _parse(row["last_used_at"]) >= TOUCH_EVERY:
+    now = clock.now()
+    if row["last_used_at"] is None or now - clock.parse_time(row["last_used_at"]) >= TOUCH_EVERY:
         stale = (now - TOUCH_EVERY).isoformat()
         await service.table("api_keys").update({"last_used_at": now.isoformat()},
                                                returning="minimal") \
             .eq("id", row["id"]).or_(f'last_used_at.is.null,last_used_at.lt."{stale}"').execute()
     return ApiKeyOwner(row["id"], row["company_id"], creators[0]["auth_user_id"])
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def _parse(value: str) -> datetime:
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

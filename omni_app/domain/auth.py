@@ -6,6 +6,8 @@ from supabase_auth.errors import AuthApiError, AuthError
 
 from omni_app.domain.refusals import Refused
 
+MIN_PASSWORD_LENGTH = 8  # the account page's field says it before the route refuses
+
 # Supabase Auth error code -> the reason the login page explains.
 _REASONS = {
     "invalid_credentials": "invalid_credentials",

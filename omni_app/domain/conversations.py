@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from postgrest.exceptions import APIError
 from supabase import AsyncClient
 
 from omni_app.channels import registry
+from omni_app.domain import clock
 from omni_app.domain.refusals import from_database
 
 STATUSES = {"open": "active", "closed": "closed"}
@@ -95,8 +96,7 @@ def reply_window_closed(channel: str, last_inbound: str | datetime | None,
         return False
     if last_inbound is None:
         return True
-    moment = parse_time(last_inbound) if isinstance(last_inbound, str) else last_inbound
-    return (now or datetime.now(timezone.utc)) - moment > spec.reply_window
+    return (now or clock.now()) - clock.parse_time(last_inbound) > spec.reply_window
 
 
 async def messages(user: AsyncClient, conversation_id: str,
@@ -124,6 +124,14 @@ async def messages_since(user: AsyncClient, conversation_id: str,
             .limit(MAX_REFRESH).execute()).data
 
 
+async def pane_messages(user: AsyncClient, conversation_id: str,
+                        oldest: tuple[str, str] | None) -> list[dict]:
+    """What a pane that shows messages back to `oldest` shows now (the first page without)."""
+    if oldest:
+        return await messages_since(user, conversation_id, oldest)
+    return (await messages(user, conversation_id)).rows
+
+
 async def _call(user: AsyncClient, function: str, conversation_id: str) -> None:
     try:
         await user.rpc(function, {"p_conversation_id": conversation_id}).execute()
@@ -144,9 +152,3 @@ async def reopen(user: AsyncClient, conversation_id: str) -> None:
 
 async def mark_read(user: AsyncClient, conversation_id: str) -> None:
     await _call(user, "mark_conversation_read", conversation_id)
-
-
-def parse_time(value: str) -> datetime:
-    """PostgREST's timestamptz text (`2026-01-02T03:04:05.123456+00:00`) as an aware datetime."""
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

@@ -24,8 +24,8 @@ class Counters:
     def __init__(self, service: AsyncClient):
         self.service = service
 
-    async def add(self, key: str, window_s: int, cost: int = 1) -> Count:
-        return await self._call(key, window_s, cost)
+    async def add(self, key: str, window_s: int) -> Count:
+        return await self._call(key, window_s, 1)
 
     async def read(self, key: str, window_s: int) -> Count:
         return await self._call(key, window_s, 0)

@@ -10,11 +10,13 @@ import json
 import re
 import secrets as random
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
-from urllib.parse import urlencode, urlsplit
+from datetime import datetime, timedelta
+from urllib.parse import urlencode
 
 from omni_app.channels import registry
+from omni_app.domain import clock
 from omni_app.domain.crypto import Keyring
+from omni_app.domain.outbound_policy import split_url
 from omni_app.domain.refusals import Refused
 
 PURPOSE = "integration"
@@ -40,7 +42,7 @@ class IntegrationSecrets:
 
     def signing_secrets(self, now: datetime | None = None) -> tuple[str, ...]:
         """Current first; the previous one only while its grace period lasts."""
-        now = now or utcnow()
+        now = now or clock.now()
         found = [self.signing_secret] if self.signing_secret else []
         if (self.previous_signing_secret and self.previous_valid_until
                 and now < self.previous_valid_until):
@@ -50,7 +52,7 @@ class IntegrationSecrets:
     def rotated(self, now: datetime | None = None,
                 grace: timedelta = ROTATION_GRACE) -> tuple[IntegrationSecrets, str]:
         """A new signing secret; the current one keeps verifying for `grace`."""
-        now = now or utcnow()
+        now = now or clock.now()
         new = random.token_urlsafe(32)
         if self.signing_secret:
             return replace(self, signing_secret=new, previous_signing_secret=self.signing_secret,
@@ -134,22 +136,13 @@ def outbound_url(url: str | None) -> str | None:
         return None
     if len(url) > MAX_URL_CHARS or any(ch.isspace() for ch in url):
         raise Refused("url")
-    try:
-        parts = urlsplit(url)
-        _ = parts.port  # raises ValueError on a malformed port
-    except ValueError:
-        raise Refused("url") from None
-    if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
-        raise Refused("url")
+    split_url(url)
     return url
 
 
 def webhook_url(public_url: str, channel: str, public_key: str) -> str:
     return f"{public_url.rstrip('/')}/webhooks/{channel}?{urlencode({'integration': public_key})}"
 
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def _secret_value(value: str | None) -> str | None:

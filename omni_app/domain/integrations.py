@@ -17,6 +17,7 @@ from postgrest.exceptions import APIError
 from supabase import AsyncClient
 
 from omni_app.channels import registry
+from omni_app.domain import clock
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import Keyring, SealError
 from omni_app.domain.integration_secrets import IntegrationSecrets
@@ -94,7 +95,7 @@ async def resolve(service: AsyncClient, public_key: str, ring: Keyring, *,
 
 async def touch(service: AsyncClient, integration_id: str) -> None:
     await service.table("integrations").update(
-        {"last_used_at": vault.utcnow().isoformat()}, returning="minimal"
+        {"last_used_at": clock.now().isoformat()}, returning="minimal"
     ).eq("id", integration_id).execute()
 
 
@@ -141,7 +142,7 @@ async def set_active(user: AsyncClient, actor: Actor, channel: str, active: bool
     row = await _ensure_row(user, actor, channel)
     if not await _update(user, actor, row["id"], {"status": status}):
         raise Refused("forbidden")
-    await _audit(user, actor, "integration.status", row["id"], channel, {"status": status})
+    await _audit(user, "integration.status", row["id"], channel, {"status": status})
 
 
 async def set_outbound_url(user: AsyncClient, actor: Actor, channel: str, url: str,
@@ -155,7 +156,7 @@ async def set_outbound_url(user: AsyncClient, actor: Actor, channel: str, url: s
     if not await _update(user, actor, row["id"], {"outbound_url": cleaned}):
         raise Refused("forbidden")
     # The host only: n8n webhook paths work as bearer tokens.
-    await _audit(user, actor, "integration.outbound_url", row["id"], channel,
+    await _audit(user, "integration.outbound_url", row["id"], channel,
                  {"host": urlsplit(cleaned).hostname if cleaned else None})
     return cleaned
 
@@ -173,7 +174,7 @@ async def rotate_signing_secret(user: AsyncClient, service: AsyncClient, ring: K
 
     row_id, updated = await _change_secrets(user, service, ring, actor, channel, rotate)
     until = updated.previous_valid_until if updated.previous_signing_secret else None
-    await _audit(user, actor, "integration.rotate_signing_secret", row_id, channel,
+    await _audit(user, "integration.rotate_signing_secret", row_id, channel,
                  {"previous_valid_until": until.isoformat() if until else None})
     return new_secret
 
@@ -185,7 +186,7 @@ async def set_meta_secret(user: AsyncClient, service: AsyncClient, ring: Keyring
         raise Refused("name")
     row_id, updated = await _change_secrets(user, service, ring, actor, channel,
                                             lambda secrets: secrets.with_meta(name, value))
-    await _audit(user, actor, "integration.set_secret", row_id, channel,
+    await _audit(user, "integration.set_secret", row_id, channel,
                  {"field": name, "cleared": getattr(updated, name) is None})
 
 
@@ -194,7 +195,7 @@ async def set_credential(user: AsyncClient, service: AsyncClient, ring: Keyring,
     """One provider credential by name; an empty value removes it."""
     row_id, updated = await _change_secrets(user, service, ring, actor, channel,
                                             lambda secrets: secrets.with_credential(name, value))
-    await _audit(user, actor, "integration.set_credential", row_id, channel,
+    await _audit(user, "integration.set_credential", row_id, channel,
                  {"name": name.strip(), "cleared": name.strip() not in updated.credentials})
 
 
@@ -258,7 +259,7 @@ async def _change_secrets(user: AsyncClient, service: AsyncClient, ring: Keyring
     raise Refused("conflict")
 
 
-async def _audit(user: AsyncClient, actor: Actor, action: str, row_id: str, channel: str,
+async def _audit(user: AsyncClient, action: str, row_id: str, channel: str,
                  details: dict) -> None:
     """The audit row, written by the database for the admin behind `user` (actor and clinic
     come from their session there, not from here)."""

@@ -187,10 +187,11 @@ async def resolve_target(service: AsyncClient, company_id: str, channel: str,
 
 
 async def _body(service: AsyncClient, message: dict, target: Target) -> bytes:
-    client = (await service.table("clients").select("full_name,phone,instagram_id")
+    channel = registry.CHANNELS[message["channel"]]
+    client = (await service.table("clients").select(f"full_name,{channel.identity}")
               .eq("company_id", message["company_id"]).eq("id", message["client_id"])
               .limit(1).execute()).data[0]
-    to = registry.CHANNELS[message["channel"]].recipient(client)
+    to = channel.recipient(client)
     payload = {"interaction_id": message["id"], "company_id": message["company_id"],
                "channel": message["channel"], "to": to, "text": message["content"],
                "callback_url": target.callback_url}

@@ -15,7 +15,7 @@ import ipaddress
 import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from omni_app.domain.refusals import Refused
 
@@ -50,9 +50,21 @@ async def system_resolver(host: str, port: int) -> list[str]:
     return [info[4][0] for info in infos]
 
 
+def split_url(url: str) -> tuple[SplitResult, int]:
+    """An http(s) URL with a host and no user:password part, and its port; Refused("url")
+    for anything else."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or DEFAULT_PORTS.get(parts.scheme, 0)
+    except ValueError:  # a malformed port
+        raise Refused("url") from None
+    if parts.scheme not in DEFAULT_PORTS or not parts.hostname or "@" in parts.netloc:
+        raise Refused("url")
+    return parts, port
+
+
 def is_public(ip: IPAddress) -> bool:
-    if ip.version == 6 and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    ip = _unmapped(ip)
     return (ip.is_global and not ip.is_multicast and not ip.is_reserved
             and not ip.is_unspecified)
 
@@ -85,7 +97,7 @@ class OutboundPolicy:
                    resolver=resolver)
 
     def permits(self, host: str, ip: IPAddress) -> bool:
-        ip = _unmapped(ip)
+        ip = _unmapped(ip)  # ::ffff:10.0.0.1 is 10.0.0.1
         if host.lower().rstrip(".") in self.allowed_hosts:
             return True
         if any(ip in network for network in self.allowed_networks):
@@ -97,13 +109,7 @@ class OutboundPolicy:
     async def check(self, url: str) -> Destination:
         """The destination to connect to, or Refused: url (not a usable URL), url_https
         (production wants https), url_unresolved (no address), url_private (not public)."""
-        try:
-            parts = urlsplit(url)
-            port = parts.port or DEFAULT_PORTS.get(parts.scheme, 0)
-        except ValueError:
-            raise Refused("url") from None
-        if parts.scheme not in DEFAULT_PORTS or not parts.hostname or "@" in parts.netloc:
-            raise Refused("url")
+        parts, port = split_url(url)
         if self.require_https and parts.scheme != "https":
             raise Refused("url_https")
         host = parts.hostname

@@ -29,7 +29,8 @@ class ResealReport:
 async def reseal(service: AsyncClient, ring: Keyring) -> ResealReport:
     report = ResealReport()
     async for row in _stale(service, "integrations",
-                            "id,company_id,channel,secrets_sealed,secrets_revision", ring):
+                            "id,company_id,channel,secrets_sealed,secrets_revision", ring,
+                            sealed="secrets_sealed"):
         try:
             sealed = ring.reseal(row["secrets_sealed"], vault.PURPOSE,
                                  vault.scope(row["company_id"], row["channel"]))
@@ -45,7 +46,8 @@ async def reseal(service: AsyncClient, ring: Keyring) -> ResealReport:
         else:
             report.skipped.append(f"integrations {row['id']}")
     async for row in _stale(service, "app_sessions",
-                            "id,token_hash,refresh_token_sealed,access_token_sealed", ring):
+                            "id,token_hash,refresh_token_sealed,access_token_sealed", ring,
+                            sealed="refresh_token_sealed"):
         try:
             values = {column: ring.reseal(row[column], sessions.PURPOSE, row["token_hash"])
                       for column in ("refresh_token_sealed", "access_token_sealed")
@@ -64,15 +66,15 @@ async def reseal(service: AsyncClient, ring: Keyring) -> ResealReport:
     return report
 
 
-async def _stale(service: AsyncClient, table: str, columns: str, ring: Keyring):
-    """Rows sealed under another version than the current one, page by page in id order."""
+async def _stale(service: AsyncClient, table: str, columns: str, ring: Keyring, *,
+                 sealed: str):
+    """Rows with a `sealed` value under another version than the current one, page by page
+    in id order."""
     last = "00000000-0000-0000-0000-000000000000"
     while True:
-        query = service.table(table).select(columns).neq("key_version", ring.current) \
-            .gt("id", last).order("id").limit(PAGE)
-        if table == "integrations":
-            query = query.not_.is_("secrets_sealed", "null")
-        rows = (await query.execute()).data
+        rows = (await service.table(table).select(columns).neq("key_version", ring.current)
+                .not_.is_(sealed, "null").gt("id", last).order("id").limit(PAGE)
+                .execute()).data
         for row in rows:
             yield row
         if len(rows) < PAGE:

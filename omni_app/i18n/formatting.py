@@ -2,12 +2,14 @@
 time zone, through Babel: the one place the app formats them (pt-BR, en, es)."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_date, format_datetime, format_time, format_timedelta
 from babel.numbers import format_currency, format_decimal
+
+from omni_app.domain.clock import parse_time
 
 BABEL_LOCALES = {"pt-BR": "pt_BR", "en": "en", "es": "es"}
 DEFAULT_ZONE = "America/Sao_Paulo"
@@ -27,33 +29,26 @@ def zone(name: str | None) -> ZoneInfo:
         return ZoneInfo(DEFAULT_ZONE)
 
 
-def moment(value: str | datetime) -> datetime:
-    """A timestamp from the database (ISO text) or code, always time-zone aware."""
-    parsed = value if isinstance(value, datetime) else datetime.fromisoformat(
-        value.replace("Z", "+00:00"))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-
-
 def date_time(value: str | datetime | None, locale: str, tz: str | None) -> str:
     """15/12/2026 17:10 (pt-BR), 12/15/26, 5:10 PM (en); empty for no value."""
     if not value:
         return ""
-    return format_datetime(moment(value), "short", tzinfo=zone(tz), locale=babel_locale(locale))
+    return format_datetime(parse_time(value), "short", tzinfo=zone(tz), locale=babel_locale(locale))
 
 
 def date(value: str | datetime, locale: str, tz: str | None) -> str:
-    return format_date(moment(value).astimezone(zone(tz)).date(), "short",
+    return format_date(parse_time(value).astimezone(zone(tz)).date(), "short",
                        locale=babel_locale(locale))
 
 
 def time_of_day(value: str | datetime, locale: str, tz: str | None) -> str:
-    return format_time(moment(value), "short", tzinfo=zone(tz), locale=babel_locale(locale))
+    return format_time(parse_time(value), "short", tzinfo=zone(tz), locale=babel_locale(locale))
 
 
 def age(value: str | datetime, now: datetime, locale: str, tz: str | None, just_now: str) -> str:
     """How long ago, shortly ("5 min", "3 h", "2 dias"); `just_now` under a minute; a date
     past a week."""
-    elapsed = max(timedelta(0), now - moment(value))
+    elapsed = max(timedelta(0), now - parse_time(value))
     if elapsed < timedelta(minutes=1):
         return just_now
     if elapsed >= RECENT:
@@ -63,7 +58,7 @@ def age(value: str | datetime, now: datetime, locale: str, tz: str | None, just_
 
 def same_day(value: str | datetime, now: datetime, tz: str | None) -> bool:
     local = zone(tz)
-    return moment(value).astimezone(local).date() == now.astimezone(local).date()
+    return parse_time(value).astimezone(local).date() == now.astimezone(local).date()
 
 
 def money(amount: Decimal | float | int | str, locale: str,
@@ -74,7 +69,3 @@ def money(amount: Decimal | float | int | str, locale: str,
 
 def number(value: int | float | str, locale: str) -> str:
     return format_decimal(Decimal(str(value)), locale=babel_locale(locale))
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)

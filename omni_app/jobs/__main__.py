@@ -7,14 +7,12 @@ import logging
 
 from omni_app import services as services_module
 from omni_app.jobs.worker import Worker
-from omni_app.settings import get_settings
 
 
 async def main() -> None:
-    settings = get_settings()
-    logging.basicConfig(level=settings.log_level)
+    services = services_module.current()
+    logging.basicConfig(level=services.settings.log_level)
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    services = services_module.install(services_module.Services.from_settings(settings))
     await Worker(services).run_forever()
 
 

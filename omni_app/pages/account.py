@@ -7,27 +7,19 @@ import reflex as rx
 
 from omni_app import paths
 from omni_app.components.native_form import native_form
+from omni_app.domain import auth
+from omni_app.state.account import AccountState
 from omni_app.state.session import SessionState
 from omni_app.views.shell import shell
 
 T = SessionState.tr
 
 
-class AccountState(SessionState):
-    @rx.var
-    def notice(self) -> str:
-        return self.query_message("done", "account.{}.done")
-
-    @rx.var
-    def problem(self) -> str:
-        return self.query_message("error", "account.error.{}")
-
-
 def password_field(label_key: str, name: str, autocomplete: str) -> rx.Component:
     return rx.vstack(
         rx.text(T[label_key], as_="label", html_for=f"account-{name}", size="2"),
         rx.input(id=f"account-{name}", name=name, type="password", required=True,
-                 min_length=8 if name != "current_password" else 1,
+                 min_length=auth.MIN_PASSWORD_LENGTH if name != "current_password" else 1,
                  auto_complete=autocomplete, width="100%"),
         spacing="1", width="100%")
 
@@ -49,15 +41,16 @@ def password_card() -> rx.Component:
 
 
 def sessions_card() -> rx.Component:
-    return rx.card(native_form(
+    return rx.card(
         rx.vstack(
             rx.heading(T["account.everywhere.title"], size="4"),
             rx.text(T["account.everywhere.text"], size="2", color_scheme="gray"),
-            rx.el.input(type="hidden", name="scope", value="everywhere"),
+            # Submits the frame's own sign-out-everywhere form (views/shell.py).
             rx.button(rx.icon("log-out", size=16), T["nav.logout_everywhere"], type="submit",
-                      color_scheme="red", variant="soft", id="logout-everywhere"),
+                      form="logout-everywhere-form", color_scheme="red", variant="soft",
+                      id="logout-everywhere"),
             spacing="3", width="100%"),
-        action=paths.SIGN_OUT), width="100%", max_width="480px")
+        width="100%", max_width="480px")
 
 
 def account_page() -> rx.Component:

@@ -5,25 +5,13 @@ from __future__ import annotations
 import reflex as rx
 
 from omni_app.channels import registry
+from omni_app.components.secrets import copyable, shown_once
 from omni_app.domain.n8n_recipe import SIGN_SNIPPET
 from omni_app.state.integrations import IntegrationsState as S
 from omni_app.views.api_keys_card import api_keys_card
 from omni_app.views.shell import shell
 
 T = S.tr
-
-
-def copyable(text, element_id: str) -> rx.Component:
-    """A monospace block with a copy button."""
-    return rx.box(
-        rx.el.pre(rx.el.code(text), id=element_id, white_space="pre-wrap",
-                  word_break="break-all", margin="0", font_size="12px"),
-        rx.icon_button(rx.icon("copy", size=14), size="1", variant="ghost",
-                       on_click=rx.set_clipboard(text), position="absolute", top="6px",
-                       right="6px", aria_label="copy", type="button"),
-        position="relative", padding="10px 36px 10px 10px", border_radius="6px",
-        background=rx.color("gray", 3), width="100%",
-    )
 
 
 def labelled(label_key: str, *content: rx.Component) -> rx.Component:
@@ -67,11 +55,9 @@ def signing_secret(channel: str, view) -> rx.Component:
         rx.cond(view.grace != "", rx.text(view.grace, size="2")),
         rx.cond(
             S.revealed_channel == channel,
-            rx.callout.root(rx.callout.text(T["integrations.secret.rotated"]),
-                            copyable(S.revealed_secret, f"integration-{channel}-secret"),
-                            rx.button(T["integrations.secret.hide"], size="1", variant="soft",
-                                      on_click=S.hide_secret, type="button"),
-                            color_scheme="amber", width="100%")),
+            shown_once(T["integrations.secret.rotated"], S.revealed_secret,
+                       f"integration-{channel}-secret", T["integrations.secret.hide"],
+                       S.hide_secret)),
         rx.button(rx.cond(view.signing_secret != "", T["integrations.secret.rotate"],
                           T["integrations.secret.generate"]),
                   on_click=S.rotate_secret(channel), id=f"integration-{channel}-rotate",

@@ -40,7 +40,7 @@ def create_clinic_form() -> rx.Component:
                 rx.select(list(TIMEZONES), name="timezone", default_value=TIMEZONES[0],
                           width="100%"),
                 rx.button(T["onboarding.submit"], type="submit", width="100%",
-                          loading=OnboardingState.saving, id="create-clinic"),
+                          id="create-clinic"),
                 spacing="2", width="100%",
             ),
             on_submit=OnboardingState.create_clinic,

@@ -28,21 +28,17 @@ class ApiKeysState(SessionState):
 
     async def _run(self, action, done_key: str | None = None):
         self.key_message = self.created_secret = ""
-
-        async def act(user, actor):
-            try:
-                return await action(user, actor)
-            finally:
-                self.keys = [KeyRow(row["id"], row["name"], row["prefix"],
-                                    self.local_time(row["created_at"]),
-                                    self.local_time(row["last_used_at"]),
-                                    bool(row["revoked_at"]))
-                             for row in await api_keys.list_keys(user)]
-        done = await self.guarded(act, who="admin", errors="api_keys.error")
-        self.key_error = done.refusal
+        done = await self._guarded(action, who="admin", errors="api_keys.error",
+                                   shows="key_error", then=self._show_keys)
         if done.done and done_key:
             self.key_message = self.tr[done_key]
         return done
+
+    async def _show_keys(self, user, actor) -> None:
+        self.keys = [KeyRow(row["id"], row["name"], row["prefix"],
+                            self._local_time(row["created_at"]),
+                            self._local_time(row["last_used_at"]), bool(row["revoked_at"]))
+                     for row in await api_keys.list_keys(user)]
 
     @rx.event
     async def load_keys(self):
@@ -51,14 +47,14 @@ class ApiKeysState(SessionState):
     @rx.event
     async def create_key(self, form: dict):
         done = await self._run(lambda user, actor: api_keys.create(
-            user, actor, str(form.get("name", ""))))  # the key's own callout says it
+            user, str(form.get("name", ""))))  # the key's own callout says it
         if done.done:
             self.created_secret = done.value[1]
         return done.answer
 
     @rx.event
     async def revoke_key(self, key_id: str):
-        return (await self._run(lambda user, actor: api_keys.revoke(user, actor, key_id),
+        return (await self._run(lambda user, actor: api_keys.revoke(user, key_id),
                                 "api_keys.revoked")).answer
 
     @rx.event

@@ -15,13 +15,13 @@ class AppState(rx.State):
     def tr(self) -> dict[str, str]:
         return CATALOGS[supported(self.locale)]
 
-    def query_message(self, param: str, key_format: str) -> str:
+    def _query_message(self, param: str, key_format: str) -> str:
         """The catalog text a result page names in its URL (`?error=rate_limited` ->
         `login.error.rate_limited`); empty for anything the catalog does not know."""
         value = self.router.url.query_parameters.get(param, "")
         return self.tr.get(key_format.format(value), "") if value else ""
 
-    def request_cookie(self, name: str) -> str | None:
+    def _request_cookie(self, name: str) -> str | None:
         """A cookie of the tab's connection (Reflex passes the websocket's headers, HttpOnly
         cookies included, to the backend only)."""
         jar = SimpleCookie()

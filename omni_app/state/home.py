@@ -12,17 +12,15 @@ COUNTERS = home.COUNTERS
 
 class HomeState(SessionState):
     counters: dict[str, str] = {}
-    error: str = ""
 
     @rx.var
     def notice(self) -> str:
         """Why this tab was sent home (`?notice=admin_only`)."""
-        return self.query_message("notice", "home.notice.{}")
+        return self._query_message("notice", "home.notice.{}")
 
     @rx.event
     async def load_counters(self):
-        done = await self.guarded(lambda user, actor: home.counters(user), errors="home.error")
-        self.error = done.refusal
+        done = await self._guarded(lambda user, actor: home.counters(user), errors="home.error")
         if done.done:
             self.counters = {
                 key: (formatting.money(value, self.locale) if key == "revenue_this_month"

@@ -12,11 +12,10 @@ import reflex as rx
 
 from omni_app import services
 from omni_app.channels import registry
-from omni_app.domain import conversations, outbound
+from omni_app.domain import clock, conversations, outbound
 from omni_app.domain.conversations import InboxFilter
 from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, clinic_token,
                                        fetch_live)
-from omni_app.i18n import formatting as fmt
 from omni_app.state.inbox_rows import (ConversationRow, MessageRow, PaneHeader, Reader,
                                        conversation_row, message_row, pane_header)
 from omni_app.state.session import SessionState
@@ -48,11 +47,10 @@ class InboxState(SessionState):
     @rx.event
     async def open_inbox(self):
         """on_load: who is this (from the server), link to their clinic, load."""
-        redirect = await self.require_clinic_member()
-        if redirect is not None:
-            return redirect
+        user, elsewhere = await self._clinic_member()
+        if user is None:
+            return elsewhere
         await self._link_live()
-        user = await self.user_client()
         self.notice = ""
         await self._reload_list(user)
         wanted = self.router.url.query_parameters.get("c") or self.selected_id
@@ -112,7 +110,7 @@ class InboxState(SessionState):
     def _show_list(self, rows: list[dict], read: str = "", live: bool = False) -> None:
         if not live:
             self._supersede_live()
-        now, reader = fmt.utcnow(), self._reader()
+        now, reader = clock.now(), self._reader()
         shown = [conversation_row(row, now, reader) for row in rows]
         for row in shown:
             if row.id == read:
@@ -149,7 +147,7 @@ class InboxState(SessionState):
         """Replaces the pane with `rows` (newest first, as the domain pages them)."""
         if not live:
             self._supersede_live()
-        now, reader = fmt.utcnow(), self._reader()
+        now, reader = clock.now(), self._reader()
         self.messages = [message_row(row, now, reader) for row in reversed(rows)]
         if rows:
             self._oldest = [rows[-1]["occurred_at"], rows[-1]["id"]]
@@ -182,12 +180,9 @@ class InboxState(SessionState):
         return Reader(self.locale, self.timezone, self.tr)
 
     async def _as_member(self, action):
-        """The member guard, with refusals shown in the pane's notice."""
-        self.notice = ""
-        done = await self.guarded(action, errors="inbox.error")
-        if done.refusal:  # an action may leave a notice of its own (a conversation gone)
-            self.notice = done.refusal
-        return done
+        """The member guard, with refusals shown in the pane's notice (an action may leave a
+        notice of its own, such as a conversation that is gone)."""
+        return await self._guarded(action, errors="inbox.error", shows="notice")
 
     # -- list ------------------------------------------------------------------------------
 
@@ -230,7 +225,7 @@ class InboxState(SessionState):
     async def _show_older(self, user) -> None:
         page = await conversations.messages(user, self.selected_id, before=tuple(self._oldest))
         self._supersede_live()
-        now, reader = fmt.utcnow(), self._reader()
+        now, reader = clock.now(), self._reader()
         self.messages = [message_row(row, now, reader)
                          for row in reversed(page.rows)] + self.messages
         if page.rows:
@@ -288,9 +283,5 @@ class InboxState(SessionState):
     async def _refresh_pane(self, user) -> None:
         if not self.selected_id:
             return
-        if self._oldest:
-            rows = await conversations.messages_since(user, self.selected_id,
-                                                      tuple(self._oldest))
-        else:
-            rows = (await conversations.messages(user, self.selected_id)).rows
-        self._show_messages(rows)
+        self._show_messages(await conversations.pane_messages(
+            user, self.selected_id, tuple(self._oldest) if self._oldest else None))

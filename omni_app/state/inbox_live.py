@@ -65,11 +65,8 @@ async def fetch_live(request: LiveRequest) -> LiveFetch | None:
     thread = await conversations.conversation(user, request.selected) if request.selected else None
     messages: list[dict] = []
     if thread is not None:
-        if request.oldest:
-            messages = await conversations.messages_since(user, request.selected,
-                                                          tuple(request.oldest))
-        else:
-            messages = (await conversations.messages(user, request.selected)).rows
+        messages = await conversations.pane_messages(
+            user, request.selected, tuple(request.oldest) if request.oldest else None)
         if thread["unread_count"]:
             await conversations.mark_read(user, request.selected)
     return LiveFetch(request, rows, thread, messages)

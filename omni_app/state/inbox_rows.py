@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from omni_app.channels import registry
-from omni_app.domain.conversations import parse_time
+from omni_app.domain.clock import parse_time
 from omni_app.i18n import formatting as fmt
 
 PLACEHOLDER_KINDS = ("unsupported", "unknown")

@@ -59,12 +59,12 @@ class IntegrationsState(SessionState):
         url = (webhook_url(services.current().settings.omni_public_url, view.channel,
                            view.public_key) if view.public_key else "")
         grace = (self.tr["integrations.secret.grace"].format(
-            until=self.local_time(view.previous_valid_until))
+            until=self._local_time(view.previous_valid_until))
             if view.previous_valid_until else "")
         return IntegrationCard(
             id=view.id, status=view.status, public_key=view.public_key, webhook_url=url,
             recipe_http=http_node_settings(url, view.public_key) if url else "",
-            outbound_url=view.outbound_url, last_used_at=self.local_time(view.last_used_at),
+            outbound_url=view.outbound_url, last_used_at=self._local_time(view.last_used_at),
             signing_secret=view.signing_secret, grace=grace,
             meta_app_secret=view.meta_app_secret, meta_verify_token=view.meta_verify_token,
             unreadable=view.unreadable)
@@ -73,14 +73,8 @@ class IntegrationsState(SessionState):
         """One change as the admin; its result (or refusal) shown; the page's data re-read."""
         self.message = ""
         self._hide_secret()
-
-        async def act(user, actor):
-            try:
-                return await action(user, actor)
-            finally:
-                await self._refresh(user, actor)
-        done = await self.guarded(act, who="admin", errors="integrations.error")
-        self.error = done.refusal
+        done = await self._guarded(action, who="admin", errors="integrations.error",
+                                   shows="error", then=self._refresh)
         if done.done and done_key:
             self.message = self.tr[done_key]
         return done

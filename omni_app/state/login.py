@@ -15,7 +15,7 @@ from omni_app.state.app_state import AppState
 class LoginState(AppState):
     @rx.var
     def error_message(self) -> str:
-        return self.query_message("error", "login.error.{}")
+        return self._query_message("error", "login.error.{}")
 
     @rx.var
     def next_path(self) -> str:
@@ -29,7 +29,7 @@ class LoginState(AppState):
     @rx.var
     def remembered_email(self) -> str:
         """The e-mail of the sign-in just refused (a short-lived cookie the route set)."""
-        return unquote(self.request_cookie(services.current().login_email_cookie()) or "")
+        return unquote(self._request_cookie(services.current().login_email_cookie()) or "")
 
     @rx.var
     def chosen_locale(self) -> str:

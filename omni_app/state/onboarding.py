@@ -8,6 +8,7 @@ import reflex as rx
 
 from omni_app import paths
 from omni_app.domain import clinics, team
+from omni_app.domain.refusals import Refused
 from omni_app.state.session import SessionState
 
 TIMEZONES = ("America/Sao_Paulo", "America/Manaus", "America/Fortaleza", "America/Recife",
@@ -25,7 +26,6 @@ class InvitationOffer:
 
 class OnboardingState(SessionState):
     error: str = ""
-    saving: bool = False
     invitations: list[InvitationOffer] = []
 
     async def _offers(self, user) -> None:
@@ -38,17 +38,17 @@ class OnboardingState(SessionState):
         return (await self._as_signed_in(lambda user, actor: self._offers(user))).answer
 
     async def _as_signed_in(self, action):
-        done = await self.guarded(action, who="signed_in", errors="onboarding.error")
-        self.error = done.refusal
-        return done
+        return await self._guarded(action, who="signed_in", errors="onboarding.error",
+                                   shows="error")
 
     @rx.event
     async def accept_invitation(self, invitation_id: str):
         async def accept(user, actor):
             try:
                 return await team.accept(user, invitation_id)
-            finally:
-                await self._offers(user)   # what is still open, whatever happened
+            except Refused:
+                await self._offers(user)   # what is still open (on success the tab leaves)
+                raise
         done = await self._as_signed_in(accept)
         return rx.redirect(paths.HOME) if done.done else done.answer
 
@@ -56,11 +56,7 @@ class OnboardingState(SessionState):
     async def create_clinic(self, form: dict):
         timezone = str(form.get("timezone") or TIMEZONES[0])
         timezone = timezone if timezone in TIMEZONES else TIMEZONES[0]
-        self.saving = True
-        try:
-            done = await self._as_signed_in(
-                lambda user, actor: clinics.create(user, str(form.get("name", "")).strip(),
-                                                   timezone, self.locale))
-        finally:
-            self.saving = False
+        done = await self._as_signed_in(
+            lambda user, actor: clinics.create(user, str(form.get("name", "")).strip(),
+                                               timezone, self.locale))
         return rx.redirect(paths.HOME) if done.done else done.answer

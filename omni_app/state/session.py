@@ -1,7 +1,8 @@
 """Who is signed in, re-checked on every page load and before every data handler.
 
 The browser's only credential is the HttpOnly session cookie, which Reflex passes to the backend
-in the websocket's headers (never to the page). The access token lives in a backend-only var.
+in the websocket's headers (never to the page); each handler resolves it to a client acting as
+the user, and no token is kept in the state.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ Who = Literal["signed_in", "member", "admin"]
 
 
 class NotSignedIn(Exception):
-    """Raised by `user_client` when the session ended; handlers answer with a redirect."""
+    """Raised by `_user_client` when the session ended; handlers answer with a redirect."""
 
 
 class AccessDenied(Exception):
@@ -44,17 +45,14 @@ async def just_load(user: AsyncClient, actor: Actor) -> None:
 
 @dataclass
 class Outcome:
-    """What `guarded` made of an action: `done` with its `value`; otherwise `answer` is the
-    redirect to return (signed out, not allowed), or `refusal` the domain's refusal in the
-    user's language for the page to show."""
+    """What `_guarded` made of an action: `done` with its `value`; otherwise `answer` is the
+    redirect to return (signed out, not allowed), if any."""
     done: bool
     value: Any = None
     answer: Any = None
-    refusal: str = ""
 
 
 class SessionState(AppState):
-    _access_token: str = ""
     user_id: str = ""
     user_name: str = ""
     email: str = ""
@@ -73,84 +71,95 @@ class SessionState(AppState):
         return self.tr.get(f"role.{self.role}", "") if self.role and self.company_id else ""
 
     def _cookie(self) -> str | None:
-        return self.request_cookie(services.current().session_cookie())
+        return self._request_cookie(services.current().session_cookie())
 
-    async def user_client(self) -> AsyncClient:
+    async def _user_client(self) -> AsyncClient:
         """A client acting as the signed-in user; every data handler starts here."""
         active = await (await services.current().session_store()).resolve(self._cookie())
         if active is None:
             self._forget()
             raise NotSignedIn()
-        self._access_token = active.access_token
         return await services.current().as_user(active.access_token)
 
     def _forget(self) -> None:
-        self._access_token = ""
         self.user_id = self.user_name = self.email = self.role = self.status = ""
         self.clinic_name = self.company_id = ""
 
-    async def admin_access(self) -> tuple[AsyncClient, Actor]:
+    async def _admin_access(self) -> tuple[AsyncClient, Actor]:
         """The admin's client and identity, re-read from the database; AccessDenied (to the
         login page, or home for someone who is not an active admin) otherwise."""
-        if not await self._load_profile():
-            raise AccessDenied(self.login_redirect())
+        user = await self._load_profile()
+        if user is None:
+            raise AccessDenied(self._login_redirect())
         if not self.is_admin or not self.company_id:
-            raise AccessDenied(self.admins_only())
-        return await self.user_client(), Actor(self.user_id, self.company_id)
+            raise AccessDenied(self._admins_only())
+        return user, Actor(self.user_id, self.company_id)
 
-    async def guarded(self, action: Action, *, who: Who = "member",
-                      errors: str) -> Outcome:
+    async def _guarded(self, action: Action, *, who: Who = "member", errors: str,
+                       shows: str | None = None, then: Action | None = None) -> Outcome:
         """The one guard of every data handler: runs `action(user, actor)` as the signed-in
         user when they are `who` (any signed-in user, a clinic member, an active admin,
         re-read from the database for admins). Signed out: the login redirect; not allowed:
-        home (or onboarding). A domain refusal becomes the text `<errors>.<reason>`.
+        home (or onboarding). A domain refusal becomes the text `<errors>.<reason>` in the
+        page's field `shows` (cleared first; an action may also leave a message there itself);
+        `then(user, actor)` runs after the action whatever it did (a page re-reading its data).
 
-        (Reflex runs a parent state's methods on the parent's instance, so the page's own
-        fields are set by the page's state from the Outcome, not here.)"""
+        (A private method: Reflex runs it on the page's own state, so it sets the page's
+        fields; a public one would run on SessionState's instance, and the browser could call
+        it.)"""
+        if shows:
+            setattr(self, shows, "")
         try:
             if who == "admin":
-                user, actor = await self.admin_access()
+                user, actor = await self._admin_access()
             else:
-                user = await self.user_client()
+                user = await self._user_client()
                 actor = Actor(self.user_id, self.company_id)
                 if who == "member" and not self.company_id:
                     raise AccessDenied(rx.redirect(paths.ONBOARDING))
         except NotSignedIn:
-            return Outcome(False, answer=self.login_redirect())
+            return Outcome(False, answer=self._login_redirect())
         except AccessDenied as denied:
             return Outcome(False, answer=denied.answer)
         try:
             return Outcome(True, await action(user, actor))
         except Refused as refused:
-            return Outcome(False, refusal=self.refusal_text(errors, refused))
+            if shows:
+                setattr(self, shows, self._refusal_text(errors, refused))
+            return Outcome(False)
+        finally:
+            if then is not None:
+                await then(user, actor)
 
-    def refusal_text(self, errors: str, refused: Refused) -> str:
+    def _refusal_text(self, errors: str, refused: Refused) -> str:
         """A refusal in the user's language; never the database's own (English) words."""
         return self.tr.get(f"{errors}.{refused.reason}") or self.tr["error.refused"]
 
-    def local_time(self, moment: str | datetime | None) -> str:
+    def _local_time(self, moment: str | datetime | None) -> str:
         """A moment as the reader writes dates, in the clinic's time zone."""
         return formatting.date_time(moment, self.locale, self.timezone)
 
-    def admins_only(self):
+    def _admins_only(self):
         """Home, saying why: the page asked for is for the clinic's admins."""
         return rx.redirect(f"{paths.HOME}?" + urlencode({"notice": "admin_only"}))
 
-    def login_redirect(self):
+    def _login_redirect(self):
         path = self.router.url.path or "/"
         query = self.router.url.query
         return rx.redirect(f"{paths.LOGIN}?" + urlencode(
             {"next": f"{path}?{query}" if query else path}))
 
-    async def _load_profile(self) -> bool:
+    async def _load_profile(self) -> AsyncClient | None:
+        """Who is signed in, re-read from the database into the header's fields; the client
+        acting as them, or None (signed out, or disabled)."""
         try:
-            user = await self.user_client()
+            user = await self._user_client()
         except NotSignedIn:
-            return False
+            return None
         me = await auth.profile(user)
         if not me or me.get("status") == "disabled":
             self._forget()
-            return False
+            return None
         self.user_id = me["user_id"]
         self.user_name = me.get("full_name") or me.get("email") or ""
         self.email, self.role, self.status = me["email"], me["role"], me["status"]
@@ -158,29 +167,35 @@ class SessionState(AppState):
         self.clinic_name = me.get("company_name") or ""
         self.timezone = me.get("company_timezone") or self.timezone
         self.locale = supported(me.get("locale"))
-        return True
+        return user
+
+    async def _clinic_member(self) -> tuple[AsyncClient | None, Any]:
+        """The signed-in, active clinic member's client; or None and where the tab goes."""
+        user = await self._load_profile()
+        if user is None:
+            return None, self._login_redirect()
+        if not self.company_id:
+            return None, rx.redirect(paths.ONBOARDING)
+        return user, None
 
     @rx.event
     async def require_clinic_member(self):
         """on_load of every private page: signed in, active, in a clinic."""
-        if not await self._load_profile():
-            return self.login_redirect()
-        if not self.company_id:
-            return rx.redirect(paths.ONBOARDING)
+        return (await self._clinic_member())[1]
 
     @rx.event
     async def require_admin(self):
-        redirect = await self.require_clinic_member()
-        if redirect is not None:
-            return redirect
+        user, elsewhere = await self._clinic_member()
+        if user is None:
+            return elsewhere
         if not self.is_admin:
-            return self.admins_only()
+            return self._admins_only()
 
     @rx.event
     async def require_no_clinic(self):
         """on_load of /onboarding: only for a signed-in user who has no clinic yet."""
-        if not await self._load_profile():
-            return self.login_redirect()
+        if await self._load_profile() is None:
+            return self._login_redirect()
         if self.company_id:
             return rx.redirect(paths.HOME)
 
@@ -188,8 +203,8 @@ class SessionState(AppState):
     async def set_language(self, locale: str):
         locale = supported(locale)
         try:
-            user = await self.user_client()
+            user = await self._user_client()
         except NotSignedIn:
-            return self.login_redirect()
+            return self._login_redirect()
         await auth.set_locale(user, locale)
         self.locale = locale

@@ -35,26 +35,19 @@ class TeamState(SessionState):
     error: str = ""
     invited_password: str = ""
 
-    async def _refresh(self, user) -> None:
+    async def _refresh(self, user, actor) -> None:
         self.members = [MemberRow(row["id"], row["full_name"] or "", row["email"] or "",
                                   row["role"], row["status"])
                         for row in await team.members(user)]
         self.invitations = [InvitationRow(row["id"], row["email"], row["role"],
-                                          self.local_time(row["expires_at"]))
+                                          self._local_time(row["expires_at"]))
                             for row in await team.open_invitations(user)]
 
     async def _as_admin(self, action):
         """Runs `action(user, actor)` through the admin guard, then shows the fresh lists."""
         self.message = self.invited_password = ""
-
-        async def act(user, actor):
-            try:
-                return await action(user, actor)
-            finally:
-                await self._refresh(user)
-        done = await self.guarded(act, who="admin", errors="team.error")
-        self.error = done.refusal
-        return done
+        return await self._guarded(action, who="admin", errors="team.error", shows="error",
+                                   then=self._refresh)
 
     @rx.event
     async def load_members(self):

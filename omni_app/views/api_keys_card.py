@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from omni_app import paths
+from omni_app.components.secrets import shown_once
 from omni_app.state.api_keys import ApiKeysState as K
 from omni_app.state.api_keys import KeyRow
 
@@ -35,17 +36,9 @@ def api_keys_card() -> rx.Component:
         rx.cond(K.key_message != "", rx.callout(K.key_message, color_scheme="green")),
         rx.cond(K.key_error != "", rx.callout(K.key_error, color_scheme="red", role="alert",
                                               id="api-key-error")),
-        rx.cond(K.created_secret != "", rx.callout.root(
-            rx.callout.text(T["api_keys.created"]),
-            rx.el.pre(rx.el.code(K.created_secret), id="api-key-secret",
-                      white_space="pre-wrap", word_break="break-all", margin="0"),
-            rx.hstack(
-                rx.button(rx.icon("copy", size=14), T["api_keys.copy"], size="1",
-                          variant="soft", on_click=rx.set_clipboard(K.created_secret),
-                          type="button"),
-                rx.button(T["integrations.secret.hide"], size="1", variant="soft",
-                          on_click=K.hide_key, type="button")),
-            color_scheme="amber", width="100%")),
+        rx.cond(K.created_secret != "",
+                shown_once(T["api_keys.created"], K.created_secret, "api-key-secret",
+                           T["integrations.secret.hide"], K.hide_key)),
         rx.form(rx.hstack(
             rx.input(name="name", placeholder=T["api_keys.name"], required=True,
                      max_length=100, id="api-key-name"),

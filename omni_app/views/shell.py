@@ -63,7 +63,7 @@ def logout_button() -> rx.Component:
 
 
 def logout_everywhere_form() -> rx.Component:
-    """Submitted by the account menu's item (a button outside it, tied by `form=`)."""
+    """Submitted by the account menu's item and the account page's button (tied by `form=`)."""
     return native_form(rx.el.input(type="hidden", name="scope", value="everywhere"),
                        action=paths.SIGN_OUT, id="logout-everywhere-form",
                        display="none")

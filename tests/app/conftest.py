@@ -1,9 +1,10 @@
-"""The app's Services pointed at the test session's localbase (built here, as the composition
-root builds them for the app), and helpers to sign in, to run the job worker, and to build
-Reflex states the way a browser tab would (router headers carrying the cookie)."""
+"""The app's Services pointed at the test session's localbase (built by harness/app_env.py, as
+the composition root builds them for the app; `fresh_services(**settings)` builds them anew, as
+a restarted process has them), the demo seed's logins (`SEED`), and helpers to sign in, to run
+the job worker, and to build Reflex states the way a browser tab would (router headers carrying
+the cookie)."""
 from __future__ import annotations
 
-import base64
 import functools
 import ipaddress
 import itertools
@@ -18,38 +19,28 @@ from starlette.applications import Starlette
 from supabase import Client, create_client
 from reflex.istate.data import RouterData
 
+from harness.app_env import env_for, install_services as fresh_services
+from harness.seed import DEMO_ADMIN, DEMO_STAFF, OTHER_ADMIN
 from omni_app import services
 from omni_app.domain import auth, team
 from omni_app.jobs.worker import Worker
-from omni_app.services import Services
-from omni_app.settings import Settings
 
-SEED = {"admin": ("admin@demo.clinic", "omni-demo-admin"),
-        "staff": ("staff@demo.clinic", "omni-demo-staff"),
-        "other": ("admin@other.clinic", "omni-other-admin")}
+SEED = {"admin": DEMO_ADMIN, "staff": DEMO_STAFF, "other": OTHER_ADMIN}
 
 
 @pytest.fixture(scope="session")
 def app_env(app_lb):
-    """Process env as the app sees it in tests; restored afterwards."""
-    values = {**app_lb.env(), "OMNI_ENV": "local",
-              "OMNI_MASTER_KEY": base64.b64encode(os.urandom(32)).decode(),
-              "OMNI_PUBLIC_URL": "http://testserver"}
+    """Process env as the app sees it in tests, with Services installed from it; restored
+    afterwards."""
+    values = env_for(app_lb, public_url="http://testserver")
     saved = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
-    fresh_services()
+    fresh_services(values)
     yield values
     for key, value in saved.items():
         if value is None:
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
-
-
-def fresh_services(**settings) -> Services:
-    """New Services from the environment (plus `settings`), installed: fresh limiters, caches
-    and clients, as a restarted process has them."""
-    return services.install(Services.from_settings(Settings(**settings)))
 
 
 async def service_client():

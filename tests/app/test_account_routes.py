@@ -2,30 +2,22 @@
 browser session at once; the browser that changed the password stays signed in."""
 from __future__ import annotations
 
-import uuid
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from harness.clinics import new_member
+from harness.seed import DEMO_COMPANY
 from omni_app import services
 from omni_app.api import auth_routes
 from omni_app.domain.sign_in_guard import SignInPolicy
-from tests.app.conftest import asgi_client, cookie_for, new_email, service_client, sign_in
-
-DEMO = "c0000000-0000-4000-8000-000000000001"
+from tests.app.conftest import (asgi_client, cookie_for, service_client, sign_in,
+                                sync_service_client)
 
 
 @pytest.fixture(autouse=True)
 def unhurried(monkeypatch):
     monkeypatch.setattr(auth_routes, "SIGN_IN_POLICY", SignInPolicy(refused_floor_s=0.0))
-
-
-async def member() -> tuple[str, str, str]:
-    email, password = new_email(), f"pw-{uuid.uuid4().hex[:12]}"
-    created = await (await service_client()).auth.admin.create_user({
-        "email": email, "password": password, "email_confirm": True,
-        "app_metadata": {"company_id": DEMO, "role": "staff"}})
-    return email, password, created.user.id
 
 
 async def alive(cookie: str) -> bool:
@@ -42,7 +34,7 @@ def error_of(response) -> str | None:
 
 
 async def test_a_new_password_ends_the_other_browsers_and_keeps_this_one(app_env):
-    email, password, _ = await member()
+    email, password, _ = new_member(sync_service_client(), DEMO_COMPANY)
     elsewhere = await cookie_for(email, password)
     here = await cookie_for(email, password)
     async with asgi_client(auth_routes.routes) as http:
@@ -63,7 +55,7 @@ async def test_a_new_password_ends_the_other_browsers_and_keeps_this_one(app_env
     (change_form("{current}", "{current}"), "same_password"),
 ])
 async def test_a_refused_change_changes_nothing(app_env, form, reason):
-    email, password, _ = await member()
+    email, password, _ = new_member(sync_service_client(), DEMO_COMPANY)
     elsewhere = await cookie_for(email, password)
     here = await cookie_for(email, password)
     form = {key: value.replace("{current}", password) for key, value in form.items()}
@@ -77,7 +69,7 @@ async def test_a_refused_change_changes_nothing(app_env, form, reason):
 
 async def test_a_password_set_outside_the_app_ends_every_browser(app_env):
     """An admin resetting it in Supabase's dashboard, or Auth's own API: a database trigger."""
-    email, password, auth_id = await member()
+    email, password, auth_id = new_member(sync_service_client(), DEMO_COMPANY)
     cookies = [await cookie_for(email, password) for _ in range(2)]
     await (await service_client()).auth.admin.update_user_by_id(
         auth_id, {"password": "reset-by-an-admin-1"})
@@ -85,14 +77,14 @@ async def test_a_password_set_outside_the_app_ends_every_browser(app_env):
 
 
 async def test_a_ban_ends_every_browser(app_env):
-    email, password, auth_id = await member()
+    email, password, auth_id = new_member(sync_service_client(), DEMO_COMPANY)
     cookie = await cookie_for(email, password)
     await (await service_client()).auth.admin.update_user_by_id(auth_id, {"ban_duration": "1h"})
     assert not await alive(cookie)
 
 
 async def test_sign_out_everywhere_ends_every_browser(app_env):
-    email, password, _ = await member()
+    email, password, _ = new_member(sync_service_client(), DEMO_COMPANY)
     cookies = [await cookie_for(email, password) for _ in range(3)]
     async with asgi_client(auth_routes.routes) as http:
         http.cookies.set(services.current().session_cookie(), cookies[0])
@@ -102,7 +94,7 @@ async def test_sign_out_everywhere_ends_every_browser(app_env):
 
 
 async def test_a_plain_sign_out_ends_only_this_browser(app_env):
-    email, password, _ = await member()
+    email, password, _ = new_member(sync_service_client(), DEMO_COMPANY)
     here, elsewhere = await cookie_for(email, password), await cookie_for(email, password)
     async with asgi_client(auth_routes.routes) as http:
         http.cookies.set(services.current().session_cookie(), here)

@@ -12,7 +12,7 @@ from postgrest.exceptions import APIError
 
 from omni_app import services
 from omni_app.api.app import build_api
-from omni_app.domain import api_keys, auth
+from omni_app.domain import api_keys
 from omni_app.domain.refusals import Refused
 from tests.app.conftest import (SEED, as_user, asgi_client, cookie_for, deliver_queued, new_email,
                                 service_client, sign_in)
@@ -31,7 +31,7 @@ async def access_token(clinic: Clinic) -> str:
 
 
 async def key_for(clinic: Clinic, name: str = "n8n agent") -> tuple[dict, str]:
-    return await api_keys.create(await clinic.user(), clinic.actor, name)
+    return await api_keys.create(await clinic.user(), name)
 
 
 def bearer(token: str) -> dict:
@@ -166,7 +166,7 @@ async def test_revoked_unknown_and_missing_credentials_are_401(http):
     row, key = await key_for(clinic)
     assert (await http.get("/api/v1/conversations", headers=bearer(key))).status_code == 200
 
-    revoked = await api_keys.revoke(await clinic.user(), clinic.actor, row["id"])
+    revoked = await api_keys.revoke(await clinic.user(), row["id"])
 
     assert revoked["revoked_at"]
     for headers in (bearer(key), bearer(api_keys.new_key()), bearer("not-a-jwt"), {}):
@@ -211,7 +211,7 @@ async def test_keys_are_stored_hashed_and_managed_by_admins_only(http, app_lb):
     other = await new_clinic()
     assert await api_keys.list_keys(await other.user()) == []
     with pytest.raises(Refused):
-        await api_keys.revoke(await other.user(), other.actor, row["id"])
+        await api_keys.revoke(await other.user(), row["id"])
 
 
 async def test_one_reference_documents_the_api_and_the_webhooks(http):
@@ -249,9 +249,7 @@ async def test_staff_can_neither_create_nor_list_keys(app_env):
     cookie = await cookie_for(*SEED["staff"])
     active = await (await services.current().session_store()).resolve(cookie)
     staff = await as_user(active.access_token)
-    me = await auth.profile(staff)
-    actor = api_keys.Actor(me["user_id"], me["company_id"])
     with pytest.raises(APIError) as refused:
-        await api_keys.create(staff, actor, "staff key")
+        await api_keys.create(staff, "staff key")
     assert refused.value.code == "PT403"
     assert await api_keys.list_keys(staff) == []

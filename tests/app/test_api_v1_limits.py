@@ -3,7 +3,6 @@ caller and address has a limit (429 + Retry-After), bad keys from one address ar
 bodies are bounded in size (413) and depth (400)."""
 from __future__ import annotations
 
-import uuid
 
 import pytest
 

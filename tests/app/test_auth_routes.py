@@ -7,13 +7,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from supabase_auth.errors import AuthApiError
 
+from harness.clinics import new_member
+from harness.seed import DEMO_ADMIN, DEMO_COMPANY
 from omni_app import services
 from omni_app.api import auth_routes
 from omni_app.api.app import build_api
 from omni_app.domain.sessions import token_hash
 from omni_app.domain.sign_in_guard import SignInPolicy
 from tests.app.conftest import (SEED, anon_client, asgi_client, fresh_services, new_email,
-                                service_client)
+                                service_client, sync_service_client)
 from tests.conftest import APP_RATE_LIMIT
 
 
@@ -67,7 +69,7 @@ async def test_production_cookies_are_host_only_secure_and_strict(http):
 
 
 @pytest.mark.parametrize("form, reason", [
-    ({"email": "admin@demo.clinic", "password": "wrong-password"}, "invalid_credentials"),
+    ({"email": DEMO_ADMIN.email, "password": "wrong-password"}, "invalid_credentials"),
     ({"email": "nobody@demo.clinic", "password": "whatever-123"}, "invalid_credentials"),
     ({"email": "", "password": ""}, "invalid_credentials"),
 ])
@@ -80,7 +82,7 @@ async def test_wrong_credentials_come_back_with_a_reason_and_no_cookie(http, for
 
 async def test_a_refused_sign_in_keeps_the_email_and_the_language_picked(http):
     refused = await http.post("/api/auth/login", data={
-        "email": "admin@demo.clinic", "password": "wrong-password", "next": "/team",
+        "email": DEMO_ADMIN.email, "password": "wrong-password", "next": "/team",
         "lang": "es"})
     query = parse_qs(urlsplit(refused.headers["location"]).query)
     assert query == {"error": ["invalid_credentials"], "next": ["/team"], "lang": ["es"]}
@@ -154,25 +156,20 @@ async def test_health_reports_version_and_supabase(http):
     assert response.json() == {"status": "ok", "version": "0.1.0", "supabase": "ok"}
 
 
-async def member(service, **changes) -> tuple[str, str]:
-    """A new Clínica Demo staff member, changed as given (status, ban) before signing in."""
-    email, password = f"blocked-{uuid.uuid4().hex[:8]}@demo.clinic", "blocked-password-1"
-    created = await service.auth.admin.create_user({
-        "email": email, "password": password, "email_confirm": True,
-        "app_metadata": {"company_id": "c0000000-0000-4000-8000-000000000001", "role": "staff"}})
-    if "status" in changes:
-        await service.table("users").update({"status": changes["status"]}) \
-            .eq("auth_user_id", created.user.id).execute()
-    if "ban_duration" in changes:
-        await service.auth.admin.update_user_by_id(created.user.id,
-                                                   {"ban_duration": changes["ban_duration"]})
+def blocked_member(status: str | None = None, **auth_changes) -> tuple[str, str]:
+    """A new Clínica Demo staff member, disabled in the clinic (`status`) or banned by Auth
+    (`ban_duration`) before signing in."""
+    service = sync_service_client()
+    email, password, auth_id = new_member(service, DEMO_COMPANY, label="blocked", **auth_changes)
+    if status:
+        service.table("users").update({"status": status}).eq("auth_user_id", auth_id).execute()
     return email, password
 
 
 @pytest.mark.parametrize("changes, reason", [({"status": "disabled"}, "disabled"),
                                              ({"ban_duration": "24h"}, "locked")])
 async def test_disabled_and_locked_users_are_told_why_and_get_no_cookie(http, changes, reason):
-    email, password = await member(await service_client(), **changes)
+    email, password = blocked_member(**changes)
     response = await http.post("/api/auth/login", data={"email": email, "password": password})
     assert response.headers["location"] == f"/login?error={reason}&next=%2F"
     assert services.current().session_cookie() not in response.cookies

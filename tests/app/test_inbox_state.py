@@ -213,7 +213,7 @@ async def test_reply_shows_queued_then_sent_and_a_failed_one_can_be_retried(
             assert inbox.threads[0].outbound_preview
         await deliver_queued()
         async with server.event(token, clinic.cookie) as inbox:
-            await inbox._refresh_pane(await inbox.user_client())
+            await inbox._refresh_pane(await inbox._user_client())
             failed = inbox.messages[-1]
             assert failed.status == "failed" and "500" in failed.error
             n8n.recover()
@@ -221,7 +221,7 @@ async def test_reply_shows_queued_then_sent_and_a_failed_one_can_be_retried(
             assert inbox.messages[-1].status == "queued"
         await deliver_queued()
         async with server.event(token, clinic.cookie) as inbox:
-            await inbox._refresh_pane(await inbox.user_client())
+            await inbox._refresh_pane(await inbox._user_client())
             assert inbox.messages[-1].status == "sent"
             await inbox.retry_message(failed.id)
             assert inbox.notice == inbox.tr["inbox.error.not_failed"]
@@ -259,7 +259,7 @@ async def test_an_older_live_fetch_never_overwrites_a_newer_screen(server, app_e
     stale = await fetch_live(slow)
     await inbound(clinic.company_id, "segunda", phone="+5511933331111")
     async with server.event(token) as inbox:
-        await inbox._reload_list(await inbox.user_client())  # a handler shows newer data
+        await inbox._reload_list(await inbox._user_client())  # a handler shows newer data
         assert len(inbox.threads) == 2
         await inbox._apply_live(stale)  # the slow fetch lands afterwards: ignored
         assert len(inbox.threads) == 2

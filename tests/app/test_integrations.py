@@ -43,7 +43,7 @@ async def new_clinic(timezone_name: str = "America/Manaus") -> Clinic:
                                           "email_confirm": True})
     admin_cookie = await cookie_for(email, password)
     admin = tab(IntegrationsState, admin_cookie, PATH)
-    user = await admin.user_client()
+    user = await admin._user_client()
     await user.rpc("create_company", {"p_name": "Clínica Integrações",
                                       "p_timezone": timezone_name, "p_locale": "en"}).execute()
     assert await admin.require_admin() is None
@@ -183,7 +183,7 @@ async def test_staff_cannot_open_the_page_or_change_anything(clinic):
     assert staff.integrations == {} and staff.revealed_secret == ""
 
     # Past the state's check, the database refuses them too.
-    user, actor = await staff.user_client(), team.Actor(staff.user_id, clinic.company_id)
+    user, actor = await staff._user_client(), team.Actor(staff.user_id, clinic.company_id)
     for change in (integrations.set_active(user, actor, "whatsapp", True),
                    integrations.set_outbound_url(user, actor, "whatsapp", "http://127.0.0.1:9/",
                                                  services.current().outbound_policy),
@@ -210,7 +210,7 @@ async def test_another_clinics_admin_cannot_see_or_change_it(clinic):
     assert await other.require_admin() is None and other.company_id != clinic.company_id
     await other.load()
     assert key not in str(other.integrations) and row_id not in str(other.integrations)
-    user = await other.user_client()
+    user = await other._user_client()
     assert (await user.table("integrations").select("id").eq("id", row_id).execute()).data == []
     changed = await user.table("integrations").update(
         {"status": "inactive"}, count="exact", returning="minimal").eq("id", row_id).execute()
@@ -223,7 +223,7 @@ async def test_another_clinics_admin_cannot_see_or_change_it(clinic):
 
 async def test_concurrent_rotations_keep_both_secrets(clinic):
     admin = await loaded_admin(clinic)
-    user, actor = await admin.user_client(), team.Actor(admin.user_id, clinic.company_id)
+    user, actor = await admin._user_client(), team.Actor(admin.user_id, clinic.company_id)
     service = await service_client()
     await integrations.set_active(user, actor, "whatsapp", True)
     ring = services.current().keyring

@@ -3,17 +3,18 @@ locking the account, and an unknown email answers as slowly as a wrong password.
 from __future__ import annotations
 
 import time
-import uuid
 from urllib.parse import parse_qs, urlsplit
 
 import psycopg
 import pytest
 
+from harness.clinics import new_member
+from harness.seed import DEMO_COMPANY
 from omni_app import services
 from omni_app.api import auth_routes
 from omni_app.domain.sign_in_guard import SignInPolicy
 from tests.app.conftest import (asgi_client, fresh_services, new_address, new_email,
-                                service_client)
+                                sync_service_client)
 
 
 @pytest.fixture
@@ -27,16 +28,8 @@ def reason(response) -> str | None:
     return parse_qs(urlsplit(response.headers["location"]).query).get("error", [None])[0]
 
 
-async def new_member() -> tuple[str, str]:
-    email, password = new_email(), f"pw-{uuid.uuid4().hex[:12]}"
-    await (await service_client()).auth.admin.create_user({
-        "email": email, "password": password, "email_confirm": True,
-        "app_metadata": {"company_id": "c0000000-0000-4000-8000-000000000001", "role": "staff"}})
-    return email, password
-
-
 async def test_an_attacker_is_slowed_and_the_user_still_signs_in_from_elsewhere(app_env, app_lb):
-    email, password = await new_member()
+    email, password, _ = new_member(sync_service_client(), DEMO_COMPANY)
     attacker, user = new_address(), new_address()
     async with asgi_client(auth_routes.routes, attacker) as http:
         reasons = [reason(await http.post("/api/auth/login",
@@ -62,7 +55,7 @@ async def test_an_attacker_is_slowed_and_the_user_still_signs_in_from_elsewhere(
 
 
 async def test_a_forged_forwarded_for_does_not_buy_fresh_attempts(app_env, unhurried):
-    email, _ = await new_member()
+    email, _, _ = new_member(sync_service_client(), DEMO_COMPANY)
     async with asgi_client(auth_routes.routes) as http:
         reasons = [reason(await http.post(
             "/api/auth/login", data={"email": email, "password": "wrong"},
@@ -73,7 +66,7 @@ async def test_a_forged_forwarded_for_does_not_buy_fresh_attempts(app_env, unhur
 async def test_behind_a_trusted_proxy_each_client_is_counted_on_its_own(app_env, unhurried):
     fresh_services(omni_trusted_proxies="10.0.0.0/8")
     try:
-        email, password = await new_member()
+        email, password, _ = new_member(sync_service_client(), DEMO_COMPANY)
         async with asgi_client(auth_routes.routes, new_address()) as http:  # a 10.x proxy
             for n in range(11):
                 await http.post("/api/auth/login", data={"email": email, "password": "bad"},
@@ -87,7 +80,7 @@ async def test_behind_a_trusted_proxy_each_client_is_counted_on_its_own(app_env,
 
 
 async def test_an_unknown_email_takes_as_long_as_a_wrong_password(app_env):
-    email, _ = await new_member()
+    email, _, _ = new_member(sync_service_client(), DEMO_COMPANY)
     floor = SignInPolicy().refused_floor_s
     async with asgi_client(auth_routes.routes) as http:
         for form in ({"email": email, "password": "wrong-password"},

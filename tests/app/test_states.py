@@ -3,13 +3,16 @@ from __future__ import annotations
 
 from reflex.event import EventSpec
 
+from harness.clinics import new_member
+from harness.seed import DEMO_COMPANY
 from omni_app import services
 from omni_app.domain import auth
 from omni_app.state.home import HomeState
 from omni_app.state.onboarding import OnboardingState
 from omni_app.state.session import SessionState
 from omni_app.state.team import TeamState
-from tests.app.conftest import SEED, as_user, cookie_for, new_email, service_client, sign_in, tab
+from tests.app.conftest import (SEED, as_user, cookie_for, new_email, service_client, sign_in,
+                                sync_service_client, tab)
 
 
 ADMINS_ONLY = "/?notice=admin_only"  # home, with a note that the page was for admins
@@ -96,13 +99,13 @@ async def test_inviting_says_the_same_whether_or_not_the_address_has_an_account(
     """Finding 10: the answer used to be "an account with this email already exists"."""
     admin = tab(TeamState, await cookie_for(*SEED["admin"]), "/team")
     answers = []
-    for email in ("admin@other.clinic", new_email()):
+    for email in (SEED["other"].email, new_email()):
         await admin.invite({"email": email, "role": "staff"})
         answers.append((admin.error, admin.message.replace(email, "<email>"),
                         len(admin.invited_password)))
     assert answers[0] == answers[1] == \
         ("", admin.tr["team.invite.done"].format(email="<email>"), 16)
-    assert {"admin@other.clinic"} <= {i.email for i in admin.invitations}
+    assert {SEED["other"].email} <= {i.email for i in admin.invitations}
     # The other clinic's admin belongs to a clinic: the invitation waits, nothing changes.
     other = tab(HomeState, await cookie_for(*SEED["other"]))
     assert await other.require_clinic_member() is None and other.clinic_name == "Clínica Outra"
@@ -201,11 +204,7 @@ async def test_a_user_without_clinic_is_sent_to_onboarding_and_creates_one(app_e
 
 
 async def test_language_choice_is_kept_per_user(app_env):
-    email, password = new_email(), "lang-user-password"
-    service = await service_client()
-    await service.auth.admin.create_user({
-        "email": email, "password": password, "email_confirm": True,
-        "app_metadata": {"company_id": "c0000000-0000-4000-8000-000000000001", "role": "staff"}})
+    email, password, _ = new_member(sync_service_client(), DEMO_COMPANY, label="lang")
     cookie = await cookie_for(email, password)
     first = tab(SessionState, cookie)
     await first.require_clinic_member()

@@ -7,6 +7,8 @@
   use the app's URL as `base_url` (so `page.goto("/login")` works).
 - Every page a test opens records its console; when a test fails, each page's screenshot, HTML
   and the console go to test-artifacts/<module>.<test name>/.
+- Every test starts with no sign-in counted: the browser always signs in from 127.0.0.1, so the
+  refusals of earlier tests would otherwise add up to the address's limit.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from harness.app_process import AppProcess, running_app
@@ -51,6 +54,17 @@ def app_server(app_lb) -> AppProcess:
             yield app
     except RuntimeError as failure:
         pytest.fail(str(failure), pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def no_sign_ins_counted(app_lb) -> None:
+    """Forget the sign-in throttle's counts (omni_app/domain/sign_in_guard.py: `signin:addr:`
+    per address, `signin:acct:` per account). Every sign-in here comes from 127.0.0.1 and 10
+    refusals per 15 minutes stop that address, so without this a test's sign-in would fail or
+    not depending on how many refusals the tests before it made."""
+    with psycopg.connect(app_lb.admin_dsn, autocommit=True) as conn:
+        conn.execute("delete from public.rate_limits "
+                     "where key like 'signin:addr:%' or key like 'signin:acct:%'")
 
 
 # ---------------------------------------------------------------------------------------------

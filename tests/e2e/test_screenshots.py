@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from supabase import create_client
 
 from harness.browser import sign_in, wait_for_backend
+from harness.clinics import service_role
+from harness.seed import DEMO_ADMIN as ADMIN, DEMO_COMPANY, DEMO_STAFF as STAFF
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-ADMIN = ("admin@demo.clinic", "omni-demo-admin")
 VIEWS = [(1280, "light"), (1280, "dark"), (390, "light"), (390, "dark")]
 
 
@@ -28,7 +28,7 @@ def test_account_team_and_menu(new_context, width, scheme):
     page = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
     sign_in(page, *ADMIN, start="/login?next=/account")
     page.wait_for_url("**/account**")
-    expect(page.locator("#account-email")).to_have_text(ADMIN[0])
+    expect(page.locator("#account-email")).to_have_text(ADMIN.email)
     expect(page.locator("#change-password")).to_be_visible()
     expect(page.locator("#logout-everywhere")).to_be_visible()
     shoot(page, "account", width, scheme)
@@ -50,12 +50,12 @@ def test_account_team_and_menu(new_context, width, scheme):
 @pytest.mark.parametrize("width, scheme", VIEWS)
 def test_onboarding_with_an_invitation(new_context, app_lb, width, scheme):
     email, password = f"convite-{uuid.uuid4().hex[:8]}@foto.clinic", "convite-foto-1"
-    service = create_client(app_lb.url, app_lb.service_role_key)
+    service = service_role(app_lb)
     service.auth.admin.create_user({"email": email, "password": password,
                                     "email_confirm": True})
-    admin = service.table("users").select("id").eq("email", ADMIN[0]).execute().data[0]
+    admin = service.table("users").select("id").eq("email", ADMIN.email).execute().data[0]
     service.table("team_invitations").insert({
-        "company_id": "c0000000-0000-4000-8000-000000000001", "email": email,
+        "company_id": DEMO_COMPANY, "email": email,
         "role": "staff", "invited_by": admin["id"]}).execute()
     page = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
     sign_in(page, email, password)
@@ -81,11 +81,11 @@ def test_integrations_with_a_refused_url(new_context, width, scheme):
 @pytest.mark.parametrize("width, scheme", VIEWS)
 def test_sign_in_refused_and_staff_turned_away(new_context, width, scheme):
     page = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
-    sign_in(page, "staff@demo.clinic", "not-the-password")
+    sign_in(page, STAFF.email, "not-the-password")
     expect(page.locator("#login-error")).to_be_visible()
-    expect(page.locator("#email")).to_have_value("staff@demo.clinic")
+    expect(page.locator("#email")).to_have_value(STAFF.email)
     shoot(page, "login-refused", width, scheme)
-    page.fill("#password", "omni-demo-staff")
+    page.fill("#password", STAFF.password)
     page.click("#login-submit")
     expect(page.locator("#whoami-role")).to_have_text("Atendente")
     page.goto("/team")

@@ -3,23 +3,21 @@ reading answers, a frame, a script that was not ours; and the account flows that
 from __future__ import annotations
 
 import re
-import uuid
 
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
-from supabase import create_client
 
 from harness.browser import sign_in, wait_for_backend
+from harness.clinics import new_member, service_role
+from harness.seed import DEMO_ADMIN, DEMO_COMPANY, DEMO_STAFF
 from tests.support.reflex_socket import HandshakeRefused, contains, open_tab
-
-ADMIN = ("admin@demo.clinic", "omni-demo-admin")
-DEMO_COMPANY = "c0000000-0000-4000-8000-000000000001"
 
 
 def admin_cookie(app_url: str) -> str:
     signed_in = httpx.post(f"{app_url}/api/auth/login", headers={"origin": app_url},
-                           data={"email": ADMIN[0], "password": ADMIN[1], "next": "/"})
+                           data={"email": DEMO_ADMIN.email, "password": DEMO_ADMIN.password,
+                                 "next": "/"})
     assert signed_in.status_code == 303
     return f"omni_session={signed_in.cookies['omni_session']}"
 
@@ -35,7 +33,7 @@ def test_another_origin_cannot_open_the_socket_with_the_admins_cookie(app_server
     assert refused.value.status in (400, 403)
     # The same socket from the app's own origin works: the refusal is the origin's.
     deltas = open_tab(app_server.url, "/team", cookie, app_server.url)
-    assert contains(deltas, "staff@demo.clinic")
+    assert contains(deltas, DEMO_STAFF.email)
 
 
 def test_cors_lets_only_the_apps_origin_read_answers(app_server):
@@ -73,21 +71,15 @@ def test_a_frame_on_another_page_shows_nothing(page: Page, app_server, page_reco
     page_recorder.policy_violations.clear()
 
 
-def new_demo_user() -> tuple[str, str]:
-    return f"sessoes-{uuid.uuid4().hex[:8]}@demo.clinic", f"sessoes-{uuid.uuid4().hex[:8]}"
-
-
-def create_demo_user(app_lb, email: str, password: str) -> None:
-    create_client(app_lb.url, app_lb.service_role_key).auth.admin.create_user({
-        "email": email, "password": password, "email_confirm": True,
-        "user_metadata": {"full_name": "Pessoa Sessões"},
-        "app_metadata": {"company_id": DEMO_COMPANY, "role": "staff"}})
+def new_demo_user(app_lb) -> tuple[str, str]:
+    """A new Clínica Demo staff member, "Pessoa Sessões": (email, password)."""
+    return new_member(service_role(app_lb), DEMO_COMPANY, label="sessoes",
+                      full_name="Pessoa Sessões")[:2]
 
 
 def test_sign_out_everywhere_from_the_account_menu(page: Page, new_context, app_lb):
     """Finding 12: other browsers stayed signed in; the header menu now ends them all."""
-    email, password = new_demo_user()
-    create_demo_user(app_lb, email, password)
+    email, password = new_demo_user(app_lb)
     other = new_context().new_page()
     for tab in (page, other):
         sign_in(tab, email, password)
@@ -103,8 +95,7 @@ def test_sign_out_everywhere_from_the_account_menu(page: Page, new_context, app_
 
 def test_changing_the_password_keeps_this_browser_and_ends_the_others(page: Page, new_context,
                                                                      app_lb):
-    email, password = new_demo_user()
-    create_demo_user(app_lb, email, password)
+    email, password = new_demo_user(app_lb)
     other = new_context().new_page()
     for tab in (other, page):
         sign_in(tab, email, password)

@@ -5,12 +5,10 @@ import re
 import uuid
 
 from playwright.sync_api import Page, expect
-from supabase import create_client
 
 from harness.browser import sign_in, wait_for_backend
-
-ADMIN = ("admin@demo.clinic", "omni-demo-admin")
-STAFF = ("staff@demo.clinic", "omni-demo-staff")
+from harness.clinics import new_member, service_role
+from harness.seed import DEMO_ADMIN as ADMIN, DEMO_COMPANY, DEMO_STAFF as STAFF
 
 
 def session_cookie(page: Page) -> dict | None:
@@ -32,9 +30,9 @@ def test_admin_and_staff_see_their_name_clinic_and_role(page: Page, new_context)
 
 
 def test_wrong_password_shows_an_error_keeps_the_email_and_sets_no_cookie(page: Page):
-    sign_in(page, "admin@demo.clinic", "not-the-password")
+    sign_in(page, ADMIN.email, "not-the-password")
     expect(page.locator("#login-error")).to_contain_text("E-mail ou senha incorretos")
-    expect(page.locator("#email")).to_have_value("admin@demo.clinic")
+    expect(page.locator("#email")).to_have_value(ADMIN.email)
     expect(page.locator("#password")).to_have_value("")
     assert session_cookie(page) is None
     assert "demo.clinic" not in page.url  # the e-mail is not written into the address
@@ -42,9 +40,10 @@ def test_wrong_password_shows_an_error_keeps_the_email_and_sets_no_cookie(page: 
 
 def test_the_language_picked_before_signing_in_stays_after(page: Page, app_lb):
     email, password = f"idioma-{uuid.uuid4().hex[:8]}@test.clinic", "idioma-senha-1"
-    create_client(app_lb.url, app_lb.service_role_key).auth.admin.create_user(
+    service_role(app_lb).auth.admin.create_user(
         {"email": email, "password": password, "email_confirm": True})
     page.goto("/login?next=/onboarding")
+    wait_for_backend(page)  # the links carry `next` once the page's state has arrived
     page.click("#lang-es")
     page.wait_for_url(re.compile(r"lang=es"))
     assert "next=%2Fonboarding" in page.url
@@ -62,11 +61,11 @@ def test_the_language_picked_before_signing_in_stays_after(page: Page, app_lb):
 def test_private_url_redirects_to_login_and_back_after_sign_in(page: Page):
     page.goto("/team")
     page.wait_for_url(re.compile(r"/login\?next=%2Fteam"))
-    page.fill("#email", ADMIN[0])
-    page.fill("#password", ADMIN[1])
+    page.fill("#email", ADMIN.email)
+    page.fill("#password", ADMIN.password)
     page.click("#login-submit")
     page.wait_for_url(re.compile(r"/team/?$"))
-    expect(page.locator('[id="member-staff@demo.clinic"]')).to_be_visible()
+    expect(page.locator(f'[id="member-{STAFF.email}"]')).to_be_visible()
 
 
 def test_cookie_is_httponly_and_holds_no_token(page: Page):
@@ -126,9 +125,8 @@ def test_admin_invites_a_staff_member_who_then_signs_in(page: Page, new_context)
 
 
 def test_new_user_creates_a_clinic_and_lands_in_it(page: Page, app_lb):
-    from supabase import create_client
     email, password = f"dono-{uuid.uuid4().hex[:8]}@nova.clinic", "dono-password-1"
-    create_client(app_lb.url, app_lb.service_role_key).auth.admin.create_user(
+    service_role(app_lb).auth.admin.create_user(
         {"email": email, "password": password, "email_confirm": True})
     sign_in(page, email, password)
     page.wait_for_url("**/onboarding**")
@@ -140,11 +138,7 @@ def test_new_user_creates_a_clinic_and_lands_in_it(page: Page, app_lb):
 
 
 def test_language_switch_changes_the_interface(page: Page, app_lb):
-    from supabase import create_client
-    email, password = f"idioma-{uuid.uuid4().hex[:8]}@demo.clinic", "idioma-password-1"
-    create_client(app_lb.url, app_lb.service_role_key).auth.admin.create_user({
-        "email": email, "password": password, "email_confirm": True,
-        "app_metadata": {"company_id": "c0000000-0000-4000-8000-000000000001", "role": "staff"}})
+    email, password, _ = new_member(service_role(app_lb), DEMO_COMPANY, label="idioma")
     sign_in(page, email, password)
     expect(page.locator("#logout")).to_have_text("Sair")
     wait_for_backend(page)

@@ -1,4 +1,5 @@
-"""Signed-in clients for the demo seed's users, and helpers to make throwaway companies."""
+"""Signed-in clients for the demo seed's users (harness/seed.py), and helpers to make throwaway
+companies."""
 from __future__ import annotations
 
 import uuid
@@ -6,13 +7,9 @@ import uuid
 import pytest
 from supabase import Client, create_client
 
-DEMO_COMPANY = "c0000000-0000-4000-8000-000000000001"
-OTHER_COMPANY = "c0000000-0000-4000-8000-000000000002"
-SEED_LOGINS = {
-    "demo_admin": ("admin@demo.clinic", "omni-demo-admin"),
-    "demo_staff": ("staff@demo.clinic", "omni-demo-staff"),
-    "other_admin": ("admin@other.clinic", "omni-other-admin"),
-}
+from harness.seed import DEMO_ADMIN, DEMO_COMPANY, DEMO_STAFF, OTHER_ADMIN
+
+SEED_LOGINS = {"demo_admin": DEMO_ADMIN, "demo_staff": DEMO_STAFF, "other_admin": OTHER_ADMIN}
 
 
 def signed_in(lb, email: str, password: str) -> Client:

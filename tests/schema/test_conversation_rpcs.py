@@ -10,7 +10,8 @@ import pytest
 from postgrest.exceptions import APIError
 from supabase import acreate_client
 
-from tests.schema.conftest import DEMO_COMPANY, new_auth_user, signed_in
+from harness.seed import DEMO_COMPANY
+from tests.schema.conftest import new_auth_user, signed_in
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
 

@@ -6,7 +6,7 @@ import psycopg
 import pytest
 from postgrest.exceptions import APIError
 
-from tests.schema.conftest import DEMO_COMPANY
+from harness.seed import DEMO_COMPANY
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import uuid
 import pytest
 from postgrest.exceptions import APIError
 
-from tests.schema.conftest import DEMO_COMPANY, OTHER_COMPANY
+from harness.seed import DEMO_COMPANY, OTHER_COMPANY
 
 # table -> the columns a signed-in user may select (integrations hide their ciphertext)
 COMPANY_TABLES = {
