@@ -3,7 +3,7 @@ password and sign out, each answered with 303. The cookie holds an opaque id; to
 the server. Sign-ins are throttled by the client's address and the account (sign_in_guard)."""
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, quote, urlencode
+from urllib.parse import parse_qs, parse_qsl, quote, urlencode, urlsplit
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
@@ -98,12 +98,23 @@ def _guarded(handler):
     return run
 
 
+def _from_page(request: Request, form: dict[str, str], name: str) -> str:
+    """A field the sign-in page fills from its own URL once its state has arrived. A form sent
+    sooner carries it empty, so the page's URL (the Referer, from this very site) stands in."""
+    if form.get(name):
+        return form[name]
+    page = urlsplit(request.headers.get("referer", ""))
+    if page.netloc != request.headers.get("host") or page.path.rstrip("/") != paths.LOGIN:
+        return ""
+    return (parse_qs(page.query).get(name) or [""])[0]
+
+
 @_guarded
 async def login(request: Request, form: dict[str, str]) -> Response:
     """`lang`, when the form carries one, is the language picked on the sign-in page: it
     stays through a refusal and becomes the user's own once signed in."""
-    next_path = safe_next(form.get("next") or paths.HOME)
-    email, lang = form.get("email", ""), form.get("lang", "")
+    next_path = safe_next(_from_page(request, form, "next") or paths.HOME)
+    email, lang = form.get("email", ""), _from_page(request, form, "lang")
     again = {"next": next_path, **({"lang": lang} if lang in CATALOGS else {})}
     try:
         session = await _checked_sign_in(request, email, form.get("password", ""))

@@ -19,7 +19,11 @@ class LoginState(AppState):
 
     @rx.var
     def next_path(self) -> str:
-        return safe_next(self.router.url.query_parameters.get("next"))
+        """Where to go once signed in, as this page's URL says; empty when it says nothing
+        (the page as first served, before its state arrives, is empty too: the route then
+        reads the page's URL itself)."""
+        wanted = self.router.url.query_parameters.get("next")
+        return safe_next(wanted) if wanted else ""
 
     @rx.var
     def next_query(self) -> str:

@@ -111,6 +111,27 @@ async def test_the_language_picked_on_the_sign_in_page_becomes_the_users(http):
     assert row == [{"locale": "es"}]
 
 
+async def test_a_form_sent_before_the_page_had_its_state_follows_the_pages_url(http):
+    """The hidden `next` and `lang` fields are filled once the page's state arrives; a form
+    sent sooner has them empty, and the sign-in page's own URL (Referer) stands in."""
+    email, password = new_email(), f"pw-{uuid.uuid4().hex}"
+    service = await service_client()
+    await service.auth.admin.create_user({"email": email, "password": password,
+                                          "email_confirm": True})
+    early = {"email": email, "password": password, "next": "", "lang": ""}
+    page = "http://testserver/login?next=%2Fteam&lang=es"
+    signed_in = await http.post("/api/auth/login", data=early, headers={"referer": page})
+    assert signed_in.headers["location"] == "/team"
+    row = (await service.table("users").select("locale").eq("email", email).execute()).data
+    assert row == [{"locale": "es"}]
+    another_page = await http.post("/api/auth/login", data=early,
+                                   headers={"referer": "http://testserver/team?next=%2Fteam"})
+    assert another_page.headers["location"] == "/"
+    another_site = await http.post("/api/auth/login", data=early,
+                                   headers={"referer": "http://evil.example/login?next=%2Fteam"})
+    assert another_site.status_code == 403  # a cross-site form is refused before all this
+
+
 async def test_too_many_attempts_are_explained(http):
     form = {"email": f"guess-{uuid.uuid4().hex[:8]}@demo.clinic", "password": "guess-123"}
     reasons = set()

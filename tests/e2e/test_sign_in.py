@@ -38,6 +38,18 @@ def test_wrong_password_shows_an_error_keeps_the_email_and_sets_no_cookie(page: 
     assert "demo.clinic" not in page.url  # the e-mail is not written into the address
 
 
+def test_a_form_sent_before_the_page_has_its_state_still_goes_where_asked(page: Page):
+    """The hidden `next` is filled by the page's state; without it (socket not up yet, here
+    never) the route follows the sign-in page's own URL."""
+    page.route_web_socket(re.compile(r"/_event"), lambda socket: socket.close())
+    page.goto("/login?next=/account")
+    expect(page.locator("input[name=next]")).to_have_value("")
+    page.fill("#email", STAFF[0])
+    page.fill("#password", STAFF[1])
+    page.click("#login-submit")
+    page.wait_for_url(re.compile(r"/account/?$"))
+
+
 def test_the_language_picked_before_signing_in_stays_after(page: Page, app_lb):
     email, password = f"idioma-{uuid.uuid4().hex[:8]}@test.clinic", "idioma-senha-1"
     service_role(app_lb).auth.admin.create_user(
