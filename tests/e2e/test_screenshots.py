@@ -1,5 +1,5 @@
 """The pages this work touched, photographed at 1280 px and 390 px in light and dark for a
-person to look at (test-artifacts/screenshots/), and checked for what a receptionist trips on
+person to look at (test-artifacts/screens/), and checked for what a receptionist trips on
 first: content wider than the screen, and the controls out of reach."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from harness.browser import sign_in, wait_for_backend
 from harness.clinics import service_role
 from harness.seed import DEMO_ADMIN as ADMIN, DEMO_COMPANY, DEMO_STAFF as STAFF
 
-SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
 VIEWS = [(1280, "light"), (1280, "dark"), (390, "light"), (390, "dark")]
 
 
