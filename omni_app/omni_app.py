@@ -43,10 +43,11 @@ def with_security_headers(asgi_app):
     return SecurityHeaders(asgi_app, origins=allowed_origins, production=settings.production)
 
 
-app = rx.App(api_transformer=[api, with_security_headers],
+app = rx.App(api_transformer=[api, with_security_headers], stylesheets=["/compact.css"],
              theme=rx.theme(accent_color="teal", radius="medium"),
              # A static file, not rx.call_script: the page policy never allows eval.
-             head_components=[rx.el.script(src="/composer_keys.js", defer=True)])
+             head_components=[rx.el.script(src="/composer_keys.js", defer=True),
+                              rx.el.script(src="/inbox_navigation.js", defer=True)])
 app.add_page(login_page, route=paths.LOGIN, title="Omni", on_load=AppState.use_query_locale)
 app.add_page(home_page, route=paths.HOME, title="Omni",
              on_load=[SessionState.require_clinic_member, HomeState.load_counters])
@@ -57,6 +58,8 @@ app.add_page(team_page, route=paths.TEAM, title="Omni",
 app.add_page(integrations_page, route=paths.INTEGRATIONS, title="Omni",
              on_load=[SessionState.require_admin, IntegrationsState.load])
 app.add_page(inbox_page, route=paths.INBOX, title="Omni", on_load=InboxState.open_inbox)
+app.add_page(inbox_page, route=paths.INBOX_CONVERSATION, title="Omni",
+             on_load=InboxState.open_inbox)
 app.add_page(account_page, route=paths.ACCOUNT, title="Omni",
              on_load=SessionState.require_clinic_member)
 

@@ -7,6 +7,7 @@ HOME = "/"
 LOGIN = "/login"
 ONBOARDING = "/onboarding"
 INBOX = "/inbox"
+INBOX_CONVERSATION = "/inbox/[conversation_id]"     # a link to one conversation
 TEAM = "/team"
 INTEGRATIONS = "/settings/integrations"
 ACCOUNT = "/account"

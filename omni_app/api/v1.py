@@ -145,18 +145,44 @@ def _uuid(value: str, what: str) -> str:
         raise HttpError(404, f"{what} not found") from None
 
 
-def _cursor(row: dict) -> str:
-    raw = json.dumps([row["occurred_at"], row["id"]]).encode()
+def _cursor(position: tuple) -> str:
+    raw = json.dumps(list(position)).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _parse_cursor(cursor: str) -> tuple[str, str]:
+def _decoded(cursor: str) -> list:
     try:
-        at, row_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, binascii.Error):
+        value = None
+    if not isinstance(value, list) or len(value) != 2:
+        raise _bad_cursor()
+    return value
+
+
+def _bad_cursor() -> HttpError:
+    return HttpError(400, "invalid cursor: pass next_cursor from the previous page")
+
+
+def _message_cursor(cursor: str) -> tuple[str, int]:
+    at, seq = _decoded(cursor)
+    try:
         clock.parse_time(at)
+    except (ValueError, TypeError):
+        raise _bad_cursor() from None
+    if not isinstance(seq, int) or isinstance(seq, bool):
+        raise _bad_cursor()
+    return at, seq
+
+
+def _list_cursor(cursor: str) -> tuple[str | None, str]:
+    at, row_id = _decoded(cursor)
+    try:
+        if at is not None:
+            clock.parse_time(at)
         return at, str(uuid.UUID(row_id))
-    except (ValueError, TypeError, binascii.Error):
-        raise HttpError(400, "invalid cursor: pass next_cursor from the previous page") from None
+    except (ValueError, TypeError, AttributeError):
+        raise _bad_cursor() from None
 
 
 def _errors(*statuses: int) -> dict:
@@ -186,10 +212,13 @@ async def send_message(caller: Caller,
             summary="List the clinic's conversations, newest activity first",
             responses=_errors(422))
 async def list_conversations(caller: Caller, query: Annotated[m.ConversationQuery, Query()]):
-    rows = await conversations.inbox(caller.user, conversations.InboxFilter(
+    after = _list_cursor(query.after) if query.after else None
+    page = await conversations.inbox(caller.user, conversations.InboxFilter(
         channel=query.channel, status=query.status, unread_only=query.unread, search=query.q),
-        limit=query.limit)
-    return {"conversations": rows}
+        limit=query.limit, after=after, count=after is None)
+    next_cursor = (_cursor(conversations.list_cursor(page.rows[-1]))
+                   if page.has_more and page.rows else None)
+    return {"conversations": page.rows, "total": page.total, "next_cursor": next_cursor}
 
 
 @router.get("/conversations/{conversation_id}", response_model=m.ConversationPage,
@@ -200,12 +229,13 @@ async def get_conversation(caller: Caller,
                                "format": "uuid"})],
                            query: Annotated[m.MessagesQuery, Query()]):
     conversation_id = _uuid(conversation_id, "conversation")
-    before = _parse_cursor(query.before) if query.before else None
+    before = _message_cursor(query.before) if query.before else None
     found = await conversations.conversation(caller.user, conversation_id)
     if found is None:
         raise HttpError(404, "conversation not found")
     page = await conversations.messages(caller.user, conversation_id, before, query.limit)
-    next_cursor = _cursor(page.rows[-1]) if page.has_more and page.rows else None
+    next_cursor = (_cursor(conversations.message_cursor(page.rows[-1]))
+                   if page.has_more and page.rows else None)
     return {"conversation": found, "messages": page.rows, "next_cursor": next_cursor}
 
 

@@ -25,7 +25,9 @@ class ConversationQuery(_Model):
     status: Literal["open", "closed", "all"] = "open"
     channel: Literal[("", *NAMES)] = ""  # type: ignore[valid-type]
     unread: bool = False
-    q: str = Field(default="", max_length=100, description="name or phone fragment")
+    q: str = Field(default="", max_length=100,
+                   description="name fragment (accents and case ignored) or phone digits")
+    after: str | None = Field(default=None, description="next_cursor of the previous page")
     limit: int = Field(default=50, ge=1, le=100)
 
 
@@ -56,11 +58,16 @@ class Conversation(_Model):
 
 
 class ConversationList(_Model):
-    conversations: list[Conversation]
+    conversations: list[Conversation] = Field(description="newest activity first")
+    total: int | None = Field(description="conversations the filter matches in all (on the "
+                                          "first page, the one asked for without `after`)")
+    next_cursor: str | None = Field(description="pass as `after` for the next page")
 
 
 class Message(_Model):
     id: str
+    seq: int = Field(description="the message's number in its conversation: messages are "
+                                 "ordered by occurred_at, then seq")
     direction: str
     content: str | None = None
     media: dict[str, Any] | list[Any] | None = None

@@ -107,3 +107,18 @@ def candidates(e164: str) -> list[str]:
     elif canonical.startswith("+52") and len(canonical) == 13:
         forms.append("+521" + canonical[3:])
     return forms
+
+
+def display(e164: str | None, home_region: str = "BR") -> str:
+    """How people read a stored number: national form for the clinic's own country
+    (`(11) 98765-4321`), international form otherwise (`+1 650-253-0000`); as stored when it
+    does not parse."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(number) == home_region:
+        return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Literal
 
-from omni_app.channels import instagram, whatsapp_cloud
+from omni_app.channels import instagram, phones, whatsapp_cloud
 from omni_app.channels.models import ParsedBody
 
 
@@ -42,8 +42,11 @@ class Channel:
         return {self.identity: client.get(self.identity), "name": client.get("full_name")}
 
     def contact(self, identity: str | None, phone: str | None) -> str:
-        """How the inbox names the other side: the handle on this channel, else the phone."""
-        return f"{self.handle_prefix}{identity}" if identity else (phone or "")
+        """How the inbox names the other side: the handle on this channel, else the phone (in
+        national form for Brazilian numbers)."""
+        if identity and self.identity != "phone":
+            return f"{self.handle_prefix}{identity}"
+        return phones.display(identity or phone)
 
 
 WHATSAPP = Channel(

@@ -35,7 +35,9 @@ def media_link(link: rx.Var[MediaLink]) -> rx.Component:
 
 
 def message_bubble(message: rx.Var[MessageRow], tr: rx.Var[dict],
-                   on_retry: Callable[[rx.Var[str]], rx.event.EventSpec]) -> rx.Component:
+                   on_retry: Callable[[rx.Var[str]], rx.event.EventSpec],
+                   focus: rx.Var[bool] | bool = False) -> rx.Component:
+    """`focus`: the message a search opened the conversation at (scrolled to, outlined)."""
     outbound = message.outbound
     return rx.vstack(
         rx.box(
@@ -54,6 +56,7 @@ def message_bubble(message: rx.Var[MessageRow], tr: rx.Var[dict],
                 spacing="1", justify="end", align="center"),
             padding="6px 10px", border_radius="10px", max_width="min(520px, 85%)",
             background=rx.cond(outbound, rx.color("teal", 4), rx.color("gray", 3)),
+            outline=rx.cond(focus, f"2px solid {rx.color('amber', 9)}", "none"),
         ),
         rx.cond(
             message.status == "failed",
@@ -66,6 +69,7 @@ def message_bubble(message: rx.Var[MessageRow], tr: rx.Var[dict],
                 spacing="2", align="center", justify="end"),
         ),
         id="message-" + message.id,
+        custom_attrs={"data-focus": rx.cond(focus, "true", "false")},
         align_items=rx.cond(outbound, "flex-end", "flex-start"),
         spacing="1", width="100%",
     )

@@ -95,7 +95,7 @@ class Generator:
         rng, thread_id = self.rng, self.uuid()
         at, direction, unread = start, "inbound", 0
         last_inbound = preview = last_direction = last_at = None
-        for _ in range(size):
+        for seq in range(1, size + 1):
             service = rng.choice(self.services)
             fields = {"name": name.split()[0], "service": service[1].lower(), "price": service[2],
                       "day": rng.choice(v.DAYS), "hour": rng.randint(8, 17)}
@@ -110,7 +110,7 @@ class Generator:
                 sent_by, unread = (rng.choice(self.staff) if self.staff else None), 0
             self.batch.interactions.append((
                 self.uuid(), self.company_id, thread_id, client_id, channel, direction, content,
-                status, f"demo.{self.uuid()}", sent_by, error, at))
+                status, f"demo.{self.uuid()}", sent_by, error, at, seq))
             preview, last_direction, last_at = content[:200], direction, at
             at = min(at + timedelta(minutes=rng.randint(1, 600)), self.now)
             direction = "outbound" if direction == "inbound" or rng.random() < 0.3 else "inbound"
@@ -118,7 +118,7 @@ class Generator:
         self.batch.threads.append((
             thread_id, self.company_id, client_id, channel, "active" if active else "closed",
             start, None if active else last_at, last_at, last_inbound, preview, last_direction,
-            unread if active else 0))
+            unread if active else 0, size))
         return last_at
 
     def _appointments(self, client_id) -> None:
@@ -148,10 +148,10 @@ COPIES = {
                "from stdin",
     "threads": "copy public.conversation_threads (id, company_id, client_id, channel, status, "
                "started_at, ended_at, last_message_at, last_inbound_at, last_message_preview, "
-               "last_message_direction, unread_count) from stdin",
+               "last_message_direction, unread_count, message_seq) from stdin",
     "interactions": "copy public.interactions (id, company_id, conversation_id, client_id, "
                     "channel, direction, content, status, external_message_id, sent_by, error, "
-                    "occurred_at) from stdin",
+                    "occurred_at, seq) from stdin",
     "appointments": "copy public.appointments (id, company_id, client_id, service_id, "
                     "professional_id, starts_at, ends_at, status) from stdin",
     "payments": "copy public.payments (id, company_id, client_id, appointment_id, amount, "

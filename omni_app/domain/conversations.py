@@ -1,12 +1,13 @@
 """The inbox, read and acted on as the signed-in user: row-level security decides what they see.
 
 The list reads the `inbox_conversations` view (threads carry their last message's preview, so no
-per-row subquery); a conversation's messages are paged newest first by the (occurred_at, id)
-keyset, which the `interactions_conversation_idx` index serves in order.
+per-row subquery); a conversation's messages are paged newest first by the (occurred_at, seq)
+keyset (`seq` numbers a conversation's messages on insert, so messages that share a second keep
+one order everywhere), which the `interactions_conversation_idx` index serves in order.
 """
 from __future__ import annotations
 
-import re
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,20 +15,18 @@ from postgrest.exceptions import APIError
 from supabase import AsyncClient
 
 from omni_app.channels import registry
-from omni_app.domain import clock
+from omni_app.domain import clock, search
 from omni_app.domain.refusals import from_database
 
 STATUSES = {"open": "active", "closed": "closed"}
-LIST_LIMIT = 50
+LIST_PAGE = 50
 PAGE_SIZE = 30
-MAX_REFRESH = 500            # messages re-read at most when a live change arrives
+MAX_REFRESH = 500            # rows re-read at most when a live change arrives
 INBOX_COLUMNS = ("id,client_id,channel,status,last_message_at,last_inbound_at,"
                  "last_message_preview,last_message_direction,unread_count,client_name,"
                  "client_phone,client_instagram_id")
-MESSAGE_COLUMNS = "id,direction,content,media,status,error,sent_by,occurred_at,kind:metadata->>kind"
-# Characters with a meaning in PostgREST's or=(...) grammar or in LIKE patterns.
-_SEARCH_NOISE = re.compile(r'[,()"\\*%:]')
-_PHONE_LIKE = re.compile(r"^[\d\s()+.\-]+$")
+MESSAGE_COLUMNS = ("id,seq,direction,content,media,status,error,sent_by,occurred_at,"
+                   "kind:metadata->>kind")
 
 
 @dataclass(frozen=True)
@@ -42,37 +41,63 @@ class InboxFilter:
 class Page:
     rows: list[dict]           # newest first
     has_more: bool
+    total: int | None = None   # every row the filter matches, when counted
 
 
-def _search_condition(term: str) -> str | None:
-    """`or=(...)` matching a name fragment, or the digits of a phone as people type them."""
-    term = _SEARCH_NOISE.sub(" ", term).strip()
-    if not term:
-        return None
-    parts = [f'client_name.ilike."*{term}*"']
-    digits = re.sub(r"\D", "", term)
-    if len(digits) >= 3 and _PHONE_LIKE.match(term):
-        parts.append(f'client_phone.ilike."*{digits}*"')
-    return ",".join(parts)
+def refresh_limit(shown: int) -> int:
+    """How many rows a refresh re-reads so a list scrolled to `shown` rows keeps them."""
+    return min(max(shown, LIST_PAGE), MAX_REFRESH)
 
 
-async def inbox(user: AsyncClient, wanted: InboxFilter, limit: int = LIST_LIMIT) -> list[dict]:
-    """The clinic's conversations, newest activity first."""
-    query = user.table("inbox_conversations").select(INBOX_COLUMNS)
+def list_cursor(row: dict) -> tuple[str | None, str]:
+    """Where the next page of the list starts: after this row's (last activity, id)."""
+    return row.get("last_message_at"), row["id"]
+
+
+def _after(cursor: tuple[str | None, str]) -> str:
+    """Rows after `cursor` in the list's order (last activity newest first, never-active last,
+    then id): the condition for `or=(...)`; both values are the database's own."""
+    at, row_id = cursor
+    if at is None:
+        return f"and(last_message_at.is.null,id.gt.{row_id})"
+    return (f'last_message_at.lt."{at}",and(last_message_at.eq."{at}",id.gt.{row_id}),'
+            "last_message_at.is.null")
+
+
+async def inbox(user: AsyncClient, wanted: InboxFilter, limit: int = LIST_PAGE,
+                after: tuple[str | None, str] | None = None, count: bool = False) -> Page:
+    """One page of the clinic's conversations, newest activity first (keyset on last activity,
+    served in order by the inbox indexes); `count` adds how many match the filter in all
+    (counting rows after `after` when given, so count the first page)."""
+    query = user.table("inbox_conversations").select(INBOX_COLUMNS,
+                                                     count="exact" if count else None)
     if wanted.channel in registry.CHANNELS:
         query = query.eq("channel", wanted.channel)
     if wanted.status in STATUSES:
         query = query.eq("status", STATUSES[wanted.status])
     if wanted.unread_only:
         query = query.gt("unread_count", 0)
-    condition = _search_condition(wanted.search)
-    if condition:
-        query = query.or_(condition)
+    matching = search.client_match(wanted.search)
+    if matching is not None:
+        query = query.ilike(*matching)
+    if after is not None:
+        query = query.or_(_after(after))
     query = query.order("last_message_at", desc=True, nullsfirst=False).order("id")
-    return (await query.limit(limit).execute()).data
+    answer = await query.limit(limit + 1).execute()
+    return Page(answer.data[:limit], len(answer.data) > limit, answer.count if count else None)
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 async def conversation(user: AsyncClient, conversation_id: str) -> dict | None:
+    if not _is_uuid(conversation_id):   # a hand-typed /inbox/<id>
+        return None
     rows = (await user.table("inbox_conversations").select(INBOX_COLUMNS)
             .eq("id", conversation_id).limit(1).execute()).data
     return rows[0] if rows else None
@@ -99,33 +124,48 @@ def reply_window_closed(channel: str, last_inbound: str | datetime | None,
     return (now or clock.now()) - clock.parse_time(last_inbound) > spec.reply_window
 
 
+def message_cursor(row: dict) -> tuple[str, int]:
+    return row["occurred_at"], int(row["seq"])
+
+
 async def messages(user: AsyncClient, conversation_id: str,
-                   before: tuple[str, str] | None = None, limit: int = PAGE_SIZE) -> Page:
-    """One page, newest first, strictly older than `before` = (occurred_at, id) when given."""
+                   before: tuple[str, int] | None = None, limit: int = PAGE_SIZE) -> Page:
+    """One page, newest first, strictly older than `before` = (occurred_at, seq) when given."""
     query = (user.table("interactions").select(MESSAGE_COLUMNS)
              .eq("conversation_id", conversation_id))
     if before is not None:
-        at, row_id = before
-        query = query.or_(f'occurred_at.lt."{at}",and(occurred_at.eq."{at}",id.lt.{row_id})')
-    rows = (await query.order("occurred_at", desc=True).order("id", desc=True)
+        at, seq = before
+        query = query.or_(f'occurred_at.lt."{at}",and(occurred_at.eq."{at}",seq.lt.{int(seq)})')
+    rows = (await query.order("occurred_at", desc=True).order("seq", desc=True)
             .limit(limit + 1).execute()).data
     return Page(rows[:limit], len(rows) > limit)
 
 
+async def message_position(user: AsyncClient, conversation_id: str,
+                           message_id: str) -> tuple[str, int] | None:
+    """(occurred_at, seq) of a message of that conversation; None when there is no such one."""
+    if not _is_uuid(message_id):
+        return None
+    rows = (await user.table("interactions").select("occurred_at,seq")
+            .eq("conversation_id", conversation_id).eq("id", message_id).limit(1)
+            .execute()).data
+    return message_cursor(rows[0]) if rows else None
+
+
 async def messages_since(user: AsyncClient, conversation_id: str,
-                         oldest: tuple[str, str]) -> list[dict]:
+                         oldest: tuple[str, int]) -> list[dict]:
     """Everything from `oldest` (inclusive) to now, newest first: what a live refresh re-reads
     so new messages appear and the ticks of those already shown move on."""
-    at, row_id = oldest
+    at, seq = oldest
     return (await user.table("interactions").select(MESSAGE_COLUMNS)
             .eq("conversation_id", conversation_id)
-            .or_(f'occurred_at.gt."{at}",and(occurred_at.eq."{at}",id.gte.{row_id})')
-            .order("occurred_at", desc=True).order("id", desc=True)
+            .or_(f'occurred_at.gt."{at}",and(occurred_at.eq."{at}",seq.gte.{int(seq)})')
+            .order("occurred_at", desc=True).order("seq", desc=True)
             .limit(MAX_REFRESH).execute()).data
 
 
 async def pane_messages(user: AsyncClient, conversation_id: str,
-                        oldest: tuple[str, str] | None) -> list[dict]:
+                        oldest: tuple[str, int] | None) -> list[dict]:
     """What a pane that shows messages back to `oldest` shows now (the first page without)."""
     if oldest:
         return await messages_since(user, conversation_id, oldest)

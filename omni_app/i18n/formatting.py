@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel import Locale
 from babel.dates import format_date, format_datetime, format_time, format_timedelta
 from babel.numbers import format_currency, format_decimal
 
@@ -69,3 +70,10 @@ def money(amount: Decimal | float | int | str, locale: str,
 
 def number(value: int | float | str, locale: str) -> str:
     return format_decimal(Decimal(str(value)), locale=babel_locale(locale))
+
+
+def counted(tr: dict[str, str], key: str, n: int, locale: str) -> str:
+    """`key.one` or `key.other` (the language's plural rule, through Babel) with {count}."""
+    form = Locale.parse(babel_locale(locale)).plural_form(n)
+    text = tr.get(f"{key}.{form}") or tr[f"{key}.other"]
+    return text.format(count=number(n, locale))

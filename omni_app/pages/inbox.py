@@ -1,9 +1,12 @@
-"""/inbox: conversations on the left, the open conversation on the right; live for the clinic."""
+"""/inbox and /inbox/<id>: conversations on the left, the open conversation on the right (on
+phones one or the other, with a way back); live for the clinic."""
 from __future__ import annotations
 
 import reflex as rx
 
+from omni_app import paths
 from omni_app.components.live_refresh import on_value_change
+from omni_app.components.one_line import one_line
 from omni_app.components.message_bubble import message_bubble
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import InboxLive
@@ -13,15 +16,23 @@ from omni_app.views.shell import shell
 T = InboxState.tr
 
 
+def back_button() -> rx.Component:
+    """Back to the list: on phones the only way there; everywhere, what Esc does."""
+    return rx.link(rx.icon("arrow-left", size=18), href=paths.INBOX, id="pane-back",
+                   aria_label=T["inbox.back"], title=T["inbox.back"], color="inherit",
+                   display=["inline-flex", "inline-flex", "none"], padding="4px")
+
+
 def pane_header() -> rx.Component:
     header = InboxState.header
     return rx.hstack(
+        back_button(),
         channel_icon(header.channel, size=20),
-        rx.vstack(rx.text(header.client_name, weight="bold", id="pane-client"),
-                  rx.text(header.contact, size="1", color_scheme="gray", id="pane-contact"),
-                  spacing="0"),
+        rx.vstack(one_line(header.client_name, weight="bold", id="pane-client", width="100%",
+                           title=header.client_name),
+                  one_line(header.contact, size="1", color_scheme="gray", id="pane-contact"),
+                  spacing="0", min_width="0", flex="1"),
         rx.cond(header.closed, rx.badge(T["inbox.closed"], color_scheme="gray")),
-        rx.spacer(),
         rx.cond(header.closed,
                 rx.button(rx.icon("rotate-ccw", size=14), T["inbox.reopen"], size="1",
                           variant="soft", on_click=InboxState.reopen_conversation,
@@ -43,10 +54,11 @@ def message_area() -> rx.Component:
                               on_click=InboxState.load_older, id="load-older",
                               align_self="center")),
             rx.foreach(InboxState.messages,
-                       lambda m: message_bubble(m, T, InboxState.retry_message)),
+                       lambda m: message_bubble(m, T, InboxState.retry_message,
+                                                focus=m.id == InboxState.focus_message_id)),
             spacing="2", width="100%", padding="8px 4px"),
         display="flex", flex_direction="column-reverse", overflow_y="auto", flex="1",
-        min_height="240px", width="100%", id="message-area",
+        min_height="120px", width="100%", id="message-area",
     )
 
 
@@ -70,7 +82,7 @@ def conversation_pane() -> rx.Component:
     return rx.cond(
         InboxState.selected_id == "",
         rx.center(rx.text(T["inbox.pick"], color_scheme="gray"), flex="1", min_height="240px",
-                  id="pane-empty"),
+                  id="pane-empty", display=["none", "none", "flex"]),
         rx.vstack(
             pane_header(),
             rx.cond(InboxState.window_closed & ~InboxState.header.closed,
@@ -79,8 +91,11 @@ def conversation_pane() -> rx.Component:
                                width="100%")),
             message_area(),
             composer(),
-            spacing="2", flex="1", width="100%", min_width="0",
-            height=["auto", "auto", "calc(100vh - 120px)"], id="conversation-pane"),
+            spacing="2", flex=["none", "none", "1"], width="100%", min_width="0",
+            # On phones the pane fills the screen below the bar, so the composer stays in view
+            # (dvh follows the on-screen keyboard).
+            height=["calc(100dvh - 16px)", "calc(100dvh - 16px)", "calc(100dvh - 130px)"],
+            id="conversation-pane"),
     )
 
 
@@ -93,4 +108,5 @@ def inbox_page() -> rx.Component:
         rx.flex(conversation_list(), conversation_pane(),
                 direction=rx.breakpoints(initial="column", md="row"), gap="16px",
                 width="100%", align="start"),
+        compact=InboxState.selected_id != "",
     )

@@ -1,4 +1,9 @@
-"""/inbox: the clinic's conversations, one conversation's messages, replies, close/reopen.
+"""/inbox and /inbox/<id>: the clinic's conversations (paged by keyset as the list scrolls),
+one conversation's messages, replies, close/reopen, search by name or by message text.
+
+A conversation has its own URL: rows are links, so opening one is a navigation and on_load opens
+it (browser back returns to the previous one). A fresh page (a new socket: reload, new tab)
+starts from the first page with no search; a navigation inside the inbox keeps the list.
 
 Every read and write runs as the signed-in user (RLS). The tab links `InboxLive` to its clinic
 in on_load; when that counter moves (a webhook, a delivery, another tab's action) the page calls
@@ -12,25 +17,41 @@ import reflex as rx
 
 from omni_app import services
 from omni_app.channels import registry
-from omni_app.domain import clock, conversations, outbound
+from omni_app import paths
+from omni_app.domain import clock, conversations, outbound, search
 from omni_app.domain.conversations import InboxFilter
+from omni_app.i18n import formatting as fmt
 from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, clinic_token,
                                        fetch_live)
 from omni_app.state.inbox_rows import (ConversationRow, MessageRow, PaneHeader, Reader,
-                                       conversation_row, message_row, pane_header)
+                                       SearchHit, conversation_row, message_row, pane_header,
+                                       search_hit)
 from omni_app.state.session import SessionState
 
 CHANNEL_FILTERS = ("all", *registry.NAMES)
 STATUS_FILTERS = ("open", "closed", "all")
+SEARCH_MODES = ("names", "messages")
+
+
+def conversation_in(path: str) -> str:
+    """The conversation a /inbox/<id> path names ("" for /inbox)."""
+    rest = path.removeprefix(paths.INBOX).strip("/")
+    return rest if rest and "/" not in rest else ""
 
 
 class InboxState(SessionState):
     threads: list[ConversationRow] = []      # the list, newest activity first
+    total: int = 0                           # conversations the filter matches in all
+    has_more_threads: bool = False
     channel_filter: str = "all"
     status_filter: str = "open"
     unread_only: bool = False
     search: str = ""
+    search_mode: str = "names"               # names (the list) or messages (hits)
+    hits: list[SearchHit] = []
+    has_more_hits: bool = False
     selected_id: str = ""
+    focus_message_id: str = ""               # a search hit's message, scrolled to
     header: PaneHeader = PaneHeader()
     messages: list[MessageRow] = []          # oldest first, as shown
     has_older: bool = False
@@ -40,23 +61,37 @@ class InboxState(SessionState):
     _seen_version: int = 0
     _seq: int = 0                            # numbers reads, so an older one never wins
     _shown_seq: int = 0
-    _oldest: list[str] = []                  # (occurred_at, id) of the oldest message shown
+    _oldest: list = []                       # (occurred_at, seq) of the oldest message shown
+    _socket: str = ""                        # the page load (socket) the list was loaded for
+    _list_end: list = []                     # list cursor (last activity, id) of the last row
+
+    @rx.var
+    def total_label(self) -> str:
+        return fmt.counted(self.tr, "inbox.total", self.total, self.locale)
 
     # -- loading ---------------------------------------------------------------------------
 
     @rx.event
     async def open_inbox(self):
-        """on_load: who is this (from the server), link to their clinic, load."""
+        """on_load of /inbox and /inbox/<id>: who is this (from the server), link to their
+        clinic, load the list on a fresh page, open the conversation the URL names."""
         user, elsewhere = await self._clinic_member()
         if user is None:
             return elsewhere
-        await self._link_live()
+        socket = self.router.session.session_id
+        fresh = not self.loaded or socket != self._socket
+        if fresh:
+            self._socket = socket
+            await self._link_live()
+            self.search, self.search_mode, self.hits = "", "names", []
+            await self._reload_list(user)
         self.notice = ""
-        await self._reload_list(user)
-        wanted = self.router.url.query_parameters.get("c") or self.selected_id
-        if wanted:
-            await self._open(user, wanted)
-        else:
+        wanted = (conversation_in(self.router.url.path)
+                  or self.router.url.query_parameters.get("c", ""))
+        focus = self.router.url.query_parameters.get("m", "")
+        if wanted and (fresh or wanted != self.selected_id or focus != self.focus_message_id):
+            await self._open(user, wanted, focus)
+        elif not wanted:
             self._close_pane()
         self.loaded = True
 
@@ -83,14 +118,14 @@ class InboxState(SessionState):
         self._seen_version = version
         self._seq += 1
         return LiveRequest(self._cookie(), self._filter(), self.selected_id, tuple(self._oldest),
-                           self._seq)
+                           self._seq, len(self.threads))
 
     async def _apply_live(self, fetched: LiveFetch | None) -> None:
         # Background fetches overlap: one that started before what is on screen is stale.
         if fetched is None or fetched.request.seq < self._shown_seq:
             return
         self._shown_seq = fetched.request.seq
-        self._show_list(fetched.rows, read=fetched.request.selected if fetched.thread else "",
+        self._show_list(fetched.page, read=fetched.request.selected if fetched.thread else "",
                         live=True)
         if fetched.request.selected and fetched.request.selected == self.selected_id:
             if fetched.thread is None:
@@ -104,25 +139,34 @@ class InboxState(SessionState):
                 if fetched.thread["unread_count"]:
                     await self._announce()
 
-    async def _reload_list(self, user) -> None:
-        self._show_list(await conversations.inbox(user, self._filter()))
+    async def _reload_list(self, user, keep: bool = False) -> None:
+        """The first page; with `keep`, as many rows as the list shows now (after an action
+        the list stays as long as the user scrolled it)."""
+        limit = conversations.refresh_limit(len(self.threads)) if keep else conversations.LIST_PAGE
+        self._show_list(await conversations.inbox(user, self._filter(), limit=limit, count=True))
 
-    def _show_list(self, rows: list[dict], read: str = "", live: bool = False) -> None:
+    def _show_list(self, page: conversations.Page, read: str = "", live: bool = False) -> None:
+        """Replaces the list with `page` (the first rows, counted)."""
         if not live:
             self._supersede_live()
         now, reader = clock.now(), self._reader()
-        shown = [conversation_row(row, now, reader) for row in rows]
+        shown = [conversation_row(row, now, reader) for row in page.rows]
         for row in shown:
             if row.id == read:
                 row.unread = 0
         self.threads = shown
+        self.total = page.total or 0
+        self.has_more_threads = page.has_more
+        self._list_end = list(conversations.list_cursor(page.rows[-1])) if page.rows else []
 
     def _filter(self) -> InboxFilter:
         return InboxFilter(channel="" if self.channel_filter == "all" else self.channel_filter,
                            status=self.status_filter, unread_only=self.unread_only,
                            search=self.search)
 
-    async def _open(self, user, conversation_id: str) -> None:
+    async def _open(self, user, conversation_id: str, focus: str = "") -> None:
+        """Shows the conversation, from its newest messages back to `focus` (a message id, a
+        search hit) when given, else its last page."""
         thread = await conversations.conversation(user, conversation_id)
         if thread is None:
             self._close_pane()
@@ -130,10 +174,18 @@ class InboxState(SessionState):
             return
         self.selected_id = conversation_id
         self.header = pane_header(thread)
-        page = await conversations.messages(user, conversation_id)
+        position = await conversations.message_position(user, conversation_id, focus)
+        self.focus_message_id = focus if position else ""
         self._oldest = []
-        self._show_messages(page.rows)
-        self.has_older = page.has_more
+        if position:
+            rows = await conversations.messages_since(user, conversation_id, position)
+            older = await conversations.messages(user, conversation_id, position, limit=1)
+            self._show_messages(rows)
+            self.has_older = bool(older.rows)
+        else:
+            page = await conversations.messages(user, conversation_id)
+            self._show_messages(page.rows)
+            self.has_older = page.has_more
         last_inbound = await conversations.last_inbound_at(user, thread["client_id"],
                                                            thread["channel"])
         self.window_closed = conversations.reply_window_closed(thread["channel"],
@@ -150,7 +202,7 @@ class InboxState(SessionState):
         now, reader = clock.now(), self._reader()
         self.messages = [message_row(row, now, reader) for row in reversed(rows)]
         if rows:
-            self._oldest = [rows[-1]["occurred_at"], rows[-1]["id"]]
+            self._oldest = list(conversations.message_cursor(rows[-1]))
 
     def _supersede_live(self) -> None:
         """What a handler just read is newer than any live fetch still in flight."""
@@ -164,7 +216,7 @@ class InboxState(SessionState):
 
     def _close_pane(self) -> None:
         self._supersede_live()
-        self.selected_id = ""
+        self.selected_id = self.focus_message_id = ""
         self.header = PaneHeader()
         self.messages = []
         self._oldest = []
@@ -203,18 +255,55 @@ class InboxState(SessionState):
 
     @rx.event
     async def set_search(self, value: str):
-        self.search = str(value)[:100]
+        self.search = str(value)[:search.MAX_TERM]
+        if self.search_mode == "messages":
+            return await self._search_messages()
+        return await self._refilter()
+
+    @rx.event
+    async def set_search_mode(self, value: str | list[str]):
+        self.search_mode = value if isinstance(value, str) and value in SEARCH_MODES else "names"
+        self.hits, self.has_more_hits = [], False
+        if self.search_mode == "messages":
+            return await self._search_messages()
         return await self._refilter()
 
     async def _refilter(self):
         return (await self._as_member(lambda user, actor: self._reload_list(user))).answer
 
-    # -- conversation ----------------------------------------------------------------------
+    @rx.event
+    async def load_more_threads(self):
+        if not self.has_more_threads or not self._list_end:
+            return
+        return (await self._as_member(lambda user, actor: self._show_more_threads(user))).answer
+
+    async def _show_more_threads(self, user) -> None:
+        page = await conversations.inbox(user, self._filter(), after=tuple(self._list_end))
+        now, reader = clock.now(), self._reader()
+        shown = {row.id for row in self.threads}   # a live refresh may have moved some up
+        self.threads = self.threads + [conversation_row(row, now, reader)
+                                       for row in page.rows if row["id"] not in shown]
+        self.has_more_threads = page.has_more
+        if page.rows:
+            self._list_end = list(conversations.list_cursor(page.rows[-1]))
+
+    async def _search_messages(self, more: bool = False):
+        async def find(user, actor):
+            before = (self.hits[-1].occurred_at, self.hits[-1].id) if more and self.hits else None
+            rows = await search.messages(user, self.search, before=before)
+            now, reader = clock.now(), self._reader()
+            found = [search_hit(row, now, reader) for row in rows]
+            self.hits = (self.hits + found) if more else found
+            self.has_more_hits = len(rows) == search.RESULTS
+        return (await self._as_member(find)).answer
 
     @rx.event
-    async def select_conversation(self, conversation_id: str):
-        return (await self._as_member(
-            lambda user, actor: self._open(user, conversation_id))).answer
+    async def load_more_hits(self):
+        if self.has_more_hits:
+            return await self._search_messages(more=True)
+
+    # -- conversation ----------------------------------------------------------------------
+
 
     @rx.event
     async def load_older(self):
@@ -229,7 +318,7 @@ class InboxState(SessionState):
         self.messages = [message_row(row, now, reader)
                          for row in reversed(page.rows)] + self.messages
         if page.rows:
-            self._oldest = [page.rows[-1]["occurred_at"], page.rows[-1]["id"]]
+            self._oldest = list(conversations.message_cursor(page.rows[-1]))
         self.has_older = page.has_more
 
     @rx.event
@@ -249,7 +338,7 @@ class InboxState(SessionState):
                 await action(user, self.selected_id)
             finally:  # refused or not, show where things stand
                 await self._open(user, self.selected_id)
-                await self._reload_list(user)
+                await self._reload_list(user, keep=True)
                 await self._announce()
         return (await self._as_member(change)).answer
 
@@ -265,7 +354,7 @@ class InboxState(SessionState):
             await outbound.send(user, self.selected_id, text)
             services.current().wake_worker()
             await self._refresh_pane(user)
-            await self._reload_list(user)
+            await self._reload_list(user, keep=True)
             await self._announce()
         return (await self._as_member(send)).answer
 

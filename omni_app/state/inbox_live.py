@@ -42,14 +42,15 @@ class LiveRequest:
     cookie: str | None
     wanted: InboxFilter
     selected: str
-    oldest: tuple[str, ...]
+    oldest: tuple
     seq: int = 0
+    shown: int = 0             # rows the list shows: the refresh re-reads as many
 
 
 @dataclass(frozen=True)
 class LiveFetch:
     request: LiveRequest
-    rows: list[dict]
+    page: conversations.Page
     thread: dict | None
     messages: list[dict]
 
@@ -61,7 +62,8 @@ async def fetch_live(request: LiveRequest) -> LiveFetch | None:
     if active is None:
         return None
     user = await services.current().as_user(active.access_token)
-    rows = await conversations.inbox(user, request.wanted)
+    page = await conversations.inbox(user, request.wanted, count=True,
+                                     limit=conversations.refresh_limit(request.shown))
     thread = await conversations.conversation(user, request.selected) if request.selected else None
     messages: list[dict] = []
     if thread is not None:
@@ -69,4 +71,4 @@ async def fetch_live(request: LiveRequest) -> LiveFetch | None:
             user, request.selected, tuple(request.oldest) if request.oldest else None)
         if thread["unread_count"]:
             await conversations.mark_read(user, request.selected)
-    return LiveFetch(request, rows, thread, messages)
+    return LiveFetch(request, page, thread, messages)

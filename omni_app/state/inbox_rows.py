@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from omni_app import paths
 from omni_app.channels import registry
+from omni_app.domain import search
 from omni_app.domain.clock import parse_time
 from omni_app.i18n import formatting as fmt
 
@@ -16,6 +18,7 @@ PLACEHOLDER_KINDS = ("unsupported", "unknown")
 @dataclass
 class ConversationRow:
     id: str = ""
+    href: str = ""          # /inbox/<id>
     client_name: str = ""
     channel: str = ""
     preview: str = ""
@@ -24,6 +27,26 @@ class ConversationRow:
     when: str = ""          # full local date and time, for the tooltip
     unread: int = 0
     closed: bool = False
+
+
+@dataclass
+class HitPart:
+    text: str = ""
+    match: bool = False
+
+
+@dataclass
+class SearchHit:
+    """A message that matched a text search, linking to its place in the conversation."""
+    id: str = ""
+    href: str = ""          # /inbox/<conversation>?m=<message>
+    client_name: str = ""
+    channel: str = ""
+    outbound: bool = False
+    parts: list[HitPart] = field(default_factory=list)
+    age: str = ""
+    when: str = ""
+    occurred_at: str = ""   # the keyset for the next page of hits
 
 
 @dataclass
@@ -73,12 +96,24 @@ def conversation_row(row: dict, now: datetime, reader: Reader) -> ConversationRo
     last = row.get("last_message_at")
     moment = parse_time(last) if last else None
     return ConversationRow(
-        id=row["id"], client_name=row.get("client_name") or "", channel=row["channel"],
+        id=row["id"], href=f"{paths.INBOX}/{row['id']}", client_name=row.get("client_name") or "", channel=row["channel"],
         preview=row.get("last_message_preview") or "",
         outbound_preview=row.get("last_message_direction") == "outbound",
         age=reader.age(moment, now) if moment else "",
         when=reader.when(moment) if moment else "",
         unread=int(row.get("unread_count") or 0), closed=row.get("status") == "closed")
+
+
+def search_hit(row: dict, now: datetime, reader: Reader) -> SearchHit:
+    moment = parse_time(row["occurred_at"])
+    return SearchHit(
+        id=row["interaction_id"],
+        href=f"{paths.INBOX}/{row['conversation_id']}?m={row['interaction_id']}",
+        client_name=row.get("client_name") or "", channel=row["channel"],
+        outbound=row.get("direction") == "outbound",
+        parts=[HitPart(part.text, part.match)
+               for part in search.headline_segments(row.get("headline") or "")],
+        age=reader.age(moment, now), when=reader.when(moment), occurred_at=row["occurred_at"])
 
 
 def pane_header(row: dict) -> PaneHeader:

@@ -1,11 +1,13 @@
-"""The inbox's left column: search, filters and the conversations, newest activity first."""
+"""The inbox's left column: search (names or message text), filters, and the conversations,
+newest activity first, loading the next page as the list is scrolled."""
 from __future__ import annotations
 
 import reflex as rx
 
 from omni_app.channels import registry
 from omni_app.state.inbox import InboxState
-from omni_app.state.inbox_rows import ConversationRow
+from omni_app.components.one_line import one_line
+from omni_app.state.inbox_rows import ConversationRow, SearchHit
 
 T = InboxState.tr
 
@@ -22,71 +24,139 @@ def channel_icon(channel: rx.Var[str], size: int = 16) -> rx.Component:
 
 def conversation_item(row: rx.Var[ConversationRow]) -> rx.Component:
     selected = row.id == InboxState.selected_id
-    return rx.box(
+    return rx.link(
         rx.hstack(
             channel_icon(row.channel),
-            rx.text(row.client_name, weight="bold", size="2", trim="both", flex="1",
-                    overflow="hidden", text_overflow="ellipsis", white_space="nowrap"),
-            rx.text(row.age, size="1", color_scheme="gray", title=row.when),
+            one_line(row.client_name, weight="bold", size="2", flex="1", title=row.client_name),
+            rx.text(row.age, size="1", color_scheme="gray", title=row.when, flex_shrink="0"),
             align="center", spacing="2", width="100%"),
         rx.hstack(
-            rx.text(rx.cond(row.outbound_preview, T["inbox.you"] + ": ", ""), row.preview,
-                    size="2", color_scheme="gray", flex="1", overflow="hidden",
-                    text_overflow="ellipsis", white_space="nowrap"),
+            one_line(rx.cond(row.outbound_preview, T["inbox.you"] + ": ", ""), row.preview,
+                     size="2", color_scheme="gray", flex="1"),
             rx.cond(row.closed, rx.badge(T["inbox.closed"], color_scheme="gray", size="1")),
             rx.cond(row.unread > 0,
                     rx.badge(row.unread, color_scheme="green", variant="solid", radius="full",
                              id="unread-" + row.id)),
             align="center", spacing="2", width="100%"),
-        id="conversation-" + row.id,
-        on_click=InboxState.select_conversation(row.id),
-        padding="8px 10px", cursor="pointer", border_radius="8px", width="100%",
+        href=row.href, id="conversation-" + row.id, underline="none", color="inherit",
+        custom_attrs={"data-row": "conversation",
+                      "aria-current": rx.cond(selected, "page", "false")},
+        display="block", padding="8px 10px", border_radius="8px", width="100%",
         background=rx.cond(selected, rx.color("accent", 4), "transparent"),
         _hover={"background": rx.color("accent", 3)},
+        _focus_visible={"outline": f"2px solid {rx.color('accent', 8)}", "outlineOffset": "-2px"},
     )
 
 
-def filters() -> rx.Component:
-    return rx.vstack(
-        rx.input(rx.input.slot(rx.icon("search", size=14)), placeholder=T["inbox.search"],
-                 value=InboxState.search, on_change=InboxState.set_search,
-                 debounce_timeout=300, id="inbox-search", width="100%"),
+def hit_item(hit: rx.Var[SearchHit]) -> rx.Component:
+    return rx.link(
         rx.hstack(
-            rx.select.root(
-                rx.select.trigger(id="inbox-channel", aria_label=T["inbox.filter.channel"]),
-                rx.select.content(
-                    rx.select.item(T["inbox.filter.all_channels"], value="all"),
-                    *[rx.select.item(spec.label, value=spec.name)
-                      for spec in registry.CHANNELS.values()]),
-                value=InboxState.channel_filter, on_change=InboxState.set_channel_filter,
-                size="1"),
-            rx.select.root(
-                rx.select.trigger(id="inbox-status", aria_label=T["inbox.filter.status"]),
-                rx.select.content(
-                    rx.select.item(T["inbox.filter.open"], value="open"),
-                    rx.select.item(T["inbox.filter.closed"], value="closed"),
-                    rx.select.item(T["inbox.filter.all"], value="all")),
-                value=InboxState.status_filter, on_change=InboxState.set_status_filter,
-                size="1"),
-            rx.text(rx.hstack(rx.checkbox(checked=InboxState.unread_only,
-                                          on_change=InboxState.set_unread_only,
-                                          id="inbox-unread"),
-                              T["inbox.filter.unread"], spacing="1", align="center"),
-                    as_="label", size="1"),
-            spacing="2", align="center", wrap="wrap"),
+            channel_icon(hit.channel),
+            one_line(hit.client_name, weight="bold", size="2", flex="1", title=hit.client_name),
+            rx.text(hit.age, size="1", color_scheme="gray", title=hit.when, flex_shrink="0"),
+            align="center", spacing="2", width="100%"),
+        rx.text(rx.cond(hit.outbound, T["inbox.you"] + ": ", ""),
+                rx.foreach(hit.parts, lambda part: rx.cond(
+                    part.match,
+                    rx.el.mark(part.text, style={"background": rx.color("amber", 5),
+                                                 "color": "inherit", "borderRadius": "2px"}),
+                    rx.fragment(part.text))),
+                size="2", color_scheme="gray", word_break="break-word"),
+        href=hit.href, id="hit-" + hit.id, underline="none", color="inherit",
+        custom_attrs={"data-row": "hit"}, display="block", padding="8px 10px",
+        border_radius="8px", width="100%", _hover={"background": rx.color("accent", 3)},
+        _focus_visible={"outline": f"2px solid {rx.color('accent', 8)}", "outlineOffset": "-2px"},
+    )
+
+
+def search_box() -> rx.Component:
+    return rx.vstack(
+        rx.input(rx.input.slot(rx.icon("search", size=14)),
+                 placeholder=rx.cond(InboxState.search_mode == "messages",
+                                     T["inbox.search.messages_hint"], T["inbox.search"]),
+                 value=InboxState.search, on_change=InboxState.set_search,
+                 debounce_timeout=300, id="inbox-search", width="100%", type="search",
+                 aria_label=T["inbox.search.label"]),
+        rx.segmented_control.root(
+            rx.segmented_control.item(T["inbox.search.names"], value="names"),
+            rx.segmented_control.item(T["inbox.search.messages"], value="messages"),
+            value=InboxState.search_mode, on_change=InboxState.set_search_mode, size="1",
+            id="search-mode", width="100%"),
         spacing="2", width="100%",
     )
 
 
-def conversation_list() -> rx.Component:
+def filters() -> rx.Component:
+    return rx.hstack(
+        rx.select.root(
+            rx.select.trigger(id="inbox-channel", aria_label=T["inbox.filter.channel"]),
+            rx.select.content(
+                rx.select.item(T["inbox.filter.all_channels"], value="all"),
+                *[rx.select.item(spec.label, value=spec.name)
+                  for spec in registry.CHANNELS.values()]),
+            value=InboxState.channel_filter, on_change=InboxState.set_channel_filter,
+            size="1"),
+        rx.select.root(
+            rx.select.trigger(id="inbox-status", aria_label=T["inbox.filter.status"]),
+            rx.select.content(
+                rx.select.item(T["inbox.filter.open"], value="open"),
+                rx.select.item(T["inbox.filter.closed"], value="closed"),
+                rx.select.item(T["inbox.filter.all"], value="all")),
+            value=InboxState.status_filter, on_change=InboxState.set_status_filter,
+            size="1"),
+        rx.text(rx.hstack(rx.checkbox(checked=InboxState.unread_only,
+                                      on_change=InboxState.set_unread_only,
+                                      id="inbox-unread"),
+                          T["inbox.filter.unread"], spacing="1", align="center"),
+                as_="label", size="1"),
+        spacing="2", align="center", wrap="wrap",
+    )
+
+
+def more_button(label: rx.Var[str], handler, element_id: str) -> rx.Component:
+    """Loads the next page when clicked, or by itself when scrolled into view."""
+    return rx.button(label, on_click=handler, size="1", variant="ghost", width="100%",
+                     id=element_id, custom_attrs={"data-autoload": "true"})
+
+
+def threads() -> rx.Component:
     return rx.vstack(
-        filters(),
+        rx.text(InboxState.total_label, size="1",
+                color_scheme="gray", id="inbox-total"),
         rx.cond(
             InboxState.threads.length() > 0,
             rx.vstack(rx.foreach(InboxState.threads, conversation_item), spacing="1",
-                      width="100%", id="conversation-list"),
+                      width="100%", id="conversation-list", custom_attrs={"data-rows": "true"}),
             rx.text(T["inbox.empty"], size="2", color_scheme="gray", id="inbox-empty",
                     padding="12px 4px")),
-        spacing="3", width=["100%", "100%", "320px"], flex_shrink="0",
-        max_height=["none", "none", "calc(100vh - 120px)"], overflow_y="auto",
+        rx.cond(InboxState.has_more_threads,
+                more_button(T["inbox.load_more"], InboxState.load_more_threads, "load-more")),
+        spacing="1", width="100%",
+    )
+
+
+def hits() -> rx.Component:
+    return rx.vstack(
+        rx.cond(
+            InboxState.hits.length() > 0,
+            rx.vstack(rx.foreach(InboxState.hits, hit_item), spacing="1", width="100%",
+                      id="hit-list", custom_attrs={"data-rows": "true"}),
+            rx.text(rx.cond(InboxState.search == "", T["inbox.search.type_words"],
+                            T["inbox.search.no_hits"]),
+                    size="2", color_scheme="gray", id="hits-empty", padding="12px 4px")),
+        rx.cond(InboxState.has_more_hits,
+                more_button(T["inbox.load_more"], InboxState.load_more_hits, "load-more-hits")),
+        spacing="1", width="100%",
+    )
+
+
+def conversation_list() -> rx.Component:
+    """On phones the list and the open conversation take turns on the screen."""
+    return rx.vstack(
+        search_box(),
+        rx.cond(InboxState.search_mode == "messages", hits(), rx.fragment(filters(), threads())),
+        spacing="3", width=["100%", "100%", "340px"], flex_shrink="0", id="inbox-list-column",
+        class_name="hide-when-compact",
+        max_height=["none", "none", "calc(100dvh - 130px)"], overflow_y="auto",
+        padding_right=["0", "0", "4px"],
     )

@@ -93,8 +93,8 @@ def header() -> rx.Component:
                   rx.color_mode.button(size="1", aria_label=T["nav.theme"]),
                   account_menu(), logout_button(), logout_everywhere_form(),
                   align="center", spacing="2"),
-        width="100%", align="center", wrap="wrap", padding="12px 16px",
-        border_bottom=f"1px solid {rx.color('gray', 5)}",
+        width="100%", align="center", wrap="wrap", padding=["8px 12px", "8px 12px", "12px 16px"],
+        border_bottom=f"1px solid {rx.color('gray', 5)}", class_name="hide-when-compact",
     )
 
 
@@ -109,15 +109,19 @@ def sidebar() -> rx.Component:
 
 def mobile_nav() -> rx.Component:
     return rx.flex(rx.heading("Omni", size="4"), nav_links("top"), gap="4px 16px",
-                   padding="8px 16px", wrap="wrap", display=["flex", "flex", "none"],
-                   align="center", width="100%")
+                   padding="8px 12px", wrap="wrap", display=["flex", "flex", "none"],
+                   align="center", width="100%", class_name="hide-when-compact")
 
 
-def shell(*content: rx.Component) -> rx.Component:
+def shell(*content: rx.Component, compact: rx.Var[bool] | bool = False) -> rx.Component:
+    """`compact`: on phones the page needs the whole screen (an open conversation), so the bars
+    (and what the page marks `hide-when-compact`) give way: assets/compact.css."""
     return rx.hstack(
         sidebar(),
         rx.vstack(mobile_nav(), header(),
-                  rx.box(*content, padding="16px", width="100%", max_width="1100px"),
-                  width="100%", spacing="0"),
+                  rx.box(*content, padding=["8px", "8px", "16px"],
+                         width="100%", max_width="1100px", min_width="0"),
+                  width="100%", spacing="0", min_width="0"),
         spacing="0", width="100%", align="start",
+        custom_attrs={"data-compact": rx.cond(compact, "true", "false")},
     )

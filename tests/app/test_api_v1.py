@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from datetime import datetime, timezone
 
 import psycopg
 import pytest
@@ -88,6 +89,48 @@ async def test_messages_are_paged_with_a_cursor(http):
     bad = await http.get(f"/api/v1/conversations/{conversation_id}?before=garbage",
                          headers=bearer(key))
     assert bad.status_code == 400 and "cursor" in bad.json()["error"]
+
+
+async def test_same_second_messages_come_in_their_numbered_order(http):
+    clinic = await new_clinic()
+    at = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
+    phone = unique_phone()
+    rows = [await inbound(clinic.company_id, f"parte {n}", phone=phone, occurred_at=at)
+            for n in range(1, 5)]
+    _, key = await key_for(clinic)
+    path = f"/api/v1/conversations/{rows[0]['conversation_id']}"
+    first = (await http.get(path, params={"limit": 2}, headers=bearer(key))).json()
+    second = (await http.get(path, params={"limit": 2, "before": first["next_cursor"]},
+                             headers=bearer(key))).json()
+    shown = first["messages"] + second["messages"]
+    assert [(m["content"], m["seq"]) for m in shown] == [
+        ("parte 4", 4), ("parte 3", 3), ("parte 2", 2), ("parte 1", 1)]
+    assert first["conversation"]["last_message_preview"] == "parte 4"
+
+
+async def test_conversations_are_paged_with_a_cursor_and_counted(http):
+    clinic = await new_clinic()
+    ids = [(await inbound(clinic.company_id, "Oi", phone=unique_phone(), name="João Lima"))
+           ["conversation_id"] for _ in range(5)]
+    _, key = await key_for(clinic)
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 2, **({"after": cursor} if cursor else {})}
+        page = (await http.get("/api/v1/conversations", params=params,
+                               headers=bearer(key))).json()
+        assert page["total"] == (None if cursor else 5)
+        seen += [c["id"] for c in page["conversations"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert sorted(seen) == sorted(ids) and len(seen) == 5
+    found = (await http.get("/api/v1/conversations", params={"q": "JOAO"},
+                            headers=bearer(key))).json()
+    assert found["total"] == 5
+    for bad in ("garbage", "WyJ4IiwieSJd"):        # not base64 JSON; ["x","y"]
+        refused = await http.get("/api/v1/conversations", params={"after": bad},
+                                 headers=bearer(key))
+        assert refused.status_code == 400 and "cursor" in refused.json()["error"]
 
 
 async def test_send_queues_the_reply_as_the_key_creator(http):

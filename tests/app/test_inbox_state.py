@@ -83,6 +83,20 @@ async def server():
         yield running
 
 
+async def select(inbox: InboxState, conversation_id: str, query: str = ""):
+    """A click on a row: the browser goes to /inbox/<id> (a link) and the page's on_load runs."""
+    root = inbox
+    while root.parent_state is not None:
+        root = root.parent_state
+    path = f"/inbox/{conversation_id}"
+    root.router = RouterData.from_router_data({
+        "token": root.router.session.client_token,
+        "sid": root.router.session.session_id,
+        "headers": dict(root.router.headers.raw_headers), "pathname": path,
+        "asPath": path + query})
+    return await inbox.open_inbox()
+
+
 def tab_token() -> str:
     return str(uuid.uuid4())
 
@@ -120,7 +134,7 @@ async def test_list_newest_first_with_filters_and_search(server, app_env):
         await inbox.set_channel_filter("instagram")
         assert inbox.threads == []
         await inbox.set_channel_filter("whatsapp")
-        await inbox.select_conversation(new["conversation_id"])
+        await select(inbox, new["conversation_id"])
         await inbox.set_unread_only(True)
         assert [c.client_name for c in inbox.threads] == ["Beatriz Antiga"]
         await inbox.set_unread_only(False)
@@ -157,7 +171,7 @@ async def test_opening_marks_read_pages_older_and_warns_after_24h(server, app_en
     recent = await inbound(clinic.company_id, "oi", phone="+5511966660000")
     async with server.event(tab_token(), clinic.cookie) as inbox:
         await inbox.open_inbox()
-        await inbox.select_conversation(recent["conversation_id"])
+        await select(inbox, recent["conversation_id"])
         assert not inbox.window_closed and inbox.messages[-1].status == "received"
 
 
@@ -172,7 +186,7 @@ async def test_tabs_link_to_their_own_clinic_and_refetch_on_its_changes(server, 
             assert inbox._reflex_internal_links[InboxLive.get_full_name()] == \
                 clinic_token(who.company_id)
     async with server.event(reader, clinic.cookie) as inbox:
-        await inbox.select_conversation(seed["conversation_id"])  # marks read: a change
+        await select(inbox, seed["conversation_id"])  # marks read: a change
 
     before = await server.version(writer)
     assert before >= 1 and await server.version(neighbour) == 0
@@ -204,7 +218,7 @@ async def test_reply_shows_queued_then_sent_and_a_failed_one_can_be_retried(
         token = tab_token()
         async with server.event(token, clinic.cookie) as inbox:
             await inbox.open_inbox()
-            await inbox.select_conversation(conversation_id)
+            await select(inbox, conversation_id)
             n8n.reject_all(500)
             await inbox.send_message({"text": "  Bom dia!\nTudo bem?  "})
             mine = inbox.messages[-1]
@@ -236,13 +250,13 @@ async def test_reopen_conflict_and_closed_composer(server, app_env):
     assert first["conversation_id"] != second["conversation_id"]  # a gap over 24 h
     async with server.event(tab_token(), clinic.cookie) as inbox:
         await inbox.open_inbox()
-        await inbox.select_conversation(first["conversation_id"])
+        await select(inbox, first["conversation_id"])
         assert inbox.header.closed
         await inbox.reopen_conversation()
         assert inbox.notice == inbox.tr["inbox.error.conflict"] and inbox.header.closed
         await inbox.send_message({"text": "oi"})
         assert inbox.notice == inbox.tr["inbox.error.closed"]
-        await inbox.select_conversation(second["conversation_id"])
+        await select(inbox, second["conversation_id"])
         await inbox.close_conversation()
         assert inbox.header.closed
         await inbox.reopen_conversation()
@@ -275,7 +289,7 @@ async def test_a_conversation_that_is_gone_says_so(server, app_env):
     await inbound(clinic.company_id, "oi", phone="+5511944440000")
     async with server.event(tab_token(), clinic.cookie) as inbox:
         await inbox.open_inbox()
-        await inbox.select_conversation(str(uuid.uuid4()))
+        await select(inbox, str(uuid.uuid4()))
         assert inbox.notice == inbox.tr["inbox.error.not_found"] and inbox.selected_id == ""
-        await inbox.select_conversation(inbox.threads[0].id)
+        await select(inbox, inbox.threads[0].id)
         assert inbox.notice == "" and inbox.selected_id == inbox.threads[0].id

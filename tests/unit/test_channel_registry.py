@@ -41,8 +41,9 @@ def test_replies_are_addressed_by_the_channels_identity(channel, to):
 
 def test_the_inbox_shows_a_handle_or_the_phone():
     assert registry.INSTAGRAM.contact("rita.s", "+5511987654321") == "@rita.s"
-    assert registry.INSTAGRAM.contact(None, "+5511987654321") == "+5511987654321"
-    assert registry.WHATSAPP.contact("+5511987654321", "+5511987654321") == "+5511987654321"
+    assert registry.INSTAGRAM.contact(None, "+5511987654321") == "(11) 98765-4321"
+    assert registry.WHATSAPP.contact("+5511987654321", "+5511987654321") == "(11) 98765-4321"
+    assert registry.WHATSAPP.contact("+5491123456789", None) == "+54 9 11 2345-6789"
 
 
 @pytest.mark.parametrize("channel", registry.CHANNELS.values(), ids=lambda c: c.name)

@@ -6,7 +6,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from omni_app.domain.conversations import _search_condition, reply_window_closed
+from omni_app.domain.conversations import reply_window_closed
+from omni_app.domain.search import Segment, client_match, fold, headline_segments
 from omni_app.i18n import CATALOGS
 from omni_app.i18n import formatting
 from omni_app.state.inbox_rows import Reader, conversation_row, message_row, pane_header
@@ -58,7 +59,7 @@ def test_conversation_row():
 def test_pane_header_shows_the_contact_of_the_channel():
     base = {"client_name": "João", "client_phone": "+5521998765432", "status": "active",
             "client_instagram_id": "1789"}
-    assert pane_header({**base, "channel": "whatsapp"}).contact == "+5521998765432"
+    assert pane_header({**base, "channel": "whatsapp"}).contact == "(21) 99876-5432"
     assert pane_header({**base, "channel": "instagram"}).contact == "@1789"
 
 
@@ -113,10 +114,25 @@ def test_whatsapp_window():
 
 
 @pytest.mark.parametrize("term, expected", [
-    ("maria", 'client_name.ilike."*maria*"'),
-    ("(11) 98765-4321", 'client_name.ilike."*11  98765-4321*",client_phone.ilike."*11987654321*"'),
-    ('a,b)"c*%:d', 'client_name.ilike."*a b  c   d*"'),
-    (" ,() ", None),
+    ("Maria", ("client_search_name", "*maria*")),
+    ("JOÃO  Zé", ("client_search_name", "*joao ze*")),
+    ("(11) 98765-4321", ("client_phone", "*11987654321*")),
+    ("100%", ("client_search_name", "*100\\%*")),
+    ("a_b", ("client_search_name", "*a\\_b*")),
+    ("c:\\x", ("client_search_name", "*c:\\\\x*")),
+    ('a,b)"c*', ("client_search_name", '*a,b)"c*')),
+    ("  ", None),
 ])
-def test_search_terms_stay_inside_their_quotes(term, expected):
-    assert _search_condition(term) == expected
+def test_search_terms_match_only_themselves(term, expected):
+    """Folded like the database folds names; LIKE's wildcards escaped; PostgREST's `*` (which
+    it cannot escape) dropped."""
+    assert client_match(term) == expected
+
+
+def test_fold_drops_accents_case_and_ligatures():
+    assert fold("ÁÉÍÓÚ âêô ãõ ç ñ ü ß Æ ø") == "aeiou aeo ao c n u ss ae o"
+
+
+def test_headline_segments_mark_only_the_matches():
+    assert headline_segments("a \x02João\x03 marcou <b>x</b>") == [
+        Segment("a "), Segment("João", True), Segment(" marcou <b>x</b>")]

@@ -1,0 +1,161 @@
+"""A receptionist's day in Chromium: the list scrolls through every conversation, a phone shows
+the list or the conversation with a way back, conversations have their own URL, the keyboard
+moves through rows, names are never clipped, and search finds names and message text as people
+type them."""
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from harness.browser import sign_in, wait_for_backend
+from harness.clinics import new_company, new_member, patient_message, service_role
+
+PHONE = {"width": 390, "height": 844}
+DESK = {"width": 1280, "height": 900}
+START = datetime.now(timezone.utc) - timedelta(days=1)
+
+
+def clinic_with_conversations(app_lb, count: int, names=None) -> tuple[str, tuple[str, str], list]:
+    """A new clinic whose `count` patients wrote once each, a minute apart (the last newest);
+    returns (company, admin login, ingest results oldest first)."""
+    service = service_role(app_lb)
+    company = new_company(service, "Dia")
+    member = new_member(service, company, role="admin", label="Dia")
+    rows = []
+    for index in range(count):
+        name = names[index] if names else f"Paciente {index:03d}"
+        rows.append(service.rpc("ingest_inbound_message", patient_message(
+            company, f"Mensagem {index}", name=name, phone=f"+55119{index:08d}",
+            occurred_at=START + timedelta(minutes=index))).execute().data)
+    return company, (member.email, member.password), rows
+
+
+def open_inbox(page: Page, login: tuple[str, str], path: str = "/inbox") -> None:
+    sign_in(page, *login, start=f"/login?next={path}")
+    page.wait_for_url(re.compile(r"/inbox"))
+    wait_for_backend(page)
+
+
+def rows(page: Page):
+    return page.locator("#conversation-list [data-row]")
+
+
+def test_the_list_scrolls_through_every_conversation_with_its_total(new_context, app_lb):
+    _, login, created = clinic_with_conversations(app_lb, 63)
+    page = new_context(viewport=DESK).new_page()
+    open_inbox(page, login)
+    expect(page.locator("#inbox-total")).to_have_text("63 conversas")
+    expect(rows(page)).to_have_count(50)
+    page.locator("#load-more").scroll_into_view_if_needed()   # the list loads by itself
+    expect(rows(page)).to_have_count(63)
+    expect(page.locator("#load-more")).to_have_count(0)
+    ids = rows(page).evaluate_all("rows => rows.map(r => r.id)")
+    assert ids == [f"conversation-{row['conversation_id']}" for row in reversed(created)]
+
+
+def test_a_phone_shows_the_list_or_the_conversation_with_a_way_back(new_context, app_lb):
+    _, login, created = clinic_with_conversations(app_lb, 3)
+    newest = created[-1]["conversation_id"]
+    page = new_context(viewport=PHONE).new_page()
+    open_inbox(page, login)
+    expect(rows(page)).to_have_count(3)
+    expect(page.locator("#conversation-pane")).to_have_count(0)
+
+    page.click(f"#conversation-{newest}")
+    page.wait_for_url(f"**/inbox/{newest}")
+    expect(page.locator("#conversation-pane")).to_be_visible()
+    expect(page.locator("#inbox-list-column")).to_be_hidden()
+    for element in ("#composer", "#send", "#pane-back", "#pane-client"):
+        expect(page.locator(element)).to_be_in_viewport(ratio=1)
+    send = page.locator("#send").bounding_box()
+    assert send["y"] + send["height"] > PHONE["height"] - 100   # the composer sits at the bottom
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    page.click("#pane-back")
+    page.wait_for_url(re.compile(r"/inbox$"))
+    expect(page.locator("#inbox-list-column")).to_be_visible()
+    expect(page.locator("#conversation-pane")).to_have_count(0)
+
+    page.go_back()                                  # the browser's back reopens it
+    page.wait_for_url(f"**/inbox/{newest}")
+    expect(page.locator("#pane-client")).to_have_text("Paciente 002")
+
+
+def test_a_conversation_link_opens_it_and_the_keyboard_moves_through_rows(new_context, app_lb):
+    _, login, created = clinic_with_conversations(app_lb, 3)
+    oldest, middle, newest = (row["conversation_id"] for row in created)
+    page = new_context(viewport=DESK).new_page()
+    open_inbox(page, login, f"/inbox/{middle}")
+    page.wait_for_url(f"**/inbox/{middle}")
+    expect(page.locator("#pane-client")).to_have_text("Paciente 001")
+    expect(page.locator(f"#conversation-{middle}")).to_have_attribute("aria-current", "page")
+
+    page.focus(f"#conversation-{newest}")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(f"#conversation-{middle}")).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(f"#conversation-{oldest}")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/inbox/{oldest}")
+    expect(page.locator("#pane-client")).to_have_text("Paciente 000")
+    page.keyboard.press("Escape")
+    page.wait_for_url(re.compile(r"/inbox$"))
+    expect(page.locator("#pane-empty")).to_be_visible()
+
+    page.goto(f"/inbox/{uuid.uuid4()}")                   # no such conversation: said so
+    expect(page.locator("#inbox-notice")).to_contain_text("Conversa não encontrada")
+
+
+@pytest.mark.parametrize("viewport", [DESK, PHONE], ids=["1280", "390"])
+def test_names_with_accents_are_not_clipped(new_context, app_lb, viewport):
+    names = ["Ção Íñigo Ãgata @jújú", "Ýgor Ólafsson Çeçília Pâmela Gonçalves de Albuquerque"]
+    _, login, created = clinic_with_conversations(app_lb, 2, names)
+    page = new_context(viewport=viewport).new_page()
+    open_inbox(page, login)
+    expect(rows(page)).to_have_count(2)
+    clipped = page.locator("[data-one-line]").evaluate_all("""els => els
+        .filter(el => el.offsetParent !== null)
+        .filter(el => el.clientHeight < parseFloat(getComputedStyle(el).fontSize) * 1.3)
+        .map(el => el.textContent)""")
+    assert clipped == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
+def test_search_finds_names_and_message_text_as_people_type(new_context, app_lb):
+    service = service_role(app_lb)
+    company, login, _ = clinic_with_conversations(app_lb, 2, ["João Conceição", "Zé Ramalho"])
+    hit = service.rpc("ingest_inbound_message", patient_message(
+        company, "Tenho alergia à anestesia, é um problema?", name="Zé Ramalho",
+        phone="+5511900000001", occurred_at=START + timedelta(hours=1))).execute().data
+    for minute in range(40):     # the hit is older than the conversation's last page
+        service.rpc("ingest_inbound_message", patient_message(
+            company, f"mais uma {minute}", phone="+5511900000001",
+            occurred_at=START + timedelta(hours=2, minutes=minute))).execute()
+    page = new_context(viewport=DESK).new_page()
+    open_inbox(page, login)
+
+    page.fill("#inbox-search", "joao")
+    expect(rows(page)).to_have_count(1)
+    expect(rows(page).first).to_contain_text("João Conceição")
+    page.fill("#inbox-search", "%")
+    expect(page.locator("#inbox-empty")).to_be_visible()
+
+    page.click("#search-mode button:has-text('Mensagens'), #search-mode [value=messages]")
+    page.fill("#inbox-search", "ALERGIA anestesia")
+    hit_row = page.locator(f"#hit-{hit['interaction_id']}")
+    expect(hit_row).to_be_visible()
+    expect(hit_row.locator("mark")).to_have_text(["alergia", "anestesia"])
+    hit_row.click()
+    page.wait_for_url(f"**/inbox/{hit['conversation_id']}?m={hit['interaction_id']}")
+    message = page.locator(f"#message-{hit['interaction_id']}")
+    expect(message).to_have_attribute("data-focus", "true")
+    expect(message).to_be_in_viewport()
+
+    page.reload()                                  # a reload starts without the old search
+    wait_for_backend(page)
+    expect(page.locator("#inbox-search")).to_have_value("")
+    expect(rows(page)).to_have_count(2)

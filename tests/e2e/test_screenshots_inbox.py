@@ -1,0 +1,47 @@
+"""The inbox photographed for a person to look at (test-artifacts/screens/): the list scrolled
+by page, a conversation open (on phones alone on the screen), and message search with its
+highlights; each checked for content wider than the screen."""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from harness.browser import wait_for_backend
+from harness.clinics import patient_message, service_role
+from tests.e2e.test_inbox_day import START, clinic_with_conversations, open_inbox
+from tests.e2e.test_screenshots import VIEWS, shoot
+
+NAMES = ["Ção Íñigo Ãgata", "Maria José da Conceição Gonçalves de Albuquerque Figueiredo",
+         "@jújú.estética", "Zé", "Ana"]
+
+
+@pytest.mark.parametrize("width, scheme", VIEWS)
+def test_inbox_list_conversation_and_search(new_context, app_lb, width, scheme):
+    company, login, created = clinic_with_conversations(app_lb, 55, NAMES * 11)
+    service = service_role(app_lb)
+    talk = created[-1]
+    for index, text in enumerate(["Olá! Gostaria de marcar uma avaliação de clareamento.",
+                                  "Tenho um pouco de sensibilidade nos dentes, é um problema?",
+                                  "Prefiro à tarde, depois das 15h."]):
+        service.rpc("ingest_inbound_message", patient_message(
+            company, text, phone=f"+55119{54:08d}",
+            occurred_at=START + timedelta(hours=2, minutes=index))).execute()
+    page = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
+    open_inbox(page, login)
+    expect(page.locator("#inbox-total")).to_have_text("55 conversas")
+    shoot(page, "inbox-list", width, scheme)
+
+    page.click(f"#conversation-{talk['conversation_id']}")
+    page.wait_for_url(re.compile(r"/inbox/"))
+    expect(page.locator("#composer")).to_be_in_viewport()
+    shoot(page, "inbox-conversation", width, scheme)
+
+    page.goto("/inbox")
+    wait_for_backend(page)
+    page.click("#search-mode button:has-text('Mensagens')")
+    page.fill("#inbox-search", "clareamento")
+    expect(page.locator("#hit-list mark").first).to_be_visible()
+    shoot(page, "inbox-message-search", width, scheme)
