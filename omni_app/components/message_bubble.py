@@ -61,8 +61,18 @@ def message_bubble(message: rx.Var[MessageRow], tr: rx.Var[dict],
         rx.cond(
             message.status == "failed",
             rx.hstack(
-                rx.text(message.error, size="1", color_scheme="red", max_width="420px",
-                        id="message-error-" + message.id),
+                rx.vstack(
+                    rx.text(message.error, size="1", color_scheme="red",
+                            id="message-error-" + message.id),
+                    rx.cond(message.error_detail != "",
+                            rx.el.details(
+                                rx.el.summary(tr["inbox.failure.details"],
+                                              style={"cursor": "pointer"}),
+                                rx.text(message.error_detail, size="1", color_scheme="gray",
+                                        word_break="break-word"),
+                                id="message-error-detail-" + message.id,
+                                style={"fontSize": "12px"})),
+                    spacing="0", max_width="420px", align="end"),
                 rx.button(rx.icon("rotate-cw", size=12), tr["inbox.retry"], size="1",
                           variant="soft", color_scheme="red", id="retry-" + message.id,
                           on_click=on_retry(message.id)),

@@ -24,7 +24,7 @@ PAGE_SIZE = 30
 MAX_REFRESH = 500            # rows re-read at most when a live change arrives
 INBOX_COLUMNS = ("id,client_id,channel,status,last_message_at,last_inbound_at,"
                  "last_message_preview,last_message_direction,unread_count,client_name,"
-                 "client_phone,client_instagram_id")
+                 "client_phone,client_instagram_id,has_failed_reply")
 MESSAGE_COLUMNS = ("id,seq,direction,content,media,status,error,sent_by,occurred_at,"
                    "kind:metadata->>kind")
 

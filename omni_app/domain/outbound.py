@@ -25,6 +25,7 @@ from tenacity import (AsyncRetrying, RetryError, retry_if_exception_type, stop_a
                       wait_exponential)
 
 from omni_app.channels import registry
+from omni_app.domain import delivery_failures as failures
 from omni_app.domain import inbound
 from omni_app.domain import integration_secrets as vault
 from omni_app.domain.crypto import Keyring, SealError
@@ -81,6 +82,10 @@ class TargetMissing(Exception):
 class _Retryable(Exception):
     """An answer worth trying again (5xx, 408, 429)."""
 
+    def __init__(self, status: int):
+        super().__init__(f"HTTP {status}")
+        self.status = status
+
 
 async def send(user: AsyncClient, conversation_id: str, text: str) -> dict:
     """Records the reply `queued` as the signed-in user, with its thread's preview and its
@@ -114,7 +119,7 @@ async def give_up(service: AsyncClient, company_id: str, interaction_id: str,
     """Delivery could not run (it crashed, or its worker died too often): `failed`, so a
     retry is offered instead of a reply waiting forever."""
     return await _finish(service, company_id, interaction_id, "failed",
-                         error=f"delivery could not run ({reason})")
+                         error=failures.describe("could_not_run", reason=reason))
 
 
 async def deliver(service: AsyncClient, company_id: str, interaction_id: str,
@@ -143,19 +148,18 @@ async def deliver(service: AsyncClient, company_id: str, interaction_id: str,
         log.warning("delivery refused by the outbound policy interaction=%s reason=%s",
                     interaction_id, refused.reason)
         return await _finish(service, company_id, interaction_id, "failed",
-                             error=f"the n8n outbound URL is not allowed ({refused.reason})")
+                             error=failures.describe("url_not_allowed", reason=refused.reason))
     body = await _body(service, message, target)
     try:
         response = await _post(target, destination, body, interaction_id, rules)
     except RetryError as exhausted:
-        error = _describe(exhausted.last_attempt.exception())
         return await _finish(service, company_id, interaction_id, "failed",
-                             error=f"{error} (after {rules.attempts} attempts)")
+                             error=_exhausted(exhausted.last_attempt.exception(), rules.attempts))
     if response.is_success:
         return await _finish(service, company_id, interaction_id, "sent",
                              external_id=_external_id(response))
     return await _finish(service, company_id, interaction_id, "failed",
-                         error=f"n8n answered HTTP {response.status_code}")
+                         error=failures.describe("n8n_status", status=response.status_code))
 
 
 async def resolve_target(service: AsyncClient, company_id: str, channel: str,
@@ -173,17 +177,17 @@ async def resolve_target(service: AsyncClient, company_id: str, channel: str,
             secret = vault.open_sealed(row["secrets_sealed"], delivery.keyring, company_id,
                                        channel).signing_secret
         except SealError:
-            raise TargetMissing("the integration's secrets do not open (master key?)") from None
+            raise TargetMissing(failures.describe("secrets_sealed")) from None
         url = row["outbound_url"] or setup.fallback_url
         if not url or not secret:
-            raise TargetMissing(f"the {channel} integration has no "
-                                f"{'n8n outbound URL' if not url else 'signing secret'}")
+            raise TargetMissing(failures.describe(
+                "no_outbound_url" if not url else "no_signing_secret", channel=channel))
         query = urlencode({"integration": row["public_key"]})
         return Target(url, secret, f"{setup.public_url}/webhooks/status?{query}")
     if setup.legacy_secret and setup.legacy_company_id == company_id and setup.fallback_url:
         return Target(setup.fallback_url, setup.legacy_secret,
                       f"{setup.public_url}/webhooks/status")
-    raise TargetMissing(f"no active {channel} integration")
+    raise TargetMissing(failures.describe("no_integration", channel=channel))
 
 
 async def _body(service: AsyncClient, message: dict, target: Target) -> bytes:
@@ -219,7 +223,7 @@ async def _post(target: Target, destination: Destination, body: bytes, interacti
                 response = await http.post(destination.request_url, content=body,
                                            headers=headers, extensions=extensions)
                 if response.status_code >= 500 or response.status_code in RETRYABLE_STATUSES:
-                    raise _Retryable(f"n8n answered HTTP {response.status_code}")
+                    raise _Retryable(response.status_code)
                 return response
     raise AssertionError("unreachable: tenacity either returns or raises")
 
@@ -248,10 +252,11 @@ def _external_id(response: httpx.Response) -> str | None:
     return value if isinstance(value, str) and EXTERNAL_ID.match(value) else None
 
 
-def _describe(error: BaseException | None) -> str:
+def _exhausted(error: BaseException | None, attempts: int) -> str:
+    if isinstance(error, _Retryable):
+        return failures.describe("n8n_status_retried", status=error.status, attempts=attempts)
     if isinstance(error, httpx.TimeoutException):
-        return "n8n did not answer in time"
-    if isinstance(error, httpx.TransportError):
-        return f"n8n unreachable ({type(error).__name__})"
-    return str(error) or type(error).__name__
+        return failures.describe("n8n_timeout_retried", attempts=attempts)
+    return failures.describe("n8n_unreachable_retried", kind=type(error).__name__,
+                             attempts=attempts)
 

@@ -67,12 +67,26 @@ def composer() -> rx.Component:
         InboxState.header.closed,
         rx.text(T["inbox.closed_hint"], size="2", color_scheme="gray", id="closed-hint"),
         rx.form(
-            rx.hstack(
-                rx.text_area(name="text", id="composer", placeholder=T["inbox.composer"],
-                             rows="2", resize="vertical", flex="1",
-                             max_length=InboxState.header.reply_limit),
-                rx.button(rx.icon("send", size=16), T["inbox.send"], type="submit", id="send"),
-                align="end", width="100%"),
+            rx.vstack(
+                rx.hstack(
+                    rx.text_area(name="text", id="composer", placeholder=T["inbox.composer"],
+                                 rows="2", resize="vertical", flex="1",
+                                 aria_label=T["inbox.composer.label"],
+                                 custom_attrs={"data-limit": InboxState.header.reply_limit,
+                                               "data-locale": InboxState.locale}),
+                    rx.button(rx.icon("send", size=16), T["inbox.send"], type="submit",
+                              id="send"),
+                    align="end", width="100%"),
+                # Shown by assets/composer_limit.js as the text nears the channel's limit.
+                rx.hstack(
+                    rx.text(InboxState.too_long_text, size="1", color_scheme="red",
+                            id="composer-too-long", hidden=True, role="alert"),
+                    rx.spacer(),
+                    rx.text("", size="1", color_scheme="gray", id="composer-count",
+                            hidden=True, aria_live="polite",
+                            style={"&[data-over=true]": {"color": rx.color("red", 11)}}),
+                    width="100%"),
+                spacing="1", width="100%"),
             on_submit=InboxState.send_message, reset_on_submit=True, width="100%",
         ),
     )

@@ -66,6 +66,13 @@ class InboxState(SessionState):
     _list_end: list = []                     # list cursor (last activity, id) of the last row
 
     @rx.var
+    def too_long_text(self) -> str:
+        return self.tr["inbox.error.too_long_limit"].format(
+            limit=fmt.number(self.header.reply_limit, self.locale),
+            channel=registry.CHANNELS[self.header.channel].label
+            if self.header.channel in registry.CHANNELS else "")
+
+    @rx.var
     def total_label(self) -> str:
         return fmt.counted(self.tr, "inbox.total", self.total, self.locale)
 
@@ -348,6 +355,9 @@ class InboxState(SessionState):
     async def send_message(self, form: dict):
         text = str(form.get("text") or "")
         if not self.selected_id or not text.strip():
+            return
+        if len(text.strip()) > self.header.reply_limit:   # the page stops it first
+            self.notice = self.too_long_text
             return
 
         async def send(user, actor):

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from omni_app import paths
 from omni_app.channels import registry
+from omni_app.domain import delivery_failures as failures
 from omni_app.domain import search
 from omni_app.domain.clock import parse_time
 from omni_app.i18n import formatting as fmt
@@ -27,6 +28,7 @@ class ConversationRow:
     when: str = ""          # full local date and time, for the tooltip
     unread: int = 0
     closed: bool = False
+    failed: bool = False    # a reply in it failed
 
 
 @dataclass
@@ -66,7 +68,8 @@ class MessageRow:
     time: str = ""
     when: str = ""
     status: str = ""        # received, queued, sent, delivered, read, failed
-    error: str = ""
+    error: str = ""         # why it failed, in the reader's language
+    error_detail: str = ""  # the stored error, shown on demand
 
 
 @dataclass
@@ -101,7 +104,8 @@ def conversation_row(row: dict, now: datetime, reader: Reader) -> ConversationRo
         outbound_preview=row.get("last_message_direction") == "outbound",
         age=reader.age(moment, now) if moment else "",
         when=reader.when(moment) if moment else "",
-        unread=int(row.get("unread_count") or 0), closed=row.get("status") == "closed")
+        unread=int(row.get("unread_count") or 0), closed=row.get("status") == "closed",
+        failed=bool(row.get("has_failed_reply")))
 
 
 def search_hit(row: dict, now: datetime, reader: Reader) -> SearchHit:
@@ -122,6 +126,14 @@ def pane_header(row: dict) -> PaneHeader:
     return PaneHeader(client_name=row.get("client_name") or "", contact=contact,
                       channel=row["channel"], closed=row.get("status") == "closed",
                       reply_limit=channel.reply_limit)
+
+
+def failure_text(error: str | None, tr: dict[str, str]) -> str:
+    failure = failures.read(error)
+    values = dict(failure.values)
+    if "channel" in values and values["channel"] in registry.CHANNELS:
+        values["channel"] = registry.CHANNELS[values["channel"]].label
+    return tr[f"inbox.failure.{failure.reason}"].format(**values)
 
 
 def message_row(row: dict, now: datetime, reader: Reader) -> MessageRow:
@@ -152,4 +164,5 @@ def message_row(row: dict, now: datetime, reader: Reader) -> MessageRow:
         links=links, when=reader.when(moment), status=row["status"],
         time=(fmt.time_of_day(moment, reader.locale, reader.tz)
               if fmt.same_day(moment, now, reader.tz) else reader.when(moment)),
-        error=row.get("error") or "")
+        error=failure_text(row.get("error"), tr) if row["status"] == "failed" else "",
+        error_detail=row.get("error") or "")

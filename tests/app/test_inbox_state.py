@@ -229,7 +229,11 @@ async def test_reply_shows_queued_then_sent_and_a_failed_one_can_be_retried(
         async with server.event(token, clinic.cookie) as inbox:
             await inbox._refresh_pane(await inbox._user_client())
             failed = inbox.messages[-1]
-            assert failed.status == "failed" and "500" in failed.error
+            assert (failed.status, failed.error, failed.error_detail) == (
+                "failed", "O n8n recusou (500) após 2 tentativas.",
+                "n8n answered HTTP 500 (after 2 attempts)")
+            await inbox._reload_list(await inbox._user_client())
+            assert inbox.threads[0].failed            # the list marks it
             n8n.recover()
             await inbox.retry_message(failed.id)
             assert inbox.messages[-1].status == "queued"
@@ -237,6 +241,8 @@ async def test_reply_shows_queued_then_sent_and_a_failed_one_can_be_retried(
         async with server.event(token, clinic.cookie) as inbox:
             await inbox._refresh_pane(await inbox._user_client())
             assert inbox.messages[-1].status == "sent"
+            await inbox._reload_list(await inbox._user_client())
+            assert not inbox.threads[0].failed
             await inbox.retry_message(failed.id)
             assert inbox.notice == inbox.tr["inbox.error.not_failed"]
         assert n8n.bad_signatures == 0

@@ -147,8 +147,15 @@ def test_a_failed_reply_shows_the_error_and_retries(page: Page, app_server, app_
     interaction_id = request.json["interaction_id"]
     status = page.locator(f"#message-status-{interaction_id}")
     expect(status).to_have_attribute("data-status", "failed", timeout=5000)
-    expect(page.locator(f"#message-error-{interaction_id}")).to_contain_text("400")
+    expect(page.locator(f"#message-error-{interaction_id}")).to_have_text("O n8n recusou (400).")
+    detail = page.locator(f"#message-error-detail-{interaction_id}")
+    expect(detail).not_to_contain_text("n8n answered", use_inner_text=True)   # folded away
+    detail.locator("summary").click()
+    expect(detail).to_contain_text("n8n answered HTTP 400", use_inner_text=True)
+    failed_marker = page.locator(f"#failed-{first['conversation_id']}")
+    expect(failed_marker).to_be_visible()
     page.click(f"#retry-{interaction_id}")
     expect(status).to_have_attribute("data-status", "sent", timeout=5000)
+    expect(failed_marker).to_have_count(0)
     assert len(n8n.wait_for(2)) == 2 and n8n.bad_signatures == 0
 

@@ -159,3 +159,29 @@ def test_search_finds_names_and_message_text_as_people_type(new_context, app_lb)
     wait_for_backend(page)
     expect(page.locator("#inbox-search")).to_have_value("")
     expect(rows(page)).to_have_count(2)
+
+
+def test_the_composer_counts_near_the_limit_and_never_cuts_text(new_context, app_lb):
+    _, login, created = clinic_with_conversations(app_lb, 1)
+    conversation = created[0]["conversation_id"]
+    page = new_context(viewport=DESK).new_page()
+    open_inbox(page, login, f"/inbox/{conversation}")
+    composer, count = page.locator("#composer"), page.locator("#composer-count")
+    expect(composer).to_be_visible()
+    composer.fill("a" * 3000)
+    expect(count).to_be_hidden()
+    composer.fill("a" * 4000)
+    expect(count).to_have_text("4.000 / 4.096")
+    expect(page.locator("#composer-too-long")).to_be_hidden()
+    composer.fill("b" * 4100)                       # a paste over the limit stays whole
+    assert len(composer.input_value()) == 4100
+    expect(page.locator("#composer-too-long")).to_be_visible()
+    expect(page.locator("#composer-too-long")).to_contain_text("4.096 caracteres do WhatsApp")
+    expect(page.locator("#send")).to_be_disabled()
+    composer.press("Enter")
+    page.wait_for_timeout(500)
+    expect(page.locator("#message-area [data-status]")).to_have_count(0)   # nothing was sent
+    assert len(composer.input_value()) == 4100
+    composer.fill("Resposta curta")
+    expect(page.locator("#send")).to_be_enabled()
+    expect(count).to_be_hidden()

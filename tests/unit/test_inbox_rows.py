@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import re
+
 import pytest
 
 from omni_app.domain.conversations import reply_window_closed
+from omni_app.domain import delivery_failures as failures
 from omni_app.domain.search import Segment, client_match, fold, headline_segments
 from omni_app.i18n import CATALOGS
 from omni_app.i18n import formatting
-from omni_app.state.inbox_rows import Reader, conversation_row, message_row, pane_header
+from omni_app.state.inbox_rows import (Reader, conversation_row, failure_text, message_row,
+                                       pane_header)
 
 PT = Reader("pt-BR", "America/Sao_Paulo", CATALOGS["pt-BR"])
 EN = Reader("en", "America/Sao_Paulo", CATALOGS["en"])
@@ -99,10 +103,33 @@ def test_unsupported_message_shows_a_placeholder():
     assert (row.text, row.placeholder) == ("", "Tipo de mensagem não suportado")
 
 
-def test_failed_outbound_keeps_its_error():
+@pytest.mark.parametrize("error, reader, reason", [
+    ("n8n answered HTTP 500 (after 4 attempts)", PT, "O n8n recusou (500) após 4 tentativas."),
+    ("n8n answered HTTP 500 (after 4 attempts)", ES, "n8n lo rechazó (500) tras 4 intentos."),
+    ("n8n answered HTTP 422", EN, "n8n refused it (422)."),
+    ("no active whatsapp integration", PT, "Não há integração de WhatsApp ativa; um "
+     "administrador precisa configurá-la em Integrações."),
+    ("n8n unreachable (ConnectError) (after 4 attempts)", PT,
+     "Não foi possível falar com o n8n após 4 tentativas."),
+    ('{"ok":true} whatever the provider said', PT, "O envio falhou."),
+    (None, EN, "Sending failed."),
+])
+def test_a_failed_reply_says_why_in_the_reader_s_language(error, reader, reason):
     row = message_row(message(direction="outbound", content="Oi", status="failed",
-                              error="n8n answered 400: bad"), NOW, PT)
-    assert (row.outbound, row.status, row.error) == (True, "failed", "n8n answered 400: bad")
+                              error=error), NOW, reader)
+    assert (row.outbound, row.status, row.error) == (True, "failed", reason)
+    assert row.error_detail == (error or "")
+
+
+def test_every_reason_omni_writes_reads_back_and_is_translated():
+    values = {"status": 502, "attempts": 4, "kind": "ConnectError", "reason": "url_private",
+              "channel": "instagram"}
+    for code, template in failures.TEMPLATES.items():
+        names = set(re.findall(r"\{(\w+)\}", template))
+        stored = failures.describe(code, **{name: values[name] for name in names})
+        assert failures.read(stored).reason == code, stored
+        for reader in (PT, EN, ES):
+            assert "{" not in failure_text(stored, reader.tr)
 
 
 def test_whatsapp_window():

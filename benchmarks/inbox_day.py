@@ -1,0 +1,141 @@
+"""A receptionist's inbox at scale, through the app's own path (the domain functions, the
+`supabase` client, REST, RLS as a staff member) next to the same SQL run as superuser with the
+company in the WHERE clause: first page with its total, the next page (keyset), a name search
+without accents, and a message full-text search.
+
+    .venv/bin/python -m benchmarks.inbox_day [--clients 10000] [--companies 10] [--requests 300]
+
+Goals (issue 10): pages p95 <= 50 ms, searches p95 <= 100 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import time
+from pathlib import Path
+
+import httpx
+import psycopg
+
+from benchmarks.inbox_queries import fill
+from benchmarks.stats import Figures, print_table
+from harness.app_env import env_for, install_services
+from localbase.testing import running_localbase
+from omni_app import services
+from omni_app.demo_data.__main__ import DEMO_COMPANY
+from omni_app.domain import conversations, search
+from omni_app.domain.conversations import InboxFilter
+
+PROJECT = Path(__file__).resolve().parent.parent
+NAMES = ["joao", "maria silva", "sergio", "lucas", "heloisa", "goncalves", "ana", "otavio"]
+WORDS = ["remarcar", "clareamento", "convenio", "sensibilidade", "parcelar", "avaliacao"]
+PAGE_SQL = """
+select id, client_id, channel, status, last_message_at, last_inbound_at, last_message_preview,
+       last_message_direction, unread_count, client_name, client_phone, client_instagram_id,
+       count(*) over () as total
+from public.inbox_conversations
+where company_id = %(c)s and status = 'active' {extra}
+order by last_message_at desc nulls last, id limit 51"""
+NEXT_SQL = PAGE_SQL.replace(", count(*) over () as total", "").replace(
+    "{extra}", "and (last_message_at < %(at)s or (last_message_at = %(at)s and id > %(id)s::uuid)"
+               " or last_message_at is null)")
+MESSAGES_SQL = """
+select i.id, i.conversation_id, c.full_name, i.occurred_at,
+       ts_headline('public.omni_pt', i.content, q, 'MaxWords=24, MinWords=8, MaxFragments=1')
+from public.interactions i
+join public.conversation_threads t on t.company_id = i.company_id and t.id = i.conversation_id
+join public.clients c on c.company_id = i.company_id and c.id = i.client_id,
+     websearch_to_tsquery('public.omni_pt', %(q)s) q
+where i.company_id = %(c)s and i.search_vector @@ q
+order by i.occurred_at desc, i.id desc limit 20"""
+
+
+async def timed(op, count: int) -> Figures:
+    await op()   # warm-up
+    latencies = []
+    started = time.perf_counter()
+    for _ in range(count):
+        start = time.perf_counter()
+        await op()
+        latencies.append(time.perf_counter() - start)
+    return Figures.of(latencies, count / (time.perf_counter() - started))
+
+
+def timed_sql(conn: psycopg.Connection, sql: str, params, count: int) -> Figures:
+    cycle = itertools.cycle(params)
+    conn.execute(sql, next(cycle)).fetchall()
+    latencies = []
+    started = time.perf_counter()
+    for _ in range(count):
+        start = time.perf_counter()
+        conn.execute(sql, next(cycle)).fetchall()
+        latencies.append(time.perf_counter() - start)
+    return Figures.of(latencies, count / (time.perf_counter() - started))
+
+
+async def measure(lb, count: int) -> list[tuple[str, Figures, Figures]]:
+    install_services(env_for(lb))
+    session = httpx.post(f"{lb.url}/auth/v1/token", params={"grant_type": "password"},
+                         headers={"apikey": lb.anon_key},
+                         json={"email": "staff@demo.clinic", "password": "omni-demo-staff"}
+                         ).raise_for_status().json()
+    user = await services.current().as_user(session["access_token"])
+    first = await conversations.inbox(user, InboxFilter(), count=True)
+    cursor = conversations.list_cursor(first.rows[-1])
+    print(f"  Clínica Demo: {first.total} open conversations", flush=True)
+    names, words = itertools.cycle(NAMES), itertools.cycle(WORDS)
+
+    async def first_page():
+        page = await conversations.inbox(user, InboxFilter(), count=True)
+        assert len(page.rows) == 50 and page.total
+
+    async def next_page():
+        page = await conversations.inbox(user, InboxFilter(), after=cursor)
+        assert page.rows
+
+    async def name_search():
+        await conversations.inbox(user, InboxFilter(status="all", search=next(names)), count=True)
+
+    async def message_search():
+        assert await search.messages(user, next(words))
+
+    with psycopg.connect(lb.admin_dsn, autocommit=True) as conn:
+        company = {"c": DEMO_COMPANY}
+        at, row_id = cursor
+        return [
+            ("inbox first page + total", await timed(first_page, count),
+             timed_sql(conn, PAGE_SQL.format(extra=""), [company], count)),
+            ("inbox next page", await timed(next_page, count),
+             timed_sql(conn, NEXT_SQL, [{**company, "at": at, "id": row_id}], count)),
+            ("name search (unaccent)", await timed(name_search, count),
+             timed_sql(conn, PAGE_SQL.replace("status = 'active'", "true").format(
+                 extra="and client_search_name ilike %(p)s"),
+                 [{**company, "p": f"%{search.fold(n)}%"} for n in NAMES], count)),
+            ("message full-text search", await timed(message_search, count),
+             timed_sql(conn, MESSAGES_SQL, [{**company, "q": w} for w in WORDS], count)),
+        ]
+
+
+def run(clients: int, companies: int, count: int) -> None:
+    with running_localbase(PROJECT, token_rate_limit=1_000_000) as lb:
+        print(f"Generating {companies} clinics x {clients} clients ...", flush=True)
+        fill(lb.admin_dsn, clients, companies)
+        rows = asyncio.run(measure(lb, count))
+    print(f"\n{count} sequential requests each; times in ms; measured = the app's domain "
+          "functions (supabase client, REST, RLS as staff); baseline = the same SQL as "
+          "superuser, company in the WHERE clause")
+    print_table(rows, measured="app", baseline="SQL")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=10_000)
+    parser.add_argument("--companies", type=int, default=10)
+    parser.add_argument("--requests", type=int, default=300)
+    args = parser.parse_args()
+    run(args.clients, args.companies, args.requests)
+
+
+if __name__ == "__main__":
+    main()
