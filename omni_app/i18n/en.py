@@ -10,6 +10,7 @@ MESSAGES = {
     "login.error.rate_limited": "Too many attempts. Wait a few minutes and try again.",
     "login.error.not_confirmed": "Confirm your email before signing in.",
     "login.error.unavailable": "Signing in is not possible right now. Try again shortly.",
+    "login.reason.disabled": "Your account was disabled by an administrator.",
     "nav.home": "Home",
     "nav.team": "Team",
     "nav.logout": "Sign out",

@@ -10,6 +10,7 @@ MESSAGES = {
     "login.error.rate_limited": "Demasiados intentos. Espera unos minutos e inténtalo de nuevo.",
     "login.error.not_confirmed": "Confirma tu correo antes de ingresar.",
     "login.error.unavailable": "No es posible ingresar ahora. Inténtalo en unos instantes.",
+    "login.reason.disabled": "Tu cuenta fue desactivada por un administrador.",
     "nav.home": "Inicio",
     "nav.team": "Equipo",
     "nav.logout": "Salir",

@@ -10,6 +10,7 @@ MESSAGES = {
     "login.error.rate_limited": "Muitas tentativas. Aguarde alguns minutos e tente de novo.",
     "login.error.not_confirmed": "Confirme seu e-mail antes de entrar.",
     "login.error.unavailable": "Não foi possível entrar agora. Tente de novo em instantes.",
+    "login.reason.disabled": "Sua conta foi desativada por um administrador.",
     "nav.home": "Início",
     "nav.team": "Equipe",
     "nav.logout": "Sair",
