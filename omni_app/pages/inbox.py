@@ -58,7 +58,9 @@ def composer() -> rx.Component:
             rx.hstack(
                 rx.text_area(name="text", id="composer", placeholder=T["inbox.composer"],
                              rows="2", resize="vertical", flex="1",
-                             max_length=InboxState.header.reply_limit),
+                             max_length=InboxState.header.reply_limit,
+                             custom_attrs={"data-draft": InboxState.user_id + ":"
+                                           + InboxState.selected_id}),
                 rx.button(rx.icon("send", size=16), T["inbox.send"], type="submit", id="send"),
                 align="end", width="100%"),
             on_submit=InboxState.send_message, reset_on_submit=True, width="100%",
