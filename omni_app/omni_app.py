@@ -48,7 +48,8 @@ app = rx.App(api_transformer=[api, with_security_headers], stylesheets=["/compac
              # A static file, not rx.call_script: the page policy never allows eval.
              head_components=[rx.el.script(src="/composer_keys.js", defer=True),
                               rx.el.script(src="/inbox_navigation.js", defer=True),
-                              rx.el.script(src="/composer_limit.js", defer=True)])
+                              rx.el.script(src="/composer_limit.js", defer=True),
+                              rx.el.script(src="/composer_drafts.js", defer=True)])
 app.add_page(login_page, route=paths.LOGIN, title="Omni", on_load=AppState.use_query_locale)
 app.add_page(home_page, route=paths.HOME, title="Omni",
              on_load=[SessionState.require_clinic_member, HomeState.load_counters])

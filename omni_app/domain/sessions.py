@@ -12,6 +12,7 @@ import asyncio
 import hashlib
 import secrets
 import time
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from omni_app.domain.crypto import Keyring, SealError
 
 REFRESH_MARGIN_S = 120
 PURPOSE = "session"
+# Why a signed-in tab lost its session, as the sign-in page may say it (`?reason=`).
+END_REASONS = ("disabled",)
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,18 @@ class SessionStore:
         rows = (await self.service.table("app_sessions").delete()
                 .eq("auth_user_id", auth_user_id).execute()).data
         return len(rows)
+
+    async def why_ended(self, member_id: str) -> str | None:
+        """Why a tab signed in as `member_id` (public.users.id, as the tab last knew it) has no
+        session any more: "disabled" when an admin disabled the member, None otherwise (signed
+        out, expired, password changed ...)."""
+        try:
+            uuid.UUID(member_id)
+        except ValueError:
+            return None
+        rows = (await self.service.table("users").select("status").eq("id", member_id)
+                .execute()).data
+        return "disabled" if rows and rows[0]["status"] == "disabled" else None
 
     async def _load(self, digest: str) -> dict | None:
         rows = (await self.service.table("app_sessions").select("*")

@@ -10,6 +10,7 @@ MESSAGES = {
     "login.error.rate_limited": "Too many attempts. Wait a few minutes and try again.",
     "login.error.not_confirmed": "Confirm your email before signing in.",
     "login.error.unavailable": "Signing in is not possible right now. Try again shortly.",
+    "login.reason.disabled": "Your account was disabled by an administrator.",
     "nav.home": "Home",
     "nav.team": "Team",
     "nav.logout": "Sign out",
@@ -33,11 +34,17 @@ MESSAGES = {
     "onboarding.error.name": "Enter the clinic's name.",
     "onboarding.error.failed": "The clinic could not be created. Try again shortly.",
     "team.title": "Team",
-    "team.name": "Name",
-    "team.email": "Email",
-    "team.role": "Role",
-    "team.status": "Status",
-    "team.actions": "Actions",
+    "team.members": "Members",
+    "team.confirm.cancel": "Go back",
+    "team.confirm.disable.title": "Disable access?",
+    "team.confirm.disable.text": "This person is signed out of Omni on every device right away "
+                                 "and cannot sign in until re-enabled.",
+    "team.confirm.demote.title": "Remove admin access?",
+    "team.confirm.demote.text": "This person will no longer manage the team and integrations, and "
+                                "the API keys they created are revoked.",
+    "team.confirm.revoke.title": "Cancel the invitation?",
+    "team.confirm.revoke.text": "This invitation can no longer be accepted. You can invite again "
+                                "later.",
     "team.status.active": "Active",
     "team.status.invited": "Invited",
     "team.status.disabled": "Disabled",
@@ -219,6 +226,11 @@ MESSAGES = {
     "account.error.unavailable": "The password could not be changed right now. Try again shortly.",
     "account.everywhere.title": "Sessions",
     "account.everywhere.text": "Sign out of Omni in every browser and device, this one included.",
+    "account.everywhere.confirm.title": "Sign out of every device?",
+    "account.everywhere.confirm.text": "You are signed out of Omni in every browser and "
+                                       "on every device, this one included, and will "
+                                       "need to sign in again.",
+    "account.everywhere.confirm.cancel": "Go back",
     "integrations.error.url_https": "In production the n8n URL must start with https://.",
     "integrations.error.url_private": "This URL leads to an internal or private address. To use an"
                                       " n8n on the internal network, the operator must allow it in"

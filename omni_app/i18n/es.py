@@ -10,6 +10,7 @@ MESSAGES = {
     "login.error.rate_limited": "Demasiados intentos. Espera unos minutos e inténtalo de nuevo.",
     "login.error.not_confirmed": "Confirma tu correo antes de ingresar.",
     "login.error.unavailable": "No es posible ingresar ahora. Inténtalo en unos instantes.",
+    "login.reason.disabled": "Tu cuenta fue desactivada por un administrador.",
     "nav.home": "Inicio",
     "nav.team": "Equipo",
     "nav.logout": "Salir",
@@ -33,11 +34,17 @@ MESSAGES = {
     "onboarding.error.name": "Escribe el nombre de la clínica.",
     "onboarding.error.failed": "No se pudo crear la clínica. Inténtalo de nuevo en un momento.",
     "team.title": "Equipo",
-    "team.name": "Nombre",
-    "team.email": "Correo",
-    "team.role": "Rol",
-    "team.status": "Estado",
-    "team.actions": "Acciones",
+    "team.members": "Miembros",
+    "team.confirm.cancel": "Volver",
+    "team.confirm.disable.title": "¿Desactivar el acceso?",
+    "team.confirm.disable.text": "Esta persona sale de Omni ahora, en todos los dispositivos, y "
+                                 "no podrá ingresar hasta ser reactivada.",
+    "team.confirm.demote.title": "¿Quitar el acceso de administrador?",
+    "team.confirm.demote.text": "Esta persona deja de gestionar el equipo y las integraciones, y "
+                                "las claves de API que creó se revocan.",
+    "team.confirm.revoke.title": "¿Cancelar la invitación?",
+    "team.confirm.revoke.text": "Esta invitación ya no podrá aceptarse. Puedes invitar de nuevo "
+                                "después.",
     "team.status.active": "Activo",
     "team.status.invited": "Invitado",
     "team.status.disabled": "Desactivado",
@@ -224,6 +231,11 @@ MESSAGES = {
     "account.everywhere.title": "Sesiones",
     "account.everywhere.text": "Cierra la sesión de Omni en todos los navegadores y dispositivos, "
                                "incluido este.",
+    "account.everywhere.confirm.title": "¿Cerrar sesión en todos los dispositivos?",
+    "account.everywhere.confirm.text": "Sales de Omni en todos los navegadores y "
+                                       "dispositivos, incluido este, y tendrás que "
+                                       "ingresar de nuevo.",
+    "account.everywhere.confirm.cancel": "Volver",
     "integrations.error.url_https": "En producción, la URL de n8n debe empezar con https://.",
     "integrations.error.url_private": "Esta URL lleva a una dirección interna o privada. Para usar"
                                       " un n8n de la red interna, el operador debe permitirlo en "

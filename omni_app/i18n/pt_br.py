@@ -10,6 +10,7 @@ MESSAGES = {
     "login.error.rate_limited": "Muitas tentativas. Aguarde alguns minutos e tente de novo.",
     "login.error.not_confirmed": "Confirme seu e-mail antes de entrar.",
     "login.error.unavailable": "Não foi possível entrar agora. Tente de novo em instantes.",
+    "login.reason.disabled": "Sua conta foi desativada por um administrador.",
     "nav.home": "Início",
     "nav.team": "Equipe",
     "nav.logout": "Sair",
@@ -33,11 +34,17 @@ MESSAGES = {
     "onboarding.error.name": "Informe o nome da clínica.",
     "onboarding.error.failed": "Não foi possível criar a clínica. Tente de novo em instantes.",
     "team.title": "Equipe",
-    "team.name": "Nome",
-    "team.email": "E-mail",
-    "team.role": "Função",
-    "team.status": "Situação",
-    "team.actions": "Ações",
+    "team.members": "Membros",
+    "team.confirm.cancel": "Voltar",
+    "team.confirm.disable.title": "Desativar o acesso?",
+    "team.confirm.disable.text": "Esta pessoa sai do Omni agora, em todos os dispositivos, e não "
+                                 "poderá entrar até ser reativada.",
+    "team.confirm.demote.title": "Tirar o acesso de administrador?",
+    "team.confirm.demote.text": "Esta pessoa deixa de gerenciar a equipe e as integrações, e as "
+                                "chaves de API que ela criou são revogadas.",
+    "team.confirm.revoke.title": "Cancelar o convite?",
+    "team.confirm.revoke.text": "Este convite não poderá mais ser aceito. Você pode convidar de "
+                                "novo depois.",
     "team.status.active": "Ativo",
     "team.status.invited": "Convidado",
     "team.status.disabled": "Desativado",
@@ -221,6 +228,11 @@ MESSAGES = {
     "account.everywhere.title": "Sessões",
     "account.everywhere.text": "Saia do Omni em todos os navegadores e dispositivos, inclusive "
                                "neste.",
+    "account.everywhere.confirm.title": "Sair de todos os dispositivos?",
+    "account.everywhere.confirm.text": "Você sai do Omni em todos os navegadores e "
+                                       "dispositivos, inclusive neste, e precisará entrar "
+                                       "de novo.",
+    "account.everywhere.confirm.cancel": "Voltar",
     "integrations.error.url_https": "Em produção, a URL do n8n precisa começar com https://.",
     "integrations.error.url_private": "Esta URL leva a um endereço interno ou privado. Para usar "
                                       "um n8n na rede interna, o operador precisa liberá-lo em "

@@ -10,7 +10,7 @@ from omni_app.components.native_form import native_form
 from omni_app.domain import auth
 from omni_app.state.account import AccountState
 from omni_app.state.session import SessionState
-from omni_app.views.shell import shell
+from omni_app.views.shell import logout_everywhere_dialog, shell
 
 T = SessionState.tr
 
@@ -45,10 +45,11 @@ def sessions_card() -> rx.Component:
         rx.vstack(
             rx.heading(T["account.everywhere.title"], size="4"),
             rx.text(T["account.everywhere.text"], size="2", color_scheme="gray"),
-            # Submits the frame's own sign-out-everywhere form (views/shell.py).
-            rx.button(rx.icon("log-out", size=16), T["nav.logout_everywhere"], type="submit",
-                      form="logout-everywhere-form", color_scheme="red", variant="soft",
-                      id="logout-everywhere"),
+            rx.alert_dialog.root(
+                rx.alert_dialog.trigger(
+                    rx.button(rx.icon("log-out", size=16), T["nav.logout_everywhere"],
+                              color_scheme="red", variant="soft", id="logout-everywhere")),
+                logout_everywhere_dialog("account")),
             spacing="3", width="100%"),
         width="100%", max_width="480px")
 
@@ -57,8 +58,10 @@ def account_page() -> rx.Component:
     return shell(
         rx.vstack(
             rx.heading(T["account.title"], size="6"),
-            rx.text(SessionState.user_name, weight="bold", id="account-name"),
-            rx.text(SessionState.email, color_scheme="gray", id="account-email"),
+            rx.text(SessionState.user_name, weight="bold", id="account-name",
+                    overflow_wrap="anywhere", max_width="100%"),
+            rx.text(SessionState.email, color_scheme="gray", id="account-email",
+                    overflow_wrap="anywhere", max_width="100%"),
             rx.cond(AccountState.notice != "",
                     rx.callout(AccountState.notice, color_scheme="green", id="account-notice",
                                width="100%", max_width="480px")),

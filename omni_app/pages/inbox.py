@@ -73,7 +73,9 @@ def composer() -> rx.Component:
                                  rows="2", resize="vertical", flex="1",
                                  aria_label=T["inbox.composer.label"],
                                  custom_attrs={"data-limit": InboxState.header.reply_limit,
-                                               "data-locale": InboxState.locale}),
+                                               "data-locale": InboxState.locale,
+                                               "data-draft": InboxState.user_id + ":"
+                                               + InboxState.selected_id}),
                     rx.button(rx.icon("send", size=16), T["inbox.send"], type="submit",
                               id="send"),
                     align="end", width="100%"),

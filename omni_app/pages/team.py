@@ -3,35 +3,68 @@ from __future__ import annotations
 
 import reflex as rx
 
+from omni_app.components.confirm import confirm_button, confirm_content, confirmed, subject
+from omni_app.components.one_line import one_line
 from omni_app.state.team import InvitationRow, MemberRow, TeamState
 from omni_app.views.shell import shell
 
 T = TeamState.tr
 
 
+def display_name(member: MemberRow):
+    return rx.cond(member.full_name != "", member.full_name, member.email)
+
+
+def confirm_change(member: MemberRow, trigger: rx.Component, kind: str, label_key: str,
+                   on_confirm) -> rx.Component:
+    """`kind` (disable, demote) names the dialog's texts and the ids of its buttons."""
+    return confirmed(trigger, confirm_content(
+        T[f"team.confirm.{kind}.title"],
+        subject(display_name(member), member.email),
+        rx.alert_dialog.description(T[f"team.confirm.{kind}.text"], size="2"),
+        confirm=confirm_button(T[label_key], on_confirm, id=f"confirm-{kind}"),
+        cancel_label=T["team.confirm.cancel"], id=f"confirm-{kind}-dialog"))
+
+
+def member_actions(member: MemberRow) -> rx.Component:
+    """Demoting an admin and disabling ask first; promoting and re-enabling do not."""
+    return rx.hstack(
+        rx.cond(member.role == "admin",
+                confirm_change(member, rx.button(T["team.make_staff"], size="1", variant="soft",
+                                                 class_name="member-demote"),
+                               "demote", "team.make_staff",
+                               TeamState.set_role(member.id, "staff")),
+                rx.button(T["team.make_admin"], size="1", variant="soft",
+                          on_click=TeamState.set_role(member.id, "admin"))),
+        rx.cond(member.status == "disabled",
+                rx.button(T["team.enable"], size="1", color_scheme="green",
+                          on_click=TeamState.set_status(member.id, "active"),
+                          class_name="member-enable"),
+                confirm_change(member, rx.button(T["team.disable"], size="1", color_scheme="red",
+                                                 variant="soft", class_name="member-disable"),
+                               "disable", "team.disable",
+                               TeamState.set_status(member.id, "disabled"))),
+        spacing="2", wrap="wrap")
+
+
 def member_row(member: MemberRow) -> rx.Component:
+    """One member; a wrapping row rather than a table, so it fits a phone."""
     is_me = member.id == TeamState.user_id
-    return rx.table.row(
-        rx.table.cell(rx.text(member.full_name),
-                      rx.cond(is_me, rx.text(" (", T["team.you"], ")", size="1"))),
-        rx.table.cell(member.email),
-        rx.table.cell(rx.badge(T["role." + member.role])),
-        rx.table.cell(rx.badge(T["team.status." + member.status],
-                               color_scheme=rx.cond(member.status == "active", "green", "gray"))),
-        rx.table.cell(rx.cond(
-            is_me, rx.fragment(),
-            rx.hstack(
-                rx.cond(member.role == "admin",
-                        rx.button(T["team.make_staff"], size="1", variant="soft",
-                                  on_click=TeamState.set_role(member.id, "staff")),
-                        rx.button(T["team.make_admin"], size="1", variant="soft",
-                                  on_click=TeamState.set_role(member.id, "admin"))),
-                rx.cond(member.status == "disabled",
-                        rx.button(T["team.enable"], size="1", color_scheme="green",
-                                  on_click=TeamState.set_status(member.id, "active")),
-                        rx.button(T["team.disable"], size="1", color_scheme="red", variant="soft",
-                                  on_click=TeamState.set_status(member.id, "disabled"))),
-                spacing="2", wrap="wrap"))),
+    return rx.flex(
+        rx.box(
+            rx.hstack(one_line(display_name(member), weight="medium", class_name="member-name"),
+                      rx.cond(is_me, rx.text("(", T["team.you"], ")", size="1",
+                                             white_space="nowrap", flex_shrink="0")),
+                      align="center", spacing="1", min_width="0"),
+            one_line(member.email, size="1", color_scheme="gray", class_name="member-email"),
+            flex="1 1 240px", min_width="0"),
+        rx.hstack(rx.badge(T["role." + member.role]),
+                  rx.badge(T["team.status." + member.status],
+                           color_scheme=rx.cond(member.status == "active", "green", "gray")),
+                  spacing="2"),
+        rx.cond(is_me, rx.fragment(), member_actions(member)),
+        gap="8px 16px", align="center", wrap="wrap", width="100%", padding="10px 0",
+        border_bottom=f"1px solid {rx.color('gray', 4)}",
         id="member-" + member.email,
     )
 
@@ -69,14 +102,19 @@ def invitation_result() -> rx.Component:
 def invitation_row(invitation: InvitationRow) -> rx.Component:
     """One pending invitation; a wrapping row rather than a table, so it fits a phone."""
     return rx.flex(
-        rx.text(invitation.email, weight="medium", flex="1 1 220px", min_width="0",
-                overflow="hidden", text_overflow="ellipsis", white_space="nowrap",
-                line_height="1.6"),
+        one_line(invitation.email, weight="medium", flex="1 1 220px"),
         rx.badge(T["role." + invitation.role]),
         rx.text(T["team.invitation.expires"], " ", invitation.expires_at, size="1",
                 color_scheme="gray", white_space="nowrap"),
-        rx.button(T["team.invitation.revoke"], size="1", variant="soft", color_scheme="red",
-                  on_click=TeamState.revoke_invitation(invitation.id)),
+        confirmed(rx.button(T["team.invitation.revoke"], size="1", variant="soft",
+                            color_scheme="red", class_name="invitation-revoke"),
+                  confirm_content(
+                      T["team.confirm.revoke.title"], subject(invitation.email),
+                      rx.alert_dialog.description(T["team.confirm.revoke.text"], size="2"),
+                      confirm=confirm_button(T["team.invitation.revoke"],
+                                             TeamState.revoke_invitation(invitation.id),
+                                             id="confirm-revoke"),
+                      cancel_label=T["team.confirm.cancel"], id="confirm-revoke-dialog")),
         gap="8px 12px", align="center", wrap="wrap", width="100%", padding="10px 0",
         border_bottom=f"1px solid {rx.color('gray', 4)}",
         id="invitation-" + invitation.email,
@@ -102,14 +140,8 @@ def team_page() -> rx.Component:
         rx.cond(TeamState.error != "",
                 rx.callout(TeamState.error, color_scheme="red", role="alert", id="team-error",
                            margin_top="8px")),
-        rx.box(rx.table.root(
-            rx.table.header(rx.table.row(
-                rx.table.column_header_cell(T["team.name"]),
-                rx.table.column_header_cell(T["team.email"]),
-                rx.table.column_header_cell(T["team.role"]),
-                rx.table.column_header_cell(T["team.status"]),
-                rx.table.column_header_cell(T["team.actions"]))),
-            rx.table.body(rx.foreach(TeamState.members, member_row)),
-            width="100%"), overflow_x="auto", width="100%", margin_top="12px"),
+        rx.heading(T["team.members"], size="3", margin_top="16px"),
+        rx.vstack(rx.foreach(TeamState.members, member_row), width="100%", spacing="0",
+                  id="team-members"),
         invitations_list(),
     )

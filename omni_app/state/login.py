@@ -8,6 +8,7 @@ import reflex as rx
 
 from omni_app import services
 from omni_app.api.http import safe_next
+from omni_app.domain.sessions import END_REASONS
 from omni_app.i18n import CATALOGS
 from omni_app.state.app_state import AppState
 
@@ -16,6 +17,16 @@ class LoginState(AppState):
     @rx.var
     def error_message(self) -> str:
         return self._query_message("error", "login.error.{}")
+
+    @rx.var
+    def reason(self) -> str:
+        """Why the app sent a signed-in tab here (`?reason=`), from a closed list only."""
+        wanted = self.router.url.query_parameters.get("reason", "")
+        return wanted if wanted in END_REASONS else ""
+
+    @rx.var
+    def reason_message(self) -> str:
+        return self.tr[f"login.reason.{self.reason}"] if self.reason else ""
 
     @rx.var
     def next_path(self) -> str:
@@ -27,8 +38,9 @@ class LoginState(AppState):
 
     @rx.var
     def next_query(self) -> str:
-        """`next=…` for links that stay on this page (the language switch)."""
-        return urlencode({"next": self.next_path})
+        """`next=…` (and the reason) for links that stay on this page (the language switch)."""
+        return urlencode({"next": self.next_path,
+                          **({"reason": self.reason} if self.reason else {})})
 
     @rx.var
     def remembered_email(self) -> str:

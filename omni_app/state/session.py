@@ -16,7 +16,7 @@ import reflex as rx
 from supabase import AsyncClient
 
 from omni_app import paths, services
-from omni_app.domain import auth
+from omni_app.domain import auth, sessions
 from omni_app.domain.refusals import Refused
 from omni_app.domain.team import Actor
 from omni_app.i18n import formatting, supported
@@ -27,7 +27,12 @@ Who = Literal["signed_in", "member", "admin"]
 
 
 class NotSignedIn(Exception):
-    """Raised by `_user_client` when the session ended; handlers answer with a redirect."""
+    """Raised by `_user_client` when the session ended; handlers answer with a redirect to the
+    sign-in page, which says `reason` (one of sessions.END_REASONS) when there is one."""
+
+    def __init__(self, reason: str | None = None):
+        super().__init__("not signed in")
+        self.reason = reason
 
 
 class AccessDenied(Exception):
@@ -75,10 +80,13 @@ class SessionState(AppState):
 
     async def _user_client(self) -> AsyncClient:
         """A client acting as the signed-in user; every data handler starts here."""
-        active = await (await services.current().session_store()).resolve(self._cookie())
+        store = await services.current().session_store()
+        active = await store.resolve(self._cookie())
         if active is None:
+            # The tab still knows who it was signed in as: the sign-in page can say why.
+            reason = await store.why_ended(self.user_id) if self.user_id else None
             self._forget()
-            raise NotSignedIn()
+            raise NotSignedIn(reason)
         return await services.current().as_user(active.access_token)
 
     def _forget(self) -> None:
@@ -86,11 +94,9 @@ class SessionState(AppState):
         self.clinic_name = self.company_id = ""
 
     async def _admin_access(self) -> tuple[AsyncClient, Actor]:
-        """The admin's client and identity, re-read from the database; AccessDenied (to the
-        login page, or home for someone who is not an active admin) otherwise."""
+        """The admin's client and identity, re-read from the database; NotSignedIn, or
+        AccessDenied (home) for someone who is not an active admin."""
         user = await self._load_profile()
-        if user is None:
-            raise AccessDenied(self._login_redirect())
         if not self.is_admin or not self.company_id:
             raise AccessDenied(self._admins_only())
         return user, Actor(self.user_id, self.company_id)
@@ -117,8 +123,8 @@ class SessionState(AppState):
                 actor = Actor(self.user_id, self.company_id)
                 if who == "member" and not self.company_id:
                     raise AccessDenied(rx.redirect(paths.ONBOARDING))
-        except NotSignedIn:
-            return Outcome(False, answer=self._login_redirect())
+        except NotSignedIn as ended:
+            return Outcome(False, answer=self._login_redirect(ended.reason))
         except AccessDenied as denied:
             return Outcome(False, answer=denied.answer)
         try:
@@ -143,23 +149,22 @@ class SessionState(AppState):
         """Home, saying why: the page asked for is for the clinic's admins."""
         return rx.redirect(f"{paths.HOME}?" + urlencode({"notice": "admin_only"}))
 
-    def _login_redirect(self):
+    def _login_redirect(self, reason: str | None = None):
         path = self.router.url.path or "/"
         query = self.router.url.query
-        return rx.redirect(f"{paths.LOGIN}?" + urlencode(
-            {"next": f"{path}?{query}" if query else path}))
+        target = {"next": f"{path}?{query}" if query else path}
+        if reason in sessions.END_REASONS:
+            target["reason"] = reason
+        return rx.redirect(f"{paths.LOGIN}?" + urlencode(target))
 
-    async def _load_profile(self) -> AsyncClient | None:
+    async def _load_profile(self) -> AsyncClient:
         """Who is signed in, re-read from the database into the header's fields; the client
-        acting as them, or None (signed out, or disabled)."""
-        try:
-            user = await self._user_client()
-        except NotSignedIn:
-            return None
+        acting as them. NotSignedIn when signed out or disabled."""
+        user = await self._user_client()
         me = await auth.profile(user)
         if not me or me.get("status") == "disabled":
             self._forget()
-            return None
+            raise NotSignedIn("disabled" if me else None)
         self.user_id = me["user_id"]
         self.user_name = me.get("full_name") or me.get("email") or ""
         self.email, self.role, self.status = me["email"], me["role"], me["status"]
@@ -171,9 +176,10 @@ class SessionState(AppState):
 
     async def _clinic_member(self) -> tuple[AsyncClient | None, Any]:
         """The signed-in, active clinic member's client; or None and where the tab goes."""
-        user = await self._load_profile()
-        if user is None:
-            return None, self._login_redirect()
+        try:
+            user = await self._load_profile()
+        except NotSignedIn as ended:
+            return None, self._login_redirect(ended.reason)
         if not self.company_id:
             return None, rx.redirect(paths.ONBOARDING)
         return user, None
@@ -194,8 +200,10 @@ class SessionState(AppState):
     @rx.event
     async def require_no_clinic(self):
         """on_load of /onboarding: only for a signed-in user who has no clinic yet."""
-        if await self._load_profile() is None:
-            return self._login_redirect()
+        try:
+            await self._load_profile()
+        except NotSignedIn as ended:
+            return self._login_redirect(ended.reason)
         if self.company_id:
             return rx.redirect(paths.HOME)
 
@@ -204,7 +212,7 @@ class SessionState(AppState):
         locale = supported(locale)
         try:
             user = await self._user_client()
-        except NotSignedIn:
-            return self._login_redirect()
+        except NotSignedIn as ended:
+            return self._login_redirect(ended.reason)
         await auth.set_locale(user, locale)
         self.locale = locale

@@ -5,7 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from omni_app import paths
+from omni_app.components.confirm import confirm_content
 from omni_app.components.native_form import native_form
+from omni_app.components.one_line import one_line
 from omni_app.i18n import LOCALE_NAMES
 from omni_app.state.session import SessionState
 
@@ -30,16 +32,14 @@ def nav_links(place: str) -> rx.Component:
 
 
 def who_am_i() -> rx.Component:
-    return rx.hstack(
-        rx.vstack(
-            rx.text(SessionState.user_name, weight="bold", id="whoami-name"),
-            rx.hstack(rx.text(SessionState.clinic_name, size="2", id="whoami-clinic"),
-                      rx.cond(SessionState.role_label != "",
-                              rx.badge(SessionState.role_label, id="whoami-role")),
-                      align="center"),
-            spacing="0",
-        ),
-        align="center",
+    """Shrinks before the controls beside it do: long names end in "…" (whole on hover)."""
+    return rx.vstack(
+        one_line(SessionState.user_name, weight="bold", id="whoami-name"),
+        rx.hstack(one_line(SessionState.clinic_name, size="2", id="whoami-clinic"),
+                  rx.cond(SessionState.role_label != "",
+                          rx.badge(SessionState.role_label, id="whoami-role", flex_shrink="0")),
+                  align="center", min_width="0", max_width="100%"),
+        spacing="0", flex="1 1 160px", min_width="0",
     )
 
 
@@ -62,37 +62,51 @@ def logout_button() -> rx.Component:
     )
 
 
-def logout_everywhere_form() -> rx.Component:
-    """Submitted by the account menu's item and the account page's button (tied by `form=`)."""
-    return native_form(rx.el.input(type="hidden", name="scope", value="everywhere"),
-                       action=paths.SIGN_OUT, id="logout-everywhere-form",
-                       display="none")
+def logout_everywhere_dialog(place: str) -> rx.Component:
+    """Asks before signing out of every device; its button posts the sign-out form. `place`
+    (menu, account) keeps element ids unique."""
+    return confirm_content(
+        T["account.everywhere.confirm.title"],
+        rx.alert_dialog.description(T["account.everywhere.confirm.text"], size="2"),
+        confirm=native_form(
+            rx.el.input(type="hidden", name="scope", value="everywhere"),
+            rx.button(T["nav.logout_everywhere"], type="submit", color_scheme="red",
+                      id=f"{place}-logout-everywhere-confirm"),
+            action=paths.SIGN_OUT),
+        cancel_label=T["account.everywhere.confirm.cancel"],
+        id=f"{place}-logout-everywhere-dialog")
 
 
 def account_menu() -> rx.Component:
-    return rx.menu.root(
-        rx.menu.trigger(rx.icon_button(rx.icon("circle-user", size=16), variant="soft",
-                                       size="1", aria_label=T["nav.menu"], id="account-menu")),
-        rx.menu.content(
-            rx.menu.item(rx.link(rx.icon("user", size=14), T["nav.account"], href=paths.ACCOUNT,
-                                 underline="none", id="menu-account"), as_child=True),
-            rx.menu.separator(),
-            rx.menu.item(rx.el.button(rx.icon("log-out", size=14), T["nav.logout_everywhere"],
-                                      type="submit", form="logout-everywhere-form",
-                                      id="menu-logout-everywhere"),
-                         as_child=True, color="red"),
-        ),
+    # The dialog's root wraps the menu: the menu closes when its item is picked, the dialog
+    # stays. A non-modal menu leaves no pointer lock behind when both have closed.
+    return rx.alert_dialog.root(
+        rx.menu.root(
+            rx.menu.trigger(rx.icon_button(rx.icon("circle-user", size=16), variant="soft",
+                                           size="1", aria_label=T["nav.menu"],
+                                           id="account-menu")),
+            rx.menu.content(
+                rx.menu.item(rx.link(rx.icon("user", size=14), T["nav.account"],
+                                     href=paths.ACCOUNT, underline="none", id="menu-account"),
+                             as_child=True),
+                rx.menu.separator(),
+                rx.menu.item(rx.alert_dialog.trigger(
+                    rx.el.button(rx.icon("log-out", size=14), T["nav.logout_everywhere"],
+                                 type="button", id="menu-logout-everywhere")),
+                             as_child=True, color="red"),
+            ),
+            modal=False),
+        logout_everywhere_dialog("menu"),
     )
 
 
 def header() -> rx.Component:
     return rx.hstack(
         who_am_i(),
-        rx.spacer(),
         rx.hstack(language_select(),
                   rx.color_mode.button(size="1", aria_label=T["nav.theme"]),
-                  account_menu(), logout_button(), logout_everywhere_form(),
-                  align="center", spacing="2"),
+                  account_menu(), logout_button(),
+                  align="center", spacing="2", flex_shrink="0"),
         width="100%", align="center", wrap="wrap", padding=["8px 12px", "8px 12px", "12px 16px"],
         border_bottom=f"1px solid {rx.color('gray', 5)}", class_name="hide-when-compact",
     )
@@ -118,6 +132,7 @@ def shell(*content: rx.Component, compact: rx.Var[bool] | bool = False) -> rx.Co
     (and what the page marks `hide-when-compact`) give way: assets/compact.css."""
     return rx.hstack(
         sidebar(),
+        # min_width 0: nothing inside (a long name, a wide table) can widen the page.
         rx.vstack(mobile_nav(), header(),
                   rx.box(*content, padding=["8px", "8px", "16px"],
                          width="100%", max_width="1100px", min_width="0"),

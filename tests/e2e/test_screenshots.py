@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from harness.browser import sign_in, wait_for_backend
-from harness.clinics import service_role
+from harness.clinics import new_company, new_member, service_role
 from harness.seed import DEMO_ADMIN as ADMIN, DEMO_COMPANY, DEMO_STAFF as STAFF
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
@@ -91,3 +91,36 @@ def test_sign_in_refused_and_staff_turned_away(new_context, width, scheme):
     page.goto("/team")
     expect(page.locator("#home-notice")).to_be_in_viewport()
     shoot(page, "home-admins-only", width, scheme)
+
+
+@pytest.mark.parametrize("width, scheme", VIEWS)
+def test_team_with_long_names_and_the_confirmations(new_context, app_lb, width, scheme):
+    """Issue 10, item 11: names of 200 characters without a space, a disable that asks first,
+    the sign-out everywhere that asks first, and the sign-in page telling a disabled member."""
+    service = service_role(app_lb)
+    company = new_company(service, "Foto")
+    admin = new_member(service, company, role="admin", label="Foto", full_name="Ana" + "a" * 197)
+    staff = new_member(service, company, label="FotoStaff", full_name="B" * 200)
+    page = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
+    sign_in(page, admin.email, admin.password, start="/login?next=/team")
+    page.wait_for_url("**/team**")
+    wait_for_backend(page)
+    page.fill("#invite-email", f"{'c' * 60}-{uuid.uuid4().hex[:6]}@foto.clinic")
+    page.click("#invite-submit")
+    expect(page.locator("#invited-password")).to_be_visible()
+    page.click("#hide-password")
+    shoot(page, "team-long-names", width, scheme)
+    page.locator(f'[id="member-{staff.email}"] .member-disable').click()
+    expect(page.locator("#confirm-disable")).to_be_in_viewport()
+    shoot(page, "team-confirm-disable", width, scheme)
+    page.click("#confirm-disable-dialog-cancel")
+
+    page.goto("/account")
+    wait_for_backend(page)
+    page.click("#logout-everywhere")
+    expect(page.locator("#account-logout-everywhere-confirm")).to_be_in_viewport()
+    shoot(page, "account-confirm-logout-everywhere", width, scheme)
+
+    page.goto("/login?next=%2Finbox&reason=disabled")
+    expect(page.locator("#login-reason")).to_be_visible()
+    shoot(page, "login-disabled-reason", width, scheme)

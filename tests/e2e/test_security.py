@@ -87,6 +87,7 @@ def test_sign_out_everywhere_from_the_account_menu(page: Page, new_context, app_
     wait_for_backend(page)
     page.click("#account-menu")
     page.click("#menu-logout-everywhere")
+    page.click("#menu-logout-everywhere-confirm")
     page.wait_for_url("**/login**")
     other.reload()
     other.wait_for_url("**/login**")
