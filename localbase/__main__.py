@@ -29,8 +29,9 @@ def main(argv: list[str] | None = None) -> int:
         serve(config)
         return 0
     try:
-        lb = Localbase(config)
+        lb = Localbase.in_dir(config)
         if args.command in ("up", "reset"):
+            _say_if_settings_wait(lb.config, config)
             report = lb.up() if args.command == "up" else lb.reset()
             if report.bootstrapped:
                 print("platform: roles, auth and extensions schemas created")
@@ -51,6 +52,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"localbase: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _say_if_settings_wait(running: LocalbaseConfig, asked: LocalbaseConfig) -> None:
+    if (running.db_port, running.api_port) != (asked.db_port, asked.api_port):
+        print(f"localbase: already running on ports {running.db_port}/{running.api_port}; "
+              "`down` first to use other LOCALBASE_* settings", file=sys.stderr)
 
 
 def _print_status(lb: Localbase) -> None:
