@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from localbase import Localbase, LocalbaseConfig, LocalbaseError
@@ -41,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
                 print("seed applied: supabase/seed.sql")
             _print_status(lb)
         elif args.command == "down":
+            # Cut short, it would leave PostgreSQL or the API running: a second Ctrl-C waits.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
             lb.down()
             print("localbase stopped")
         elif args.command == "status":
@@ -51,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     except LocalbaseError as exc:
         print(f"localbase: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"localbase: {args.command} interrupted", file=sys.stderr)
+        return 130
     return 0
 
 
