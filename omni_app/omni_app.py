@@ -44,7 +44,6 @@ def with_security_headers(asgi_app):
 
 
 app = rx.App(api_transformer=[api, with_security_headers],
-             theme=rx.theme(accent_color="teal", radius="medium"),
              # A static file, not rx.call_script: the page policy never allows eval.
              head_components=[rx.el.script(src="/composer_keys.js", defer=True)])
 app.add_page(login_page, route=paths.LOGIN, title="Omni", on_load=AppState.use_query_locale)
