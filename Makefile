@@ -5,7 +5,10 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# Reflex rewrites requirements.txt at every start (same content, new date), so the install stamp
+# is named after the file's sha256: pip runs again when the content changes, not the date.
+REQUIREMENTS_SHA := $(firstword $(shell sha256sum requirements.txt 2>/dev/null))
+STAMP := $(VENV)/.installed-$(REQUIREMENTS_SHA)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Reflex's own bun download needs the internet; bun comes from the npm registry into .tools/
@@ -26,10 +29,11 @@ APP_PORT ?= 3000
 
 install: system-deps bun $(STAMP)
 
-$(STAMP): requirements.txt
+$(STAMP):
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	@rm -f $(VENV)/.installed $(VENV)/.installed-*
 	@touch $(STAMP)
 
 # PostgreSQL server binaries: localbase needs initdb and pg_ctl.

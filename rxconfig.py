@@ -1,3 +1,5 @@
+import logging
+
 import reflex as rx
 from reflex_base.plugins.sitemap import SitemapPlugin
 
@@ -22,6 +24,12 @@ config = rx.Config(
     cors_allowed_origins=origins.allowed_origins(settings.omni_public_url, settings.production),
     # The security-headers middleware hashes inline scripts of gzip or plain HTML only.
     frontend_compression_formats=["gzip"],
-    plugins=[rx.plugins.RadixThemesPlugin()],
+    plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="teal", radius="medium"))],
     disable_plugins=[SitemapPlugin],
 )
+
+# Debian 12's Node 20 is older than Reflex's minimum (22.22): Reflex then runs the build under
+# bun (`bun --bun`, pinned in the Makefile), and production serves static files without Node, so
+# the upgrade warning would only send people looking for a problem that is not there.
+logging.getLogger("reflex.utils.js_runtimes").addFilter(
+    lambda record: "of Node.js is out of date" not in record.getMessage())

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+from localbase import instance_record
 from localbase.api_process import ApiProcess
 from localbase.cluster import Cluster, LocalbaseError
 from localbase.config import LocalbaseConfig
@@ -22,10 +23,23 @@ class Localbase:
         self.migrator = Migrator(self.config)
         self.api = ApiProcess(self.config)
 
+    @classmethod
+    def in_dir(cls, config: LocalbaseConfig | None = None) -> Localbase:
+        """The instance in `config.dir`: as it was started while it still runs, else as `config`
+        (by default the environment's LOCALBASE_* variables) says."""
+        config = config or LocalbaseConfig()
+        recorded = instance_record.load(config)
+        if recorded is not None:
+            running = cls(recorded)
+            if running.cluster.running or running.api.pid() is not None:
+                return running
+        return cls(config)
+
     def up(self) -> MigrationReport:
         """Idempotent: reuses a running cluster and applies only new migrations."""
         self.cluster.init()
         self.cluster.start()
+        instance_record.save(self.config)
         report = self.migrator.run()
         self.api.start()
         return report
@@ -33,12 +47,14 @@ class Localbase:
     def down(self) -> None:
         self.api.stop()
         self.cluster.stop()
+        instance_record.remove(self.config)
 
     def reset(self) -> MigrationReport:
         """Rebuild the database; the API restarts so no pooled connection outlives it."""
         self.api.stop()
         self.cluster.init()
         self.cluster.start()
+        instance_record.save(self.config)
         report = self.migrator.reset()
         self.api.start()
         return report

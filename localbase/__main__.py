@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from localbase import Localbase, LocalbaseConfig, LocalbaseError
@@ -29,8 +30,9 @@ def main(argv: list[str] | None = None) -> int:
         serve(config)
         return 0
     try:
-        lb = Localbase(config)
+        lb = Localbase.in_dir(config)
         if args.command in ("up", "reset"):
+            _say_if_settings_wait(lb.config, config)
             report = lb.up() if args.command == "up" else lb.reset()
             if report.bootstrapped:
                 print("platform: roles, auth and extensions schemas created")
@@ -40,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
                 print("seed applied: supabase/seed.sql")
             _print_status(lb)
         elif args.command == "down":
+            # Cut short, it would leave PostgreSQL or the API running: a second Ctrl-C waits.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
             lb.down()
             print("localbase stopped")
         elif args.command == "status":
@@ -50,7 +55,16 @@ def main(argv: list[str] | None = None) -> int:
     except LocalbaseError as exc:
         print(f"localbase: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"localbase: {args.command} interrupted", file=sys.stderr)
+        return 130
     return 0
+
+
+def _say_if_settings_wait(running: LocalbaseConfig, asked: LocalbaseConfig) -> None:
+    if (running.db_port, running.api_port) != (asked.db_port, asked.api_port):
+        print(f"localbase: already running on ports {running.db_port}/{running.api_port}; "
+              "`down` first to use other LOCALBASE_* settings", file=sys.stderr)
 
 
 def _print_status(lb: Localbase) -> None:

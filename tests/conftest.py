@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 APP_RATE_LIMIT = 60
-LOCALBASE_FIXTURES = {"lb", "app_lb", "scratch_cluster", "cli_env"}
+LOCALBASE_FIXTURES = {"lb", "app_lb", "scratch_cluster", "cli_env", "dev_env"}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,7 +1,8 @@
 """python -m omni_app.demo_data --clients N [--company-id ID | --new-company NAME]
 
-Writes straight to PostgreSQL (SUPABASE_DB_URL, or localbase's default) because it is a bulk
-loader for demos and benchmarks, not a request path: COPY in one transaction.
+Writes straight to PostgreSQL (SUPABASE_DB_URL, else the localbase running in LOCALBASE_DIR,
+`.localbase` by default) because it is a bulk loader for demos and benchmarks, not a request
+path: COPY in one transaction.
 """
 from __future__ import annotations
 
@@ -13,10 +14,19 @@ import time
 
 import psycopg
 
+from localbase import instance_record
+from localbase.config import LocalbaseConfig
 from omni_app.demo_data.generator import Plan, load
 
 DEMO_COMPANY = "c0000000-0000-4000-8000-000000000001"
-DEFAULT_DB_URL = "postgresql://postgres:postgres@127.0.0.1:54322/postgres"
+
+
+def default_db_url() -> str:
+    """SUPABASE_DB_URL, else the running localbase's (its ports may not be the defaults)."""
+    if url := os.environ.get("SUPABASE_DB_URL"):
+        return url
+    asked = LocalbaseConfig()
+    return (instance_record.load(asked) or asked).db_url
 
 
 def create_company(conn: psycopg.Connection, name: str) -> str:
@@ -39,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="an existing company (default: the seed's Clínica Demo)")
     target.add_argument("--new-company", metavar="NAME", help="create a company with this name")
     parser.add_argument("--seed", type=int, default=42, help="random seed (same seed, same data)")
-    parser.add_argument("--db-url", default=os.environ.get("SUPABASE_DB_URL", DEFAULT_DB_URL))
+    parser.add_argument("--db-url", default=default_db_url())
     args = parser.parse_args(argv)
     if args.clients < 1 or args.messages_per_client < 1:
         parser.error("--clients and --messages-per-client must be at least 1")

@@ -8,6 +8,7 @@ data as its own user (RLS), so nothing clinical ever travels through the shared 
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import reflex as rx
@@ -25,8 +26,15 @@ class InboxLive(rx.SharedState):
     version: int = 0
 
 
+def _not_about_a_clinic_token(record: logging.LogRecord) -> bool:
+    return f"disconnected client '{clinic_token('')}" not in record.getMessage()
+
+
 def make_publisher(app: rx.App):
     """For `Services.publisher`, set in omni_app.py once `app` exists."""
+    # A clinic token names a shared state, never a socket, yet Reflex sends each change to it as
+    # to a tab and warns that it is not connected: one warning per message, meaning nothing.
+    logging.getLogger("reflex.app").addFilter(_not_about_a_clinic_token)
 
     async def publish(company_id: str) -> None:
         token = rx.BaseStateToken(ident=clinic_token(company_id), cls=InboxLive)

@@ -1,10 +1,13 @@
 """The demo-data generator writes a consistent clinic that the schema accepts."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import psycopg
+
+from omni_app.demo_data.__main__ import create_company
 
 
 def generate(app_lb, *args: str) -> subprocess.CompletedProcess:
@@ -56,3 +59,21 @@ def test_unknown_company_is_a_clear_error(app_lb):
     result = generate(app_lb, "--clients", "5", "--company-id",
                       "00000000-0000-4000-8000-000000000000")
     assert result.returncode == 1 and "no company" in result.stderr
+
+
+def test_a_new_shell_fills_the_running_localbase(app_lb):
+    """No SUPABASE_DB_URL and no LOCALBASE_* ports: the localbase in LOCALBASE_DIR, whatever
+    its ports. (The company exists only there, so another database is never written to.)"""
+    with psycopg.connect(app_lb.admin_dsn, autocommit=True) as conn:
+        company = create_company(conn, "Nova Shell")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SUPABASE_", "LOCALBASE_"))}
+    env["LOCALBASE_DIR"] = str(app_lb.config.dir)
+
+    result = subprocess.run([sys.executable, "-m", "omni_app.demo_data", "--clients", "2",
+                             "--company-id", company], env=env, capture_output=True, text=True,
+                            timeout=120)
+
+    assert result.returncode == 0, result.stderr
+    with psycopg.connect(app_lb.admin_dsn) as conn:
+        assert conn.execute("select count(*) from public.clients where company_id = %s",
+                            (company,)).fetchone() == (2,)

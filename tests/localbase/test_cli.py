@@ -100,3 +100,26 @@ def test_default_env_matches_supabase_cli_local_values():
     assert values["SUPABASE_SERVICE_ROLE_KEY"] == (
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vf"
         "cm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU")
+
+
+def test_a_new_shell_reports_and_stops_the_running_instance(cli_env):
+    env, config = cli_env
+    secret = "another-secret-that-is-at-least-32-characters"
+    assert cli({**env, "LOCALBASE_JWT_SECRET": secret}, "up").returncode == 0
+    where = ("LOCALBASE_DIR", "LOCALBASE_PROJECT_DIR")
+    new_shell = {k: v for k, v in env.items() if not k.startswith("LOCALBASE_") or k in where}
+
+    status = cli(new_shell, "status").stdout
+    assert f"running on {config.host}:{config.db_port}" in status
+    assert f"running on {config.api_url}" in status
+    values = dict(line.split("=", 1) for line in cli(new_shell, "env").stdout.splitlines())
+    assert values["SUPABASE_URL"] == config.api_url
+    assert values["SUPABASE_DB_URL"] == config.db_url
+    assert values["SUPABASE_JWT_SECRET"] == secret
+    service_key = values["SUPABASE_SERVICE_ROLE_KEY"]
+    assert httpx.get(f"{config.api_url}/rest/v1/todos", headers={
+        "apikey": service_key, "Authorization": f"Bearer {service_key}"}).status_code == 200
+
+    assert cli(new_shell, "down").returncode == 0
+    assert postgres_processes(config.data_dir) == []
+    assert "stopped" in cli(env, "status").stdout

@@ -4,6 +4,10 @@ per-address limit on Sb-Forwarded-For (finding 3), as GoTrue does when the proje
 so a server signing its users in does not spend one limit for all of them."""
 from __future__ import annotations
 
+import socket
+import time
+
+import httpx
 import pytest
 
 from tests.localbase.auth_support import http, password_grant, unique_email
@@ -50,3 +54,17 @@ def test_auth_counts_sign_ins_per_forwarded_address(lb):
         assert password_grant(h, target, "guess").status_code == 429
         h.headers["Sb-Forwarded-For"] = "203.0.113.8, 10.0.0.1"   # the first value counts
         assert password_grant(h, target, "guess").status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/rest/v1/todos", "/auth/v1/token?grant_type=password"])
+def test_a_client_hanging_up_mid_body_leaves_no_traceback(lb, path):
+    api_log = lb.config.log_dir / "api.log"
+    before = api_log.stat().st_size if api_log.exists() else 0
+    with socket.create_connection((lb.config.host, lb.config.api_port)) as sock:
+        sock.sendall(f"POST {path} HTTP/1.1\r\nHost: localbase\r\napikey: {lb.anon_key}\r\n"
+                     "Content-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
+                     '{"email": "cut'.encode())
+        time.sleep(0.3)
+    assert httpx.get(f"{lb.url}/health").status_code == 200  # still serving
+    written = api_log.read_bytes()[before:].decode(errors="replace") if api_log.exists() else ""
+    assert "Traceback" not in written and "ClientDisconnect" not in written
