@@ -16,7 +16,6 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 import httpx
 from postgrest.exceptions import APIError
@@ -178,8 +177,7 @@ async def resolve_target(service: AsyncClient, company_id: str, channel: str,
         if not url or not secret:
             raise TargetMissing(f"the {channel} integration has no "
                                 f"{'n8n outbound URL' if not url else 'signing secret'}")
-        query = urlencode({"integration": row["public_key"]})
-        return Target(url, secret, f"{setup.public_url}/webhooks/status?{query}")
+        return Target(url, secret, vault.status_url(setup.public_url, row["public_key"]))
     if setup.legacy_secret and setup.legacy_company_id == company_id and setup.fallback_url:
         return Target(setup.fallback_url, setup.legacy_secret,
                       f"{setup.public_url}/webhooks/status")
