@@ -9,7 +9,7 @@ def copyable(text, element_id: str, copy_label) -> rx.Component:
     """A monospace block with a copy button (`copy_label` names it for screen readers)."""
     return rx.box(
         rx.el.pre(rx.el.code(text), id=element_id, white_space="pre-wrap",
-                  word_break="break-all", margin="0", font_size="12px"),
+                  overflow_wrap="anywhere", margin="0", font_size="12px"),
         rx.icon_button(rx.icon("copy", size=14), size="1", variant="ghost",
                        on_click=rx.set_clipboard(text), position="absolute", top="6px",
                        right="6px", aria_label=copy_label, title=copy_label, type="button",

@@ -19,11 +19,13 @@ def _step(text_key: str, content, element_id: str) -> rx.Component:
 
 
 def _download(channel: str, direction: str, url) -> rx.Component:
-    """A plain link (the browser downloads it with the session cookie); styled as a button."""
+    """A document link the browser downloads (with the session cookie); styled as a button."""
     return rx.button(
         rx.el.a(rx.icon("download", size=14),
                 T[f"integrations.recipe.download.{direction}"],
                 href=url, download=filename(channel, direction),
+                # rx.el.a is React Router's Link: a client-side route would never download
+                reload_document=True,
                 id=f"integration-{channel}-workflow-{direction}"),
         as_child=True, variant="soft", size="2",
         style={"max_width": "100%", "white_space": "normal", "height": "auto",
