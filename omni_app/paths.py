@@ -17,6 +17,9 @@ SIGN_IN = "/api/auth/login"
 CHANGE_PASSWORD = "/api/auth/password"
 SIGN_OUT = "/api/auth/logout"
 
+# downloads that need the admin's session cookie (api/n8n_workflows.py)
+N8N_WORKFLOW = "/api/integrations/{channel}/n8n/{direction}.json"
+
 # the API reference (api/app.py)
 API_DOCS = "/api/v1/docs"
 API_DOCUMENT = "/api/v1/openapi.json"

@@ -16,7 +16,6 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 import httpx
 from postgrest.exceptions import APIError
@@ -182,8 +181,7 @@ async def resolve_target(service: AsyncClient, company_id: str, channel: str,
         if not url or not secret:
             raise TargetMissing(failures.describe(
                 "no_outbound_url" if not url else "no_signing_secret", channel=channel))
-        query = urlencode({"integration": row["public_key"]})
-        return Target(url, secret, f"{setup.public_url}/webhooks/status?{query}")
+        return Target(url, secret, vault.status_url(setup.public_url, row["public_key"]))
     if setup.legacy_secret and setup.legacy_company_id == company_id and setup.fallback_url:
         return Target(setup.fallback_url, setup.legacy_secret,
                       f"{setup.public_url}/webhooks/status")

@@ -104,6 +104,63 @@ MESSAGES = {
                                 "(Body Content Type: Raw, application/json), with these headers. "
                                 "Do not let n8n rebuild the JSON from fields: a re-serialized body"
                                 " no longer matches the signature.",
+    "integrations.recipe.retry": "If sending fails, run the Code node again before resending: a "
+                                 "status report is accepted once per signature; messages may be "
+                                 "sent again as they are.",
+    "integrations.recipe.download": "Or download ready-made workflows and import them in n8n "
+                                    "(Workflows → Import from file). The secret is not in the "
+                                    "file: set the environment variable named in the workflow's "
+                                    "note.",
+    "integrations.recipe.download.inbound": "Inbound workflow (messages → Omni)",
+    "integrations.recipe.download.outbound": "Outbound workflow (Omni's replies → provider)",
+    "integrations.recipe.reply": "3. Replies: Omni posts each reply to the n8n outbound URL, "
+                                 "signed the same way, with an Idempotency-Key (the reply's id, "
+                                 "the same on every retry: use it to never send a reply twice).",
+    "integrations.recipe.verify": "4. A Code node right after the Webhook node (with its Raw Body "
+                                  "option on) checks the signature over the exact body and the "
+                                  "time (within 5 minutes).",
+    "integrations.recipe.status": "5. Once sent, report the status to callback_url, signed like a "
+                                  "message (with a Code node like step 1's). Statuses only move "
+                                  "forward: sent, delivered, read; or failed with the error. "
+                                  "Answer Omni with a 2xx only when the provider accepted the "
+                                  "reply.",
+    "integrations.n8n.name.inbound": "Omni — {channel}: incoming messages",
+    "integrations.n8n.name.outbound": "Omni — {channel}: outgoing replies",
+    "integrations.n8n.note.inbound": "## Omni — {channel}: incoming messages\n1. Point your "
+                                     "provider's webhook at the \"Provider message\" node "
+                                     "(production URL).\n2. In n8n's environment set {variable} to "
+                                     "the signing secret shown once on Omni's integrations page, "
+                                     "plus N8N_BLOCK_ENV_ACCESS_IN_NODE=false and "
+                                     "NODE_FUNCTION_ALLOW_BUILTIN=crypto.\n3. Activate the "
+                                     "workflow.",
+    "integrations.n8n.note.outbound": "## Omni — {channel}: outgoing replies\n1. Copy the "
+                                      "production URL of the \"Reply from Omni\" node into Omni's "
+                                      "\"n8n outbound URL\" field.\n2. In n8n's environment set "
+                                      "{variable} (the same secret as the inbound workflow), "
+                                      "N8N_BLOCK_ENV_ACCESS_IN_NODE=false and "
+                                      "NODE_FUNCTION_ALLOW_BUILTIN=crypto.\n3. Replace the URL and "
+                                      "body of \"Send to provider\" with your provider's API (keys "
+                                      "in n8n's credentials).\n4. Activate the workflow.",
+    "integrations.n8n.js.sign": "Signs the message for Omni: HMAC-SHA256 of \"<timestamp>.<body>\" "
+                                "with the channel's signing secret.",
+    "integrations.n8n.js.secret": "The secret comes from n8n's environment ({variable}); never "
+                                  "paste it into a workflow you share.\nn8n needs "
+                                  "N8N_BLOCK_ENV_ACCESS_IN_NODE=false and "
+                                  "NODE_FUNCTION_ALLOW_BUILTIN=crypto.",
+    "integrations.n8n.js.secret_missing": "The variable {variable} is not set in n8n's environment.",
+    "integrations.n8n.js.body": "The exact text the next node sends: do not let n8n rebuild the "
+                                "JSON, or the signature no longer matches.",
+    "integrations.n8n.js.verify": "Checks that the request came from Omni: the signature over the "
+                                  "exact body (the Webhook node's Raw Body option) and a time "
+                                  "within 5 minutes.",
+    "integrations.n8n.js.raw_missing": "Turn on the Webhook node's Raw Body option.",
+    "integrations.n8n.js.idempotency": "Idempotency-Key is the reply's id and repeats when Omni "
+                                       "retries: use it to never send the same reply twice.",
+    "integrations.n8n.js.status": "Tells Omni what happened to the reply (sent or failed) at "
+                                  "callback_url, signed like every call to Omni.",
+    "integrations.n8n.js.external_id": "The provider's id of the message: adjust to your "
+                                       "provider's answer (WhatsApp Cloud API: messages[0].id).",
+    "integrations.copy": "Copy",
     "integrations.error.channel": "Unknown channel.",
     "integrations.error.url": "Enter a valid http:// or https:// URL, without user or password.",
     "integrations.error.name": "Use letters, digits, dots, dashes or underscores (up to 64).",

@@ -104,6 +104,65 @@ MESSAGES = {
                                 "(Body Content Type: Raw, application/json), con estos "
                                 "encabezados. No dejes que n8n rearme el JSON a partir de campos: "
                                 "un cuerpo re-serializado ya no coincide con la firma.",
+    "integrations.recipe.retry": "Si el envío falla, ejecuta de nuevo el nodo Code antes de "
+                                 "reenviar: un informe de estado se acepta una vez por firma; los "
+                                 "mensajes pueden reenviarse tal cual.",
+    "integrations.recipe.download": "O descarga los flujos listos e impórtalos en n8n (Workflows → "
+                                    "Import from file). El secreto no va en el archivo: define la "
+                                    "variable de entorno indicada en la nota del flujo.",
+    "integrations.recipe.download.inbound": "Flujo de entrada (mensajes → Omni)",
+    "integrations.recipe.download.outbound": "Flujo de salida (respuestas de Omni → proveedor)",
+    "integrations.recipe.reply": "3. Respuestas: Omni envía cada respuesta a la URL de salida de "
+                                 "n8n, firmada de la misma forma, con un Idempotency-Key (el id de "
+                                 "la respuesta, igual en cada reintento: úsalo para no enviar una "
+                                 "respuesta dos veces).",
+    "integrations.recipe.verify": "4. Un nodo Code justo después del Webhook (con la opción Raw "
+                                  "Body activada) comprueba la firma sobre el cuerpo exacto y la "
+                                  "hora (hasta 5 minutos).",
+    "integrations.recipe.status": "5. Después de enviar, informa el estado en callback_url, "
+                                  "firmado como un mensaje (con un nodo Code como el del paso 1). "
+                                  "El estado solo avanza: sent, delivered, read; o failed con el "
+                                  "error. Responde a Omni con 2xx solo si el proveedor aceptó la "
+                                  "respuesta.",
+    "integrations.n8n.name.inbound": "Omni — {channel}: mensajes recibidos",
+    "integrations.n8n.name.outbound": "Omni — {channel}: respuestas enviadas",
+    "integrations.n8n.note.inbound": "## Omni — {channel}: mensajes recibidos\n1. Apunta el "
+                                     "webhook de tu proveedor al nodo \"Provider message\" (URL de "
+                                     "producción).\n2. En el entorno de n8n define {variable} con "
+                                     "el secreto de firma mostrado una vez en la página de "
+                                     "integraciones de Omni, además de "
+                                     "N8N_BLOCK_ENV_ACCESS_IN_NODE=false y "
+                                     "NODE_FUNCTION_ALLOW_BUILTIN=crypto.\n3. Activa el flujo.",
+    "integrations.n8n.note.outbound": "## Omni — {channel}: respuestas enviadas\n1. Copia la URL "
+                                      "de producción del nodo \"Reply from Omni\" en el campo "
+                                      "\"URL de salida de n8n\" de Omni.\n2. En el entorno de n8n "
+                                      "define {variable} (el mismo secreto del flujo de entrada), "
+                                      "N8N_BLOCK_ENV_ACCESS_IN_NODE=false y "
+                                      "NODE_FUNCTION_ALLOW_BUILTIN=crypto.\n3. Cambia la URL y el "
+                                      "cuerpo de \"Send to provider\" por la API de tu proveedor "
+                                      "(claves en las credenciales de n8n).\n4. Activa el flujo.",
+    "integrations.n8n.js.sign": "Firma el mensaje para Omni: HMAC-SHA256 de "
+                                "\"<timestamp>.<cuerpo>\" con el secreto de firma del canal.",
+    "integrations.n8n.js.secret": "El secreto viene del entorno de n8n ({variable}); nunca lo "
+                                  "pegues en un flujo que compartes.\nn8n necesita "
+                                  "N8N_BLOCK_ENV_ACCESS_IN_NODE=false y "
+                                  "NODE_FUNCTION_ALLOW_BUILTIN=crypto.",
+    "integrations.n8n.js.secret_missing": "La variable {variable} no está definida en el entorno "
+                                          "de n8n.",
+    "integrations.n8n.js.body": "El texto exacto que envía el siguiente nodo: no dejes que n8n "
+                                "rearme el JSON, o la firma ya no coincide.",
+    "integrations.n8n.js.verify": "Comprueba que la petición vino de Omni: la firma sobre el "
+                                  "cuerpo exacto (opción Raw Body del Webhook) y una hora de hasta "
+                                  "5 minutos.",
+    "integrations.n8n.js.raw_missing": "Activa la opción Raw Body del nodo Webhook.",
+    "integrations.n8n.js.idempotency": "Idempotency-Key es el id de la respuesta y se repite "
+                                       "cuando Omni reintenta: úsalo para no enviar la misma "
+                                       "respuesta dos veces.",
+    "integrations.n8n.js.status": "Informa a Omni qué pasó con la respuesta (sent o failed) en "
+                                  "callback_url, firmado como toda llamada a Omni.",
+    "integrations.n8n.js.external_id": "El id del mensaje en el proveedor: ajústalo a la respuesta "
+                                       "de tu proveedor (WhatsApp Cloud API: messages[0].id).",
+    "integrations.copy": "Copiar",
     "integrations.error.channel": "Canal desconocido.",
     "integrations.error.url": "Indica una URL http:// o https:// válida, sin usuario ni "
                               "contraseña.",

@@ -104,6 +104,64 @@ MESSAGES = {
                                 "(Body Content Type: Raw, application/json), com estes cabeçalhos."
                                 " Não deixe o n8n remontar o JSON a partir de campos: um corpo re-"
                                 "serializado não confere mais com a assinatura.",
+    "integrations.recipe.retry": "Se o envio falhar, rode o nó Code de novo antes de reenviar: um "
+                                 "relatório de situação é aceito uma vez por assinatura; mensagens "
+                                 "podem ser reenviadas como estão.",
+    "integrations.recipe.download": "Ou baixe os fluxos prontos e importe no n8n (Workflows → "
+                                    "Import from file). O segredo não vai no arquivo: defina a "
+                                    "variável de ambiente indicada na nota do fluxo.",
+    "integrations.recipe.download.inbound": "Fluxo de entrada (mensagens → Omni)",
+    "integrations.recipe.download.outbound": "Fluxo de saída (respostas do Omni → provedor)",
+    "integrations.recipe.reply": "3. Respostas: o Omni envia cada resposta para a URL de saída do "
+                                 "n8n, assinada do mesmo jeito, com o Idempotency-Key (o id da "
+                                 "resposta, igual em cada nova tentativa: use-o para não enviar a "
+                                 "mesma resposta duas vezes).",
+    "integrations.recipe.verify": "4. Um nó Code logo depois do Webhook (com a opção Raw Body "
+                                  "ligada) confere a assinatura sobre o corpo exato e o horário "
+                                  "(até 5 minutos).",
+    "integrations.recipe.status": "5. Depois de enviar, informe a situação em callback_url, "
+                                  "assinada como uma mensagem (com um nó Code como o do passo 1). "
+                                  "A situação só avança: sent, delivered, read; ou failed com o "
+                                  "erro. Responda ao Omni com 2xx só se o provedor aceitou a "
+                                  "resposta.",
+    "integrations.n8n.name.inbound": "Omni — {channel}: mensagens recebidas",
+    "integrations.n8n.name.outbound": "Omni — {channel}: respostas enviadas",
+    "integrations.n8n.note.inbound": "## Omni — {channel}: mensagens recebidas\n1. Aponte o "
+                                     "webhook do seu provedor para o nó \"Provider message\" (URL "
+                                     "de produção).\n2. No ambiente do n8n, defina {variable} com "
+                                     "o segredo de assinatura mostrado uma vez na página de "
+                                     "integrações do Omni, e também "
+                                     "N8N_BLOCK_ENV_ACCESS_IN_NODE=false e "
+                                     "NODE_FUNCTION_ALLOW_BUILTIN=crypto.\n3. Ative o fluxo.",
+    "integrations.n8n.note.outbound": "## Omni — {channel}: respostas enviadas\n1. Copie a URL de "
+                                      "produção do nó \"Reply from Omni\" para o campo \"URL de "
+                                      "saída do n8n\" do Omni.\n2. No ambiente do n8n, defina "
+                                      "{variable} (o mesmo segredo do fluxo de entrada), "
+                                      "N8N_BLOCK_ENV_ACCESS_IN_NODE=false e "
+                                      "NODE_FUNCTION_ALLOW_BUILTIN=crypto.\n3. Troque a URL e o "
+                                      "corpo de \"Send to provider\" pela API do seu provedor "
+                                      "(chaves nas credenciais do n8n).\n4. Ative o fluxo.",
+    "integrations.n8n.js.sign": "Assina a mensagem para o Omni: HMAC-SHA256 de "
+                                "\"<timestamp>.<corpo>\" com o segredo de assinatura do canal.",
+    "integrations.n8n.js.secret": "O segredo vem do ambiente do n8n ({variable}); nunca o cole num "
+                                  "fluxo que você compartilha.\nO n8n precisa de "
+                                  "N8N_BLOCK_ENV_ACCESS_IN_NODE=false e "
+                                  "NODE_FUNCTION_ALLOW_BUILTIN=crypto.",
+    "integrations.n8n.js.secret_missing": "A variável {variable} não está definida no ambiente do "
+                                          "n8n.",
+    "integrations.n8n.js.body": "O texto exato que o próximo nó envia: não deixe o n8n remontar o "
+                                "JSON, senão a assinatura não confere.",
+    "integrations.n8n.js.verify": "Confere que o pedido veio do Omni: assinatura sobre o corpo "
+                                  "exato (opção Raw Body do Webhook) e horário de até 5 minutos.",
+    "integrations.n8n.js.raw_missing": "Ligue a opção Raw Body do nó Webhook.",
+    "integrations.n8n.js.idempotency": "Idempotency-Key é o id da resposta e se repete quando o "
+                                       "Omni tenta de novo: use-o para não enviar a mesma resposta "
+                                       "duas vezes.",
+    "integrations.n8n.js.status": "Informa ao Omni o que aconteceu com a resposta (sent ou failed) "
+                                  "em callback_url, assinado como toda chamada ao Omni.",
+    "integrations.n8n.js.external_id": "O id da mensagem no provedor: ajuste à resposta do seu "
+                                       "provedor (WhatsApp Cloud API: messages[0].id).",
+    "integrations.copy": "Copiar",
     "integrations.error.channel": "Canal desconhecido.",
     "integrations.error.url": "Informe uma URL http:// ou https:// válida, sem usuário nem senha.",
     "integrations.error.name": "Use letras, dígitos, pontos, hífens ou sublinhados (até 64).",
