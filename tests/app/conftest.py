@@ -127,3 +127,11 @@ async def asgi_client(routes_or_app, address: str | None = None):
     transport = httpx.ASGITransport(app=app, client=(address or new_address(), 50000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
+
+
+@pytest.fixture
+async def server():
+    """Inbox tabs as the server holds them (tests/app/inbox_tabs.py)."""
+    from tests.app.inbox_tabs import Server
+    async with Server().running() as running:
+        yield running
