@@ -185,3 +185,30 @@ def test_the_composer_counts_near_the_limit_and_never_cuts_text(new_context, app
     composer.fill("Resposta curta")
     expect(page.locator("#send")).to_be_enabled()
     expect(count).to_be_hidden()
+
+
+def test_a_private_note_and_a_quoted_reply(new_context, app_lb):
+    _, login, created = clinic_with_conversations(app_lb, 1)
+    conversation, asked = created[0]["conversation_id"], created[0]["interaction_id"]
+    page = new_context(viewport=PHONE).new_page()
+    open_inbox(page, login, f"/inbox/{conversation}")
+    expect(page.locator("#composer")).to_be_visible()
+
+    page.click("#composer-mode button:has-text('Nota interna')")
+    expect(page.locator("#send")).to_have_text("Salvar nota")
+    page.fill("#composer", "Prefere ser chamada de Bia")
+    page.click("#send")
+    note = page.locator("[data-note=true]")
+    expect(note).to_contain_text("Prefere ser chamada de Bia")
+    expect(note).to_contain_text("Nota interna")
+    expect(page.locator("#send")).to_have_text("Enviar")          # back to replying
+
+    page.click(f"#quote-{asked}")
+    expect(page.locator("#quote-bar")).to_contain_text("Mensagem 0")
+    page.fill("#composer", "Claro!")
+    page.click("#send")
+    reply = page.locator("#message-area [data-status]").last
+    expect(page.locator("[id^=quote-of-]")).to_contain_text("Mensagem 0")
+    expect(reply).to_be_visible()
+    expect(page.locator("#quote-bar")).to_have_count(0)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
