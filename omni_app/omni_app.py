@@ -16,6 +16,7 @@ from omni_app.pages.inbox import inbox_page
 from omni_app.pages.integrations import integrations_page
 from omni_app.pages.login import login_page
 from omni_app.pages.onboarding import onboarding_page
+from omni_app.pages.quick_replies import quick_replies_page
 from omni_app.pages.team import team_page
 from omni_app.settings import get_settings
 from omni_app.state.app_state import AppState
@@ -24,6 +25,7 @@ from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import make_publisher
 from omni_app.state.integrations import IntegrationsState
 from omni_app.state.onboarding import OnboardingState
+from omni_app.state.quick_replies import QuickRepliesState
 from omni_app.state.session import SessionState
 from omni_app.state.team import TeamState
 
@@ -48,6 +50,7 @@ app = rx.App(api_transformer=[api, with_security_headers], stylesheets=["/compac
              head_components=[rx.el.script(src="/composer_keys.js", defer=True),
                               rx.el.script(src="/inbox_navigation.js", defer=True),
                               rx.el.script(src="/composer_limit.js", defer=True),
+                              rx.el.script(src="/composer_inserts.js", defer=True),
                               rx.el.script(src="/composer_drafts.js", defer=True)])
 app.add_page(login_page, route=paths.LOGIN, title="Omni", on_load=AppState.use_query_locale)
 app.add_page(home_page, route=paths.HOME, title="Omni",
@@ -61,6 +64,8 @@ app.add_page(integrations_page, route=paths.INTEGRATIONS, title="Omni",
 app.add_page(inbox_page, route=paths.INBOX, title="Omni", on_load=InboxState.open_inbox)
 app.add_page(inbox_page, route=paths.INBOX_CONVERSATION, title="Omni",
              on_load=InboxState.open_inbox)
+app.add_page(quick_replies_page, route=paths.QUICK_REPLIES, title="Omni",
+             on_load=[SessionState.require_admin, QuickRepliesState.load])
 app.add_page(account_page, route=paths.ACCOUNT, title="Omni",
              on_load=SessionState.require_clinic_member)
 

@@ -11,6 +11,7 @@ INBOX_CONVERSATION = "/inbox/[conversation_id]"     # a link to one conversation
 TEAM = "/team"
 INTEGRATIONS = "/settings/integrations"
 ACCOUNT = "/account"
+QUICK_REPLIES = "/settings/quick-replies"
 
 # form posts (api/auth_routes.py): the session cookie is set and cleared only there
 SIGN_IN = "/api/auth/login"

@@ -50,11 +50,11 @@ def quote_block(message: rx.Var[MessageRow], tr: rx.Var[dict]) -> rx.Component:
 def note_bubble(message: rx.Var[MessageRow], tr: rx.Var[dict]) -> rx.Component:
     """A private note: staff only, never sent, so it looks like nothing the client sees."""
     return rx.box(
-        rx.hstack(rx.icon("lock", size=12), rx.text(tr["inbox.note.label"], weight="bold"),
-                  rx.text("·"), rx.text(message.author), rx.spacer(),
-                  rx.text(message.time, title=message.when),
-                  size="1", spacing="1", align="center", color=rx.color("amber", 11),
-                  width="100%", wrap="wrap"),
+        rx.hstack(rx.icon("lock", size=12, flex_shrink="0"),
+                  rx.text(tr["inbox.note.label"], " · ", message.author, size="1",
+                          weight="bold", flex="1", min_width="0"),
+                  rx.text(message.time, title=message.when, size="1", flex_shrink="0"),
+                  spacing="1", align="center", color=rx.color("amber", 11), width="100%"),
         rx.text(message.text, size="2", white_space="pre-wrap", word_break="break-word"),
         id="message-" + message.id, custom_attrs={"data-note": "true"},
         padding="6px 10px", border_radius="8px", width="min(560px, 92%)", align_self="center",

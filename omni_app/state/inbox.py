@@ -18,7 +18,7 @@ import reflex as rx
 from omni_app import services
 from omni_app.channels import registry
 from omni_app import paths
-from omni_app.domain import clock, conversations, outbound, search
+from omni_app.domain import clock, conversations, outbound, quick_replies, search
 from omni_app.domain.conversations import InboxFilter
 from omni_app.i18n import formatting as fmt
 from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, clinic_token,
@@ -26,6 +26,7 @@ from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, clinic
 from omni_app.state.inbox_rows import (ConversationRow, MessageRow, PaneHeader, QuotedMessage,
                                        Reader, SearchHit, conversation_row, pane_header,
                                        pane_rows, search_hit)
+from omni_app.state.quick_replies import QuickReplyRow
 from omni_app.state.session import SessionState
 
 CHANNEL_FILTERS = ("all", *registry.NAMES)
@@ -54,6 +55,7 @@ class InboxState(SessionState):
     selected_id: str = ""
     focus_message_id: str = ""               # a search hit's message, scrolled to
     composer_mode: str = "reply"             # reply (sent to the client) or note (staff only)
+    quick_replies: list[QuickReplyRow] = []  # the clinic's, filled in for this conversation
     replying_to: QuotedMessage = QuotedMessage()
     header: PaneHeader = PaneHeader()
     messages: list[MessageRow] = []          # oldest first, as shown
@@ -200,6 +202,11 @@ class InboxState(SessionState):
             rows, self.has_older = page.rows, page.has_more
         self._show_messages(rows, await conversations.pane_extras(
             user, conversation_id, rows, complete=not self.has_older))
+        values = quick_replies.Values(quick_replies.first_name(thread.get("client_name") or ""),
+                                      self.clinic_name)
+        self.quick_replies = [QuickReplyRow(row["id"], row["shortcut"],
+                                            quick_replies.render(row["body"], values))
+                              for row in await quick_replies.listed(user)]
         last_inbound = await conversations.last_inbound_at(user, thread["client_id"],
                                                            thread["channel"])
         self.window_closed = conversations.reply_window_closed(thread["channel"],

@@ -57,3 +57,22 @@ def test_inbox_list_conversation_and_search(new_context, app_lb, width, scheme):
     page.fill("#inbox-search", "clareamento")
     expect(page.locator("#hit-list mark").first).to_be_visible()
     shoot(page, "inbox-message-search", width, scheme)
+
+
+@pytest.mark.parametrize("width, scheme", VIEWS)
+def test_quick_replies_page(new_context, app_lb, width, scheme):
+    _, login, _ = clinic_with_conversations(app_lb, 1)
+    page = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
+    open_inbox(page, login, "/settings/quick-replies")
+    for shortcut, body in [("confirmar", "Oi {{nome}}! Sua consulta na {{clinica}} está "
+                                         "confirmada. Qualquer coisa, é só chamar 😊"),
+                           ("pix", "Nossa chave Pix é o CNPJ 12.345.678/0001-90.")]:
+        page.fill("#new-shortcut", shortcut)
+        page.fill("#new-body", body)
+        page.click("#new-save")
+        expect(page.locator(f"#reply-{shortcut}")).to_be_visible()
+    page.fill("#new-shortcut", "pix")
+    page.fill("#new-body", "de novo")
+    page.click("#new-save")
+    expect(page.locator("#quick-replies-error")).to_be_visible()
+    shoot(page, "quick-replies", width, scheme)
