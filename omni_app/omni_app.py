@@ -11,12 +11,15 @@ from omni_app.api.app import build_api
 from omni_app.api.security_headers import SecurityHeaders
 from omni_app.jobs.worker import Worker
 from omni_app.pages.account import account_page
+from omni_app.pages.forgot import forgot_page
 from omni_app.pages.home import home_page
 from omni_app.pages.inbox import inbox_page
 from omni_app.pages.integrations import integrations_page
 from omni_app.pages.login import login_page
 from omni_app.pages.onboarding import onboarding_page
 from omni_app.pages.quick_replies import quick_replies_page
+from omni_app.pages.set_password import set_password_page
+from omni_app.pages.signup import signup_page
 from omni_app.pages.team import team_page
 from omni_app.settings import get_settings
 from omni_app.state.app_state import AppState
@@ -53,6 +56,10 @@ app = rx.App(api_transformer=[api, with_security_headers], stylesheets=["/compac
                               rx.el.script(src="/composer_inserts.js", defer=True),
                               rx.el.script(src="/composer_drafts.js", defer=True)])
 app.add_page(login_page, route=paths.LOGIN, title="Omni", on_load=AppState.use_query_locale)
+app.add_page(forgot_page, route=paths.FORGOT, title="Omni", on_load=AppState.use_query_locale)
+app.add_page(signup_page, route=paths.SIGNUP, title="Omni", on_load=AppState.use_query_locale)
+app.add_page(set_password_page, route=paths.SET_PASSWORD, title="Omni",
+             on_load=AppState.use_query_locale)
 app.add_page(home_page, route=paths.HOME, title="Omni",
              on_load=[SessionState.require_clinic_member, HomeState.load_counters])
 app.add_page(onboarding_page, route=paths.ONBOARDING, title="Omni",

@@ -11,6 +11,53 @@ MESSAGES = {
     "login.error.not_confirmed": "Confirm your email before signing in.",
     "login.error.unavailable": "Signing in is not possible right now. Try again shortly.",
     "login.reason.disabled": "Your account was disabled by an administrator.",
+    "login.forgot": "Forgot my password",
+    "login.signup": "Create an account for my clinic",
+    "login.notice.confirm_email": "Account created. Confirm your email with the link we sent, "
+                                  "then sign in.",
+    "forgot.title": "Forgot my password",
+    "forgot.intro": "Enter your account's email. We will send a link to choose a new password.",
+    "forgot.submit": "Send link",
+    "forgot.sent": "If an account uses that email, we sent it a link to reset the password. It "
+                   "works for one hour.",
+    "forgot.back": "Back to sign in",
+    "forgot.error.rate_limited": "Too many requests from this address. Wait a few minutes and try "
+                                 "again.",
+    "forgot.error.link_expired": "The link has expired or was already used. Ask for a new one "
+                                 "below.",
+    "forgot.error.unavailable": "This is not possible right now. Try again shortly.",
+    "set_password.title": "Choose your password",
+    "set_password.intro": "Choose the password you will use to sign in to Omni (at least 8 "
+                          "characters). You will be signed out of every other device.",
+    "set_password.new": "New password",
+    "set_password.confirm": "Confirm the new password",
+    "set_password.submit": "Save password and sign in",
+    "set_password.error.too_short": "The password needs at least 8 characters.",
+    "set_password.error.mismatch": "The two passwords differ.",
+    "set_password.error.weak_password": "Password too weak. Choose a longer one.",
+    "set_password.error.rate_limited": "Too many attempts. Wait a few minutes and try again.",
+    "set_password.error.unavailable": "The password could not be saved right now. Try again "
+                                      "shortly.",
+    "set_password.error.invalid_credentials": "Signing in with the new password failed. Try "
+                                              "signing in again.",
+    "signup.title": "Create an account",
+    "signup.intro": "Create your account, then your clinic. To join a clinic's team, ask its "
+                    "admin for an invitation.",
+    "signup.name": "Your name",
+    "signup.email": "Email",
+    "signup.password": "Password (at least 8 characters)",
+    "signup.confirm": "Confirm the password",
+    "signup.language": "Language",
+    "signup.submit": "Create account",
+    "signup.have_account": "I have an account: sign in",
+    "signup.error.email": "Enter a valid email.",
+    "signup.error.too_short": "The password needs at least 8 characters.",
+    "signup.error.mismatch": "The two passwords differ.",
+    "signup.error.exists": "An account already uses that email. Sign in or use \"Forgot my "
+                           "password\".",
+    "signup.error.weak_password": "Password too weak. Choose a longer one.",
+    "signup.error.rate_limited": "Too many accounts created from this address. Try again later.",
+    "signup.error.unavailable": "The account could not be created right now. Try again shortly.",
     "nav.home": "Home",
     "nav.team": "Team",
     "nav.logout": "Sign out",
@@ -19,6 +66,7 @@ MESSAGES = {
     "role.admin": "Admin",
     "role.staff": "Staff",
     "home.notice.admin_only": "Only the clinic's admins can open that page.",
+    "home.notice.password_set": "Password saved. You were signed out of every other device.",
     "home.title": "Home",
     "home.open_conversations": "Open conversations",
     "home.unread_messages": "Unread messages",
@@ -282,6 +330,10 @@ MESSAGES = {
     "api_keys.error.name_too_long": "The name is too long (100 characters at most).",
     "api_keys.error.not_found": "Key not found.",
     "team.invite.done": "Invitation created for {email}.",
+    "team.invite.mailed": "Invitation sent to {email}.",
+    "team.invite.mailed_note": "They get an email with a link to choose a password and join the "
+                               "clinic. If they already have an Omni account, they see the "
+                               "invitation when signing in.",
     "team.invite.password_note": "If this address had no Omni account yet, we created one with the"
                                  " temporary password below (shown only now). If it had one, they "
                                  "will see the invitation when they sign in.",

@@ -11,6 +11,55 @@ MESSAGES = {
     "login.error.not_confirmed": "Confirma tu correo antes de ingresar.",
     "login.error.unavailable": "No es posible ingresar ahora. Inténtalo en unos instantes.",
     "login.reason.disabled": "Tu cuenta fue desactivada por un administrador.",
+    "login.forgot": "Olvidé mi contraseña",
+    "login.signup": "Crear una cuenta para mi clínica",
+    "login.notice.confirm_email": "Cuenta creada. Confirma tu correo con el enlace que enviamos y "
+                                  "luego ingresa.",
+    "forgot.title": "Olvidé mi contraseña",
+    "forgot.intro": "Escribe el correo de tu cuenta. Te enviaremos un enlace para elegir una "
+                    "nueva contraseña.",
+    "forgot.submit": "Enviar enlace",
+    "forgot.sent": "Si hay una cuenta con ese correo, le enviamos un enlace para restablecer la "
+                   "contraseña. Vale por una hora.",
+    "forgot.back": "Volver a ingresar",
+    "forgot.error.rate_limited": "Demasiadas solicitudes desde esta dirección. Espera unos "
+                                 "minutos e inténtalo de nuevo.",
+    "forgot.error.link_expired": "El enlace venció o ya se usó. Pide uno nuevo abajo.",
+    "forgot.error.unavailable": "No es posible continuar ahora. Inténtalo en unos instantes.",
+    "set_password.title": "Elige tu contraseña",
+    "set_password.intro": "Elige la contraseña con la que ingresarás a Omni (al menos 8 "
+                          "caracteres). Se cerrará tu sesión en todos los demás dispositivos.",
+    "set_password.new": "Nueva contraseña",
+    "set_password.confirm": "Confirma la nueva contraseña",
+    "set_password.submit": "Guardar contraseña e ingresar",
+    "set_password.error.too_short": "La contraseña necesita al menos 8 caracteres.",
+    "set_password.error.mismatch": "Las dos contraseñas no coinciden.",
+    "set_password.error.weak_password": "Contraseña demasiado débil. Elige una más larga.",
+    "set_password.error.rate_limited": "Demasiados intentos. Espera unos minutos e inténtalo de "
+                                       "nuevo.",
+    "set_password.error.unavailable": "No se pudo guardar la contraseña ahora. Inténtalo en unos "
+                                      "instantes.",
+    "set_password.error.invalid_credentials": "No se pudo ingresar con la nueva contraseña. "
+                                              "Intenta ingresar de nuevo.",
+    "signup.title": "Crear cuenta",
+    "signup.intro": "Crea tu cuenta y luego tu clínica. Para unirte al equipo de una clínica, "
+                    "pide una invitación a su administrador.",
+    "signup.name": "Tu nombre",
+    "signup.email": "Correo electrónico",
+    "signup.password": "Contraseña (al menos 8 caracteres)",
+    "signup.confirm": "Confirma la contraseña",
+    "signup.language": "Idioma",
+    "signup.submit": "Crear cuenta",
+    "signup.have_account": "Ya tengo cuenta: ingresar",
+    "signup.error.email": "Escribe un correo válido.",
+    "signup.error.too_short": "La contraseña necesita al menos 8 caracteres.",
+    "signup.error.mismatch": "Las dos contraseñas no coinciden.",
+    "signup.error.exists": "Ya existe una cuenta con ese correo. Ingresa o usa \"Olvidé mi "
+                           "contraseña\".",
+    "signup.error.weak_password": "Contraseña demasiado débil. Elige una más larga.",
+    "signup.error.rate_limited": "Demasiadas cuentas creadas desde esta dirección. Inténtalo más "
+                                 "tarde.",
+    "signup.error.unavailable": "No se pudo crear la cuenta ahora. Inténtalo en unos instantes.",
     "nav.home": "Inicio",
     "nav.team": "Equipo",
     "nav.logout": "Salir",
@@ -19,6 +68,8 @@ MESSAGES = {
     "role.admin": "Administrador",
     "role.staff": "Colaborador",
     "home.notice.admin_only": "Solo los administradores de la clínica pueden abrir esa página.",
+    "home.notice.password_set": "Contraseña guardada. Se cerró tu sesión en todos los demás "
+                                "dispositivos.",
     "home.title": "Inicio",
     "home.open_conversations": "Conversaciones abiertas",
     "home.unread_messages": "Mensajes no leídos",
@@ -287,6 +338,10 @@ MESSAGES = {
     "api_keys.error.name_too_long": "El nombre es demasiado largo (100 caracteres como máximo).",
     "api_keys.error.not_found": "Clave no encontrada.",
     "team.invite.done": "Invitación creada para {email}.",
+    "team.invite.mailed": "Invitación enviada a {email}.",
+    "team.invite.mailed_note": "La persona recibe un correo con un enlace para elegir su "
+                               "contraseña y unirse a la clínica. Si ya tiene cuenta en Omni, ve "
+                               "la invitación al ingresar.",
     "team.invite.password_note": "Si esta dirección aún no tenía cuenta en Omni, creamos una con "
                                  "la contraseña temporal de abajo (solo se muestra ahora). Si ya "
                                  "tenía, la persona verá la invitación al entrar.",

@@ -11,6 +11,53 @@ MESSAGES = {
     "login.error.not_confirmed": "Confirme seu e-mail antes de entrar.",
     "login.error.unavailable": "Não foi possível entrar agora. Tente de novo em instantes.",
     "login.reason.disabled": "Sua conta foi desativada por um administrador.",
+    "login.forgot": "Esqueci minha senha",
+    "login.signup": "Criar uma conta para minha clínica",
+    "login.notice.confirm_email": "Conta criada. Confirme seu e-mail pelo link que enviamos e "
+                                  "depois entre.",
+    "forgot.title": "Esqueci minha senha",
+    "forgot.intro": "Informe o e-mail da sua conta. Enviaremos um link para você escolher uma "
+                    "nova senha.",
+    "forgot.submit": "Enviar link",
+    "forgot.sent": "Se houver uma conta com esse e-mail, enviamos um link para redefinir a senha. "
+                   "Ele vale por uma hora.",
+    "forgot.back": "Voltar para entrar",
+    "forgot.error.rate_limited": "Muitos pedidos deste endereço. Aguarde alguns minutos e tente "
+                                 "de novo.",
+    "forgot.error.link_expired": "O link expirou ou já foi usado. Peça um novo abaixo.",
+    "forgot.error.unavailable": "Não foi possível continuar agora. Tente de novo em instantes.",
+    "set_password.title": "Escolha sua senha",
+    "set_password.intro": "Escolha a senha que você vai usar para entrar no Omni (pelo menos 8 "
+                          "caracteres). Você sairá de todos os outros dispositivos.",
+    "set_password.new": "Nova senha",
+    "set_password.confirm": "Confirme a nova senha",
+    "set_password.submit": "Salvar senha e entrar",
+    "set_password.error.too_short": "A senha precisa ter pelo menos 8 caracteres.",
+    "set_password.error.mismatch": "As duas senhas não são iguais.",
+    "set_password.error.weak_password": "Senha fraca demais. Escolha uma senha mais longa.",
+    "set_password.error.rate_limited": "Muitas tentativas. Aguarde alguns minutos e tente de novo.",
+    "set_password.error.unavailable": "Não foi possível salvar a senha agora. Tente de novo em "
+                                      "instantes.",
+    "set_password.error.invalid_credentials": "Não foi possível entrar com a nova senha. Tente "
+                                              "entrar de novo.",
+    "signup.title": "Criar conta",
+    "signup.intro": "Crie sua conta e, em seguida, a sua clínica. Para entrar na equipe de uma "
+                    "clínica, peça um convite ao administrador.",
+    "signup.name": "Seu nome",
+    "signup.email": "E-mail",
+    "signup.password": "Senha (pelo menos 8 caracteres)",
+    "signup.confirm": "Confirme a senha",
+    "signup.language": "Idioma",
+    "signup.submit": "Criar conta",
+    "signup.have_account": "Já tenho conta: entrar",
+    "signup.error.email": "Informe um e-mail válido.",
+    "signup.error.too_short": "A senha precisa ter pelo menos 8 caracteres.",
+    "signup.error.mismatch": "As duas senhas não são iguais.",
+    "signup.error.exists": "Já existe uma conta com esse e-mail. Entre ou use \"Esqueci minha "
+                           "senha\".",
+    "signup.error.weak_password": "Senha fraca demais. Escolha uma senha mais longa.",
+    "signup.error.rate_limited": "Muitas contas criadas deste endereço. Tente de novo mais tarde.",
+    "signup.error.unavailable": "Não foi possível criar a conta agora. Tente de novo em instantes.",
     "nav.home": "Início",
     "nav.team": "Equipe",
     "nav.logout": "Sair",
@@ -19,6 +66,7 @@ MESSAGES = {
     "role.admin": "Administrador",
     "role.staff": "Atendente",
     "home.notice.admin_only": "Somente os administradores da clínica podem abrir essa página.",
+    "home.notice.password_set": "Senha salva. Você saiu de todos os outros dispositivos.",
     "home.title": "Início",
     "home.open_conversations": "Conversas abertas",
     "home.unread_messages": "Mensagens não lidas",
@@ -283,6 +331,10 @@ MESSAGES = {
     "api_keys.error.name_too_long": "O nome é longo demais (no máximo 100 caracteres).",
     "api_keys.error.not_found": "Chave não encontrada.",
     "team.invite.done": "Convite criado para {email}.",
+    "team.invite.mailed": "Convite enviado para {email}.",
+    "team.invite.mailed_note": "A pessoa recebe um e-mail com um link para escolher a senha e "
+                               "entrar na clínica. Se ela já tem conta no Omni, vê o convite ao "
+                               "entrar.",
     "team.invite.password_note": "Se este endereço ainda não tinha conta no Omni, criamos uma com "
                                  "a senha temporária abaixo (mostrada só agora). Se já tinha, a "
                                  "pessoa verá o convite quando entrar.",
