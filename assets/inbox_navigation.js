@@ -16,7 +16,10 @@
       if (next) { e.preventDefault(); next.focus(); }
       return;
     }
-    if (e.key !== "Escape" || document.querySelector("[role=dialog],[role=menu],[role=listbox]")) return;
+    if (e.key !== "Escape") return;
+    const open = Array.from(document.querySelectorAll("[role=dialog],[role=menu],[role=listbox]"))
+      .some((layer) => !layer.hidden && layer.offsetParent !== null);
+    if (open) return;   // Esc closes that layer first
     if (e.target.value) return;  // Esc in a box with text typed in it keeps the text
     const back = document.getElementById("pane-back");
     if (back) back.click();

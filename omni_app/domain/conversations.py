@@ -14,7 +14,7 @@ from datetime import datetime
 from postgrest.exceptions import APIError
 from supabase import AsyncClient
 
-from omni_app.channels import registry
+from omni_app.channels import phones, registry
 from omni_app.domain import clock, search
 from omni_app.domain.refusals import Refused, from_database
 
@@ -237,3 +237,18 @@ async def add_note(user: AsyncClient, conversation_id: str, body: str) -> dict:
             "p_conversation_id": conversation_id, "p_body": body}).execute()).data
     except APIError as refused:
         raise from_database(refused, {"22023": "empty"}) from None
+
+
+async def start(user: AsyncClient, phone: str, name: str = "") -> str:
+    """The open WhatsApp conversation with `phone` (any common spelling), started when there is
+    none (and its client created as a lead when unknown); its id. Refused: phone."""
+    e164 = phones.normalize(phone)
+    if e164 is None:
+        raise Refused("phone")
+    try:
+        started = (await user.rpc("start_conversation", {
+            "p_phones": phones.candidates(e164), "p_name": name.strip()[:200] or None,
+        }).execute()).data
+    except APIError as refused:
+        raise from_database(refused, {"22023": "phone"}) from None
+    return started["conversation_id"]

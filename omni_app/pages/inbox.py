@@ -72,7 +72,8 @@ def conversation_pane() -> rx.Component:
         rx.vstack(
             pane_header(),
             rx.cond(InboxState.window_closed & ~InboxState.header.closed,
-                    rx.callout(T["inbox.window_warning"], icon="triangle-alert",
+                    rx.callout(rx.cond(InboxState.never_wrote, T["inbox.first_message"],
+                                       T["inbox.window_warning"]), icon="triangle-alert",
                                color_scheme="amber", size="1", id="window-warning",
                                width="100%")),
             message_area(),

@@ -56,6 +56,9 @@ class InboxState(SessionState):
     focus_message_id: str = ""               # a search hit's message, scrolled to
     composer_mode: str = "reply"             # reply (sent to the client) or note (staff only)
     quick_replies: list[QuickReplyRow] = []  # the clinic's, filled in for this conversation
+    never_wrote: bool = False                # the client has not written on this channel yet
+    starting: bool = False                   # the "new conversation" dialog is open
+    start_error: str = ""
     replying_to: QuotedMessage = QuotedMessage()
     header: PaneHeader = PaneHeader()
     messages: list[MessageRow] = []          # oldest first, as shown
@@ -150,7 +153,7 @@ class InboxState(SessionState):
                 self._show_messages(fetched.messages, fetched.extras, live=True)
                 if not conversations.reply_window_closed(
                         fetched.thread["channel"], fetched.thread["last_inbound_at"]):
-                    self.window_closed = False  # the client wrote again
+                    self.window_closed = self.never_wrote = False  # the client wrote
                 if fetched.thread["unread_count"]:
                     await self._announce()
 
@@ -211,6 +214,7 @@ class InboxState(SessionState):
                                                            thread["channel"])
         self.window_closed = conversations.reply_window_closed(thread["channel"],
                                                                last_inbound)
+        self.never_wrote = last_inbound is None
         if thread["unread_count"]:
             await conversations.mark_read(user, conversation_id)
             self._show_list_read(conversation_id)
@@ -323,6 +327,26 @@ class InboxState(SessionState):
     async def load_more_hits(self):
         if self.has_more_hits:
             return await self._search_messages(more=True)
+
+    # -- a new conversation --------------------------------------------------------------
+
+    @rx.event
+    def set_starting(self, value: bool):
+        self.starting, self.start_error = bool(value), ""
+
+    @rx.event
+    async def start_conversation(self, form: dict):
+        async def start(user, actor):
+            conversation_id = await conversations.start(user, str(form.get("phone") or ""),
+                                                        str(form.get("name") or ""))
+            await self._reload_list(user)
+            await self._announce()
+            return conversation_id
+        done = await self._guarded(start, errors="inbox.start.error", shows="start_error")
+        if not done.done:
+            return done.answer
+        self.starting = False
+        return rx.redirect(f"{paths.INBOX}/{done.value}")
 
     # -- conversation ----------------------------------------------------------------------
 

@@ -72,14 +72,49 @@ def hit_item(hit: rx.Var[SearchHit]) -> rx.Component:
     )
 
 
+def new_conversation() -> rx.Component:
+    """Start a conversation with a number that has none (WhatsApp: Instagram users can only be
+    answered, not reached by number)."""
+    return rx.dialog.root(
+        rx.dialog.trigger(rx.icon_button(rx.icon("message-square-plus", size=16), variant="soft",
+                                         aria_label=T["inbox.start"], title=T["inbox.start"],
+                                         id="start-open")),
+        rx.dialog.content(
+            rx.dialog.title(T["inbox.start"]),
+            rx.dialog.description(T["inbox.start.intro"], size="2", color_scheme="gray"),
+            rx.form(
+                rx.vstack(
+                    rx.text(T["inbox.start.phone"], size="2", weight="medium", as_="label",
+                            html_for="start-phone"),
+                    rx.input(name="phone", id="start-phone", type="tel", required=True,
+                             placeholder="(11) 98765-4321", auto_complete="tel", width="100%"),
+                    rx.text(T["inbox.start.name"], size="2", weight="medium", as_="label",
+                            html_for="start-name"),
+                    rx.input(name="name", id="start-name", max_length=200, width="100%"),
+                    rx.cond(InboxState.start_error != "",
+                            rx.callout(InboxState.start_error, color_scheme="red", size="1",
+                                       role="alert", id="start-error", width="100%")),
+                    rx.flex(rx.dialog.close(rx.button(T["inbox.start.cancel"], type="button",
+                                                      variant="soft", color_scheme="gray")),
+                            rx.button(T["inbox.start.submit"], type="submit", id="start-submit"),
+                            gap="12px", justify="end", width="100%", wrap="wrap"),
+                    spacing="2", width="100%", margin_top="12px"),
+                on_submit=InboxState.start_conversation, width="100%"),
+            max_width="min(440px, calc(100vw - 32px))"),
+        open=InboxState.starting, on_open_change=InboxState.set_starting,
+    )
+
+
 def search_box() -> rx.Component:
     return rx.vstack(
-        rx.input(rx.input.slot(rx.icon("search", size=14)),
-                 placeholder=rx.cond(InboxState.search_mode == "messages",
-                                     T["inbox.search.messages_hint"], T["inbox.search"]),
-                 value=InboxState.search, on_change=InboxState.set_search,
-                 debounce_timeout=300, id="inbox-search", width="100%", type="search",
-                 aria_label=T["inbox.search.label"]),
+        rx.hstack(
+            rx.input(rx.input.slot(rx.icon("search", size=14)),
+                     placeholder=rx.cond(InboxState.search_mode == "messages",
+                                         T["inbox.search.messages_hint"], T["inbox.search"]),
+                     value=InboxState.search, on_change=InboxState.set_search,
+                     debounce_timeout=300, id="inbox-search", flex="1", type="search",
+                     aria_label=T["inbox.search.label"]),
+            new_conversation(), spacing="2", width="100%", align="center"),
         rx.segmented_control.root(
             rx.segmented_control.item(T["inbox.search.names"], value="names"),
             rx.segmented_control.item(T["inbox.search.messages"], value="messages"),

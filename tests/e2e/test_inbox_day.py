@@ -243,3 +243,23 @@ def test_quick_replies_and_emoji_go_into_the_composer(new_context, app_lb):
     page.keyboard.press("Escape")
     page.click("#quick-replies-open")
     expect(page.locator("#quick-replies-picker #quick-reply-confirmar")).to_be_visible()
+
+
+@pytest.mark.parametrize("viewport", [DESK, PHONE], ids=["1280", "390"])
+def test_a_conversation_is_started_with_a_number(new_context, app_lb, viewport):
+    _, login, _ = clinic_with_conversations(app_lb, 1)
+    page = new_context(viewport=viewport).new_page()
+    open_inbox(page, login)
+    page.click("#start-open")
+    page.fill("#start-phone", "12")
+    page.click("#start-submit")
+    expect(page.locator("#start-error")).to_contain_text("Informe um telefone válido")
+    page.fill("#start-phone", "(31) 99876-5432")
+    page.fill("#start-name", "Nina Prado")
+    page.click("#start-submit")
+    page.wait_for_url(re.compile(r"/inbox/[0-9a-f-]{36}$"))
+    expect(page.locator("#pane-client")).to_have_text("Nina Prado")
+    expect(page.locator("#pane-contact")).to_have_text("(31) 99876-5432")
+    expect(page.locator("#window-warning")).to_contain_text("primeira mensagem precisa ser um modelo")
+    expect(page.locator("#composer")).to_be_in_viewport()
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
