@@ -48,7 +48,8 @@ CLIENT_COLUMNS = ",".join(m.Client.model_fields)
 _SEND_REFUSALS = {"empty": (422, "the text is empty"),
                   "too_long": (422, "the text is longer than the channel allows"),
                   "not_found": (404, "conversation not found"),
-                  "closed": (409, "the conversation is closed; reopen it first")}
+                  "closed": (409, "the conversation is closed; reopen it first"),
+                  "bad_quote": (422, "reply_to is not a message of this conversation")}
 _bearer = HTTPBearer(auto_error=False, description="An API key (`omni_…`, made by an admin on "
                      "the integrations page) or a Supabase access token")
 
@@ -201,7 +202,8 @@ router = APIRouter(prefix="/api/v1", tags=["API v1"],
 async def send_message(caller: Caller,
                        body: Annotated[m.SendMessage, Depends(_send_message_body)]):
     try:
-        row = await outbound.send(caller.user, str(body.conversation_id), body.text)
+        row = await outbound.send(caller.user, str(body.conversation_id), body.text,
+                                  reply_to=str(body.reply_to) if body.reply_to else None)
     except Refused as refused:
         raise HttpError(*_SEND_REFUSALS.get(refused.reason, (422, refused.reason))) from None
     services_module.current().wake_worker()

@@ -18,6 +18,9 @@ class SendMessage(_Model):
     conversation_id: UUID
     text: str = Field(min_length=1, max_length=4096,
                       description="Instagram accepts at most 1000 characters")
+    reply_to: UUID | None = Field(default=None, description="a message of the same conversation "
+                                  "this reply quotes (n8n gets its provider id as "
+                                  "`context.message_id`)")
 
 
 class ConversationQuery(_Model):

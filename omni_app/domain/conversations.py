@@ -246,7 +246,7 @@ async def start(user: AsyncClient, phone: str, name: str = "") -> str:
     if e164 is None:
         raise Refused("phone")
     try:
-        started = (await user.rpc("start_conversation", {
+        started = (await user.rpc("start_conversation_with_phone", {
             "p_phones": phones.candidates(e164), "p_name": name.strip()[:200] or None,
         }).execute()).data
     except APIError as refused:

@@ -1,7 +1,7 @@
 -- Starting a conversation with a number that has none: the client (found by any spelling of
 -- the number, else created as a lead) and an open WhatsApp thread, in one transaction, for the
 -- caller's clinic. Starting counts as activity, so the thread tops the inbox.
-create function public.start_conversation(p_phones text[], p_name text default null)
+create function public.start_conversation_with_phone(p_phones text[], p_name text default null)
 returns jsonb
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -51,5 +51,5 @@ begin
                             'created', v_created);
 end
 $$;
-revoke execute on function public.start_conversation(text[], text) from public, anon, service_role;
-grant execute on function public.start_conversation(text[], text) to authenticated;
+revoke execute on function public.start_conversation_with_phone(text[], text) from public, anon, service_role;
+grant execute on function public.start_conversation_with_phone(text[], text) to authenticated;

@@ -133,6 +133,21 @@ async def test_conversations_are_paged_with_a_cursor_and_counted(http):
         assert refused.status_code == 400 and "cursor" in refused.json()["error"]
 
 
+async def test_a_reply_may_quote_a_message_of_its_conversation(http):
+    clinic, conversation_id = await clinic_with_conversation(unique_phone())
+    other = await inbound(clinic.company_id, "Outro", phone=unique_phone())
+    _, key = await key_for(clinic)
+    first = (await http.get(f"/api/v1/conversations/{conversation_id}",
+                            headers=bearer(key))).json()["messages"][0]
+    sent = await http.post("/api/v1/messages", headers=bearer(key), json={
+        "conversation_id": conversation_id, "text": "Sim!", "reply_to": first["id"]})
+    assert sent.status_code == 202, sent.text
+    refused = await http.post("/api/v1/messages", headers=bearer(key), json={
+        "conversation_id": conversation_id, "text": "Sim!",
+        "reply_to": other["interaction_id"]})
+    assert refused.status_code == 422 and "reply_to" in refused.json()["error"]
+
+
 async def test_send_queues_the_reply_as_the_key_creator(http):
     clinic, conversation_id = await clinic_with_conversation(unique_phone())
     _, key = await key_for(clinic)
