@@ -4,14 +4,15 @@ the session cookie only with a 303 and never put a password or token in a log or
 make up. Each is throttled per client address (counts in the database, shared by workers)."""
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from omni_app import paths, services as services_module
-from omni_app.api.auth_routes import _checked_sign_in, _guarded, _open_browser_session
+from omni_app.api.auth_routes import (_checked_sign_in, _guarded, _open_browser_session,
+                                      from_page)
 from omni_app.api.http import client_address
 from omni_app.domain import account_links, auth
 from omni_app.domain.counters import Limit
@@ -38,17 +39,6 @@ async def _over_limit(request: Request, limit: Limit, name: str) -> bool:
     return bool(await limit.take(await services.counters(), f"{name}:addr:{address[:64]}"))
 
 
-def _link_field(request: Request, form: dict[str, str], name: str) -> str:
-    """A field the set-password page fills from its URL once its state has arrived; a form sent
-    sooner carries it empty, so this site's page URL (the Referer) stands in."""
-    if form.get(name):
-        return form[name]
-    page = urlsplit(request.headers.get("referer", ""))
-    if page.netloc != request.headers.get("host") or page.path.rstrip("/") != paths.SET_PASSWORD:
-        return ""
-    return (parse_qs(page.query).get(name) or [""])[0]
-
-
 @_guarded
 async def forgot(request: Request, form: dict[str, str]) -> Response:
     """The same answer for every address (no account enumeration); only an address that asked
@@ -70,8 +60,8 @@ async def set_password(request: Request, form: dict[str, str]) -> Response:
     password: set the person's own password, then sign them in with it (Auth has just ended
     every other session)."""
     services = services_module.current()
-    token_hash, link_type = _link_field(request, form, "token_hash"), _link_field(request, form,
-                                                                                  "type")
+    token_hash = from_page(request, form, "token_hash", paths.SET_PASSWORD)
+    link_type = from_page(request, form, "type", paths.SET_PASSWORD)
     again = {"token_hash": token_hash, "type": link_type, "lang": _lang(form)}
     if await _over_limit(request, SET_PASSWORD_LIMIT, "setpw"):
         return _to(paths.SET_PASSWORD, error="rate_limited", **again)

@@ -98,13 +98,15 @@ def _guarded(handler):
     return run
 
 
-def _from_page(request: Request, form: dict[str, str], name: str) -> str:
-    """A field the sign-in page fills from its own URL once its state has arrived. A form sent
-    sooner carries it empty, so the page's URL (the Referer, from this very site) stands in."""
+def from_page(request: Request, form: dict[str, str], name: str,
+              page_path: str = paths.LOGIN) -> str:
+    """A field a page (the sign-in page unless told) fills from its own URL once its state has
+    arrived. A form sent sooner carries it empty, so the page's URL (the Referer, from this
+    very site) stands in."""
     if form.get(name):
         return form[name]
     page = urlsplit(request.headers.get("referer", ""))
-    if page.netloc != request.headers.get("host") or page.path.rstrip("/") != paths.LOGIN:
+    if page.netloc != request.headers.get("host") or page.path.rstrip("/") != page_path:
         return ""
     return (parse_qs(page.query).get(name) or [""])[0]
 
@@ -113,8 +115,8 @@ def _from_page(request: Request, form: dict[str, str], name: str) -> str:
 async def login(request: Request, form: dict[str, str]) -> Response:
     """`lang`, when the form carries one, is the language picked on the sign-in page: it
     stays through a refusal and becomes the user's own once signed in."""
-    next_path = safe_next(_from_page(request, form, "next") or paths.HOME)
-    email, lang = form.get("email", ""), _from_page(request, form, "lang")
+    next_path = safe_next(from_page(request, form, "next") or paths.HOME)
+    email, lang = form.get("email", ""), from_page(request, form, "lang")
     again = {"next": next_path, **({"lang": lang} if lang in CATALOGS else {})}
     try:
         session = await _checked_sign_in(request, email, form.get("password", ""))

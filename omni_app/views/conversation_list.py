@@ -22,14 +22,19 @@ def channel_icon(channel: rx.Var[str], size: int = 16) -> rx.Component:
     )
 
 
+def row_heading(row: rx.Var[ConversationRow] | rx.Var[SearchHit]) -> rx.Component:
+    """Channel, client and how long ago: the first line of a conversation or a search hit."""
+    return rx.hstack(
+        channel_icon(row.channel),
+        one_line(row.client_name, weight="bold", size="2", flex="1", title=row.client_name),
+        rx.text(row.age, size="1", color_scheme="gray", title=row.when, flex_shrink="0"),
+        align="center", spacing="2", width="100%")
+
+
 def conversation_item(row: rx.Var[ConversationRow]) -> rx.Component:
     selected = row.id == InboxState.selected_id
     return rx.link(
-        rx.hstack(
-            channel_icon(row.channel),
-            one_line(row.client_name, weight="bold", size="2", flex="1", title=row.client_name),
-            rx.text(row.age, size="1", color_scheme="gray", title=row.when, flex_shrink="0"),
-            align="center", spacing="2", width="100%"),
+        row_heading(row),
         rx.hstack(
             one_line(rx.cond(row.outbound_preview, T["inbox.you"] + ": ", ""), row.preview,
                      size="2", color_scheme="gray", flex="1"),
@@ -53,11 +58,7 @@ def conversation_item(row: rx.Var[ConversationRow]) -> rx.Component:
 
 def hit_item(hit: rx.Var[SearchHit]) -> rx.Component:
     return rx.link(
-        rx.hstack(
-            channel_icon(hit.channel),
-            one_line(hit.client_name, weight="bold", size="2", flex="1", title=hit.client_name),
-            rx.text(hit.age, size="1", color_scheme="gray", title=hit.when, flex_shrink="0"),
-            align="center", spacing="2", width="100%"),
+        row_heading(hit),
         rx.text(rx.cond(hit.outbound, T["inbox.you"] + ": ", ""),
                 rx.foreach(hit.parts, lambda part: rx.cond(
                     part.match,
