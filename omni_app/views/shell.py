@@ -124,9 +124,12 @@ def sidebar() -> rx.Component:
 
 
 def mobile_nav() -> rx.Component:
-    return rx.flex(rx.heading("Omni", size="4"), nav_links("top"), gap="4px 16px",
-                   padding="8px 12px", wrap="wrap", display=["flex", "flex", "none"],
-                   align="center", width="100%", class_name="hide-when-compact")
+    """One line that scrolls sideways, however many pages a role has."""
+    return rx.flex(rx.heading("Omni", size="4", flex_shrink="0"), nav_links("top"),
+                   gap="16px", padding="8px 12px", wrap="nowrap", overflow_x="auto",
+                   display=["flex", "flex", "none"], align="center", width="100%",
+                   class_name="hide-when-compact", id="top-nav",
+                   style={"scrollbarWidth": "none"})
 
 
 def shell(*content: rx.Component, compact: rx.Var[bool] | bool = False) -> rx.Component:
