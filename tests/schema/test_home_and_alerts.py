@@ -144,3 +144,13 @@ def test_alerts_and_checklist_need_a_clinic(no_company_user, anon):
     for name in ("my_alerts", "getting_started"):
         with pytest.raises(APIError):
             anon.rpc(name, {}).execute()
+
+
+def test_every_zone_onboarding_offers_is_one_the_database_accepts(app_lb):
+    import psycopg
+
+    from omni_app.i18n import timezones
+    with psycopg.connect(app_lb.admin_dsn) as conn:
+        refused = [z for z in timezones.zones()
+                   if not conn.execute("select private.is_timezone(%s)", (z,)).fetchone()[0]]
+    assert refused == []
