@@ -24,6 +24,11 @@
   document.addEventListener("input", (e) => {
     if (e.target && e.target.id === "composer") update(e.target);
   });
+  // The limit changes with the composer's mode (a reply's channel limit, a note's own).
+  new MutationObserver((changes) => {
+    for (const change of changes) if (change.target.id === "composer") update(change.target);
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-limit"],
+                                         subtree: true });
   // Enter sends (composer_keys.js) only what Send would send.
   document.addEventListener("keydown", (e) => {
     const box = e.target;

@@ -41,14 +41,19 @@ NEXT_SQL = PAGE_SQL.replace(", count(*) over () as total", "").replace(
     "{extra}", "and (last_message_at < %(at)s or (last_message_at = %(at)s and id > %(id)s::uuid)"
                " or last_message_at is null)")
 MESSAGES_SQL = """
-select i.id, i.conversation_id, c.full_name, i.occurred_at,
-       ts_headline('public.omni_pt', i.content, q, 'MaxWords=24, MinWords=8, MaxFragments=1')
-from public.interactions i
-join public.conversation_threads t on t.company_id = i.company_id and t.id = i.conversation_id
-join public.clients c on c.company_id = i.company_id and c.id = i.client_id,
-     websearch_to_tsquery('public.omni_pt', %(q)s) q
-where i.company_id = %(c)s and i.search_vector @@ q
-order by i.occurred_at desc, i.id desc limit 20"""
+with q as (select websearch_to_tsquery('public.omni_pt', %(q)s) as terms),
+page as materialized (
+  select i.id, i.conversation_id, i.client_id, i.occurred_at, i.content
+  from public.interactions i, q
+  where i.company_id = %(c)s and i.search_vector @@ q.terms
+  order by i.occurred_at desc, i.id desc limit 20)
+select page.id, page.conversation_id, c.full_name, t.status, page.occurred_at,
+       ts_headline('public.omni_pt', page.content, q.terms, 'MaxWords=24, MinWords=8, MaxFragments=1')
+from page
+cross join q
+join public.conversation_threads t on t.company_id = %(c)s and t.id = page.conversation_id
+join public.clients c on c.company_id = %(c)s and c.id = page.client_id
+order by page.occurred_at desc, page.id desc"""
 
 
 async def timed(op, count: int) -> Figures:

@@ -64,7 +64,8 @@ class Localbase:
         db = f"running on {cfg.host}:{cfg.db_port}" if self.cluster.running else "stopped"
         pid = self.api.pid()
         api = f"running on {cfg.api_url} (pid {pid})" if pid else "stopped"
-        return {"database": db, "api": api, "data": str(cfg.data_dir),
+        mailbox = f"running on {cfg.mailbox_url}" if pid else "stopped"
+        return {"database": db, "api": api, "mailbox": mailbox, "data": str(cfg.data_dir),
                 "logs": str(cfg.log_dir)}
 
     def env(self) -> dict[str, str]:

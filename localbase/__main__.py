@@ -62,8 +62,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _say_if_settings_wait(running: LocalbaseConfig, asked: LocalbaseConfig) -> None:
-    if (running.db_port, running.api_port) != (asked.db_port, asked.api_port):
-        print(f"localbase: already running on ports {running.db_port}/{running.api_port}; "
+    if (running.db_port, running.api_port, running.mail_port) != \
+            (asked.db_port, asked.api_port, asked.mail_port):
+        print(f"localbase: already running on ports {running.db_port}/{running.api_port}/"
+              f"{running.mail_port}; "
               "`down` first to use other LOCALBASE_* settings", file=sys.stderr)
 
 

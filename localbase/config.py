@@ -25,6 +25,8 @@ class LocalbaseConfig(BaseSettings):
     host: str = "127.0.0.1"
     db_port: int = 54322
     api_port: int = 54321
+    mail_port: int = Field(default=54324, description="the mailbox viewer (the CLI's Inbucket/"
+                           "Mailpit port): Auth's e-mails land there")
     jwt_secret: str = DEMO_JWT_SECRET
     jwt_expiry: int = Field(default=3600, description="access token lifetime in seconds")
     min_password_length: int = 6
@@ -34,6 +36,14 @@ class LocalbaseConfig(BaseSettings):
                                    "session addresses on Sb-Forwarded-For when present")
     max_body_bytes: int = Field(default=2 * 1024 * 1024, description="larger request bodies "
                                 "to /auth/v1 and /rest/v1 answer 413, like the gateway")
+    site_url: str = Field(default="http://127.0.0.1:3000", description="GoTrue's SITE_URL: "
+                          "where e-mail links go when redirect_to is missing or not allowed")
+    additional_redirect_urls: str = Field(
+        default="http://127.0.0.1:*/**,http://localhost:*/**",
+        description="comma-separated globs (GoTrue's URI_ALLOW_LIST) redirect_to may match")
+    otp_expiry: int = Field(default=3600, description="seconds an e-mailed link or code works")
+    mail_max_frequency: int = Field(default=60, description="seconds before the same address "
+                                    "may be sent another recovery or invitation e-mail")
     pool_size: int = 10
     durable: bool = Field(default=True, description="fsync on; off only for throwaway clusters")
 
@@ -48,6 +58,17 @@ class LocalbaseConfig(BaseSettings):
     @property
     def log_dir(self) -> Path:
         return self.dir.resolve() / "log"
+
+    @property
+    def mail_dir(self) -> Path:
+        """Sent e-mails, one JSON file each: every process (API, viewer, tests) reads them."""
+        return self.dir.resolve() / "mail"
+
+    @property
+    def templates_dir(self) -> Path:
+        """The project's e-mail templates (`<type>.html`), as the Supabase CLI's config.toml
+        `[auth.email.template.<type>] content_path` points at them."""
+        return self.project_dir.resolve() / "supabase" / "templates"
 
     @property
     def migrations_dir(self) -> Path:
@@ -69,6 +90,10 @@ class LocalbaseConfig(BaseSettings):
     def api_url(self) -> str:
         return f"http://{self.host}:{self.api_port}"
 
+    @property
+    def mailbox_url(self) -> str:
+        return f"http://{self.host}:{self.mail_port}"
+
     @cached_property
     def anon_key(self) -> str:
         return keys.api_key(self.jwt_secret, "anon")
@@ -85,4 +110,5 @@ class LocalbaseConfig(BaseSettings):
             "SUPABASE_SERVICE_ROLE_KEY": self.service_role_key,
             "SUPABASE_JWT_SECRET": self.jwt_secret,
             "SUPABASE_DB_URL": self.db_url,
+            "LOCALBASE_MAILBOX_URL": self.mailbox_url,
         }

@@ -19,6 +19,10 @@ from localbase.context import Context
 from localbase.db import Database
 
 
+# Kong's `auth-v1-open` routes: reached from e-mails and browsers, without an API key.
+OPEN_PATHS = frozenset({"/auth/v1/verify"})
+
+
 class ApiKeyGate:
     """Like Kong: a request without a valid `apikey` (header or query) never reaches the APIs."""
 
@@ -28,6 +32,8 @@ class ApiKeyGate:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(("/auth/v1", "/rest/v1")):
             return await self.app(scope, receive, send)
+        if scope["path"] in OPEN_PATHS and scope["method"] == "GET":
+            return await self.app(scope, receive, send)   # e-mailed links carry no key
         request = Request(scope)
         key = request.headers.get("apikey") or request.query_params.get("apikey")
         if not key:

@@ -22,7 +22,8 @@ def throwaway_config(project_dir: Path, **overrides) -> LocalbaseConfig:
     directory = Path(tempfile.mkdtemp(prefix="localbase-"))
     os.chmod(directory, 0o755)  # the server's OS user must reach its data directory
     return LocalbaseConfig(dir=directory, project_dir=project_dir, db_port=free_port(),
-                           api_port=free_port(), durable=False, **overrides)
+                           api_port=free_port(), mail_port=free_port(), durable=False,
+                           **overrides)
 
 
 @contextmanager

@@ -11,12 +11,16 @@ from omni_app.api.app import build_api
 from omni_app.api.security_headers import SecurityHeaders
 from omni_app.jobs.worker import Worker
 from omni_app.pages.account import account_page
+from omni_app.pages.forgot import forgot_page
 from omni_app.pages.home import home_page
 from omni_app.pages.inbox import inbox_page
 from omni_app.pages.integrations import integrations_page
 from omni_app.pages.login import login_page
 from omni_app.pages.not_found import not_found_page
 from omni_app.pages.onboarding import onboarding_page
+from omni_app.pages.quick_replies import quick_replies_page
+from omni_app.pages.set_password import set_password_page
+from omni_app.pages.signup import signup_page
 from omni_app.pages.team import team_page
 from omni_app.settings import get_settings
 from omni_app.state.alerts import AlertsState
@@ -27,6 +31,7 @@ from omni_app.state.inbox_live import make_publisher
 from omni_app.state.integrations import IntegrationsState
 from omni_app.state.not_found import NotFoundState
 from omni_app.state.onboarding import OnboardingState
+from omni_app.state.quick_replies import QuickRepliesState
 from omni_app.state.session import SessionState
 from omni_app.state.team import TeamState
 
@@ -51,11 +56,16 @@ app = rx.App(api_transformer=[api, with_security_headers], stylesheets=["/compac
              head_components=[rx.el.script(src="/composer_keys.js", defer=True),
                               rx.el.script(src="/inbox_navigation.js", defer=True),
                               rx.el.script(src="/composer_limit.js", defer=True),
+                              rx.el.script(src="/composer_inserts.js", defer=True),
                               rx.el.script(src="/composer_drafts.js", defer=True),
                               rx.el.script(src="/alerts.js", defer=True)])
 # Signed-in pages carry the clinic's unread count in the tab title: "(3) Omni".
 SIGNED_IN_TITLE = AlertsState.tab_title
 app.add_page(login_page, route=paths.LOGIN, title="Omni", on_load=AppState.use_query_locale)
+app.add_page(forgot_page, route=paths.FORGOT, title="Omni", on_load=AppState.use_query_locale)
+app.add_page(signup_page, route=paths.SIGNUP, title="Omni", on_load=AppState.use_query_locale)
+app.add_page(set_password_page, route=paths.SET_PASSWORD, title="Omni",
+             on_load=AppState.use_query_locale)
 app.add_page(home_page, route=paths.HOME, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_clinic_member, HomeState.load_counters,
                       HomeState.follow_live])
@@ -68,6 +78,8 @@ app.add_page(integrations_page, route=paths.INTEGRATIONS, title=SIGNED_IN_TITLE,
 app.add_page(inbox_page, route=paths.INBOX, title=SIGNED_IN_TITLE, on_load=InboxState.open_inbox)
 app.add_page(inbox_page, route=paths.INBOX_CONVERSATION, title=SIGNED_IN_TITLE,
              on_load=InboxState.open_inbox)
+app.add_page(quick_replies_page, route=paths.QUICK_REPLIES, title=SIGNED_IN_TITLE,
+             on_load=[SessionState.require_admin, QuickRepliesState.load])
 app.add_page(account_page, route=paths.ACCOUNT, title=SIGNED_IN_TITLE,
              on_load=SessionState.require_clinic_member)
 app.add_page(not_found_page, route="404", title="Omni", on_load=NotFoundState.load)

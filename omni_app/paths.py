@@ -11,11 +11,22 @@ INBOX_CONVERSATION = "/inbox/[conversation_id]"     # a link to one conversation
 TEAM = "/team"
 INTEGRATIONS = "/settings/integrations"
 ACCOUNT = "/account"
+QUICK_REPLIES = "/settings/quick-replies"
+# signed-out account pages (an e-mailed link lands on SET_PASSWORD: Auth's redirect allow list)
+FORGOT = "/forgot"
+SET_PASSWORD = "/auth/set-password"
+SIGNUP = "/signup"
 
 # form posts (api/auth_routes.py): the session cookie is set and cleared only there
 SIGN_IN = "/api/auth/login"
 CHANGE_PASSWORD = "/api/auth/password"
 SIGN_OUT = "/api/auth/logout"
+FORGOT_POST = "/api/auth/forgot"
+SET_PASSWORD_POST = "/api/auth/set-password"
+SIGN_UP = "/api/auth/signup"
+
+# downloads that need the admin's session cookie (api/n8n_workflows.py)
+N8N_WORKFLOW = "/api/integrations/{channel}/n8n/{direction}.json"
 
 # the API reference (api/app.py)
 API_DOCS = "/api/v1/docs"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from postgrest import AsyncPostgrestClient
 from supabase import AsyncClient
 
-from omni_app import supa
+from omni_app import paths, supa
 from omni_app.api.http import Network, parse_networks
 from omni_app.api.integration_directory import IntegrationDirectory
 from omni_app.api.rate_limit import TokenBucketLimiter
@@ -117,6 +117,11 @@ class Services:
     def login_email_cookie(self) -> str:
         """The e-mail of a refused sign-in, so the form comes back with it filled in."""
         return self.cookie_name("omni_login_email")
+
+    def set_password_url(self) -> str:
+        """Where Auth's e-mailed links (recovery, invitation) land; Auth must allow it as a
+        redirect URL (README: production)."""
+        return self.settings.omni_public_url + paths.SET_PASSWORD
 
     async def counters(self) -> Counters:
         return Counters(await self.service())

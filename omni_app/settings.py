@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_default_company_id: str | None = None
     n8n_outbound_url: str | None = None
+    omni_invite_by_email: bool = Field(default=True, description="Supabase Auth e-mails team "
+                                       "invitations (false: a temporary password to hand over)")
     log_level: str = "INFO"
     session_days: int = Field(default=30, description="idle days before a sign-in expires")
     omni_job_lease_seconds: int = Field(default=120, ge=5, description="how long a claimed job "

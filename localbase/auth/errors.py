@@ -72,8 +72,8 @@ def weak_password(message: str, reasons: list[str]) -> AuthError:
 
 def not_implemented(what: str) -> AuthError:
     return AuthError(501, "not_implemented",
-                     f"localbase does not support {what}: it sends no email or SMS and has no "
-                     "external identity providers. Use email + password sign-in, or run "
+                     f"localbase does not support {what}: it sends no SMS or magic links and has "
+                     "no external identity providers. Use email + password sign-in, or run "
                      "`supabase start` / a hosted project for this flow.")
 
 

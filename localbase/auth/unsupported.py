@@ -1,4 +1,5 @@
-"""Flows that need email, SMS or an external identity provider: answered 501, never faked."""
+"""Flows that need SMS, magic links or an external identity provider: answered 501, never
+faked. (Recovery, invitation and verification e-mails go to the local mailbox.)"""
 from __future__ import annotations
 
 from starlette.requests import Request
@@ -11,12 +12,9 @@ from localbase.auth.errors import not_implemented
 _FLOWS = (
     ("/otp", ["POST"], "one-time-password and magic link sign-in (/otp)"),
     ("/magiclink", ["POST"], "magic link sign-in (/magiclink)"),
-    ("/recover", ["POST"], "password recovery email (/recover)"),
     ("/resend", ["POST"], "resending confirmation messages (/resend)"),
-    ("/verify", ["GET", "POST"], "email and phone verification links (/verify)"),
     ("/authorize", ["GET"], "OAuth sign-in with external providers (/authorize)"),
     ("/callback", ["GET", "POST"], "OAuth sign-in with external providers (/callback)"),
-    ("/invite", ["POST"], "invitation emails (/invite)"),
     ("/reauthenticate", ["GET"], "reauthentication nonces (/reauthenticate)"),
     ("/admin/generate_link", ["POST"], "generated email links (/admin/generate_link)"),
 )

@@ -20,7 +20,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from omni_app import __version__, paths
-from omni_app.api import auth_routes, health, v1, v1_models, webhook_reference, webhooks
+from omni_app.api import (account_routes, auth_routes, health, n8n_workflows, v1, v1_models,
+                          webhook_reference, webhooks)
 from omni_app.api.errors import HttpError
 
 log = logging.getLogger("omni.api")
@@ -86,7 +87,7 @@ def build_api() -> FastAPI:
         static_url=DOCS_ASSETS_URL, swagger_ui_oauth2_redirect_url=f"{paths.API_DOCS}/oauth2-redirect",
         # No call to swagger.io's validator: the app works offline and its policy forbids it.
         swagger_ui_parameters={"validatorUrl": None, "defaultModelsExpandDepth": 0},
-        routes=list(auth_routes.routes))
+        routes=[*auth_routes.routes, *account_routes.routes, *n8n_workflows.routes])
     api.add_exception_handler(HttpError, _http_error)
     api.add_exception_handler(RequestValidationError, _invalid_request)
     api.add_exception_handler(HTTPException, _framework_error)

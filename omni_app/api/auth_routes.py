@@ -13,7 +13,7 @@ from omni_app import paths, services as services_module
 from omni_app.api.bodies import read_limited
 from omni_app.api.errors import HttpError
 from omni_app.api.http import client_address, safe_next, same_origin
-from omni_app.domain import auth, sign_in_guard
+from omni_app.domain import account_links, auth, sign_in_guard
 from omni_app.domain.refusals import Refused
 from omni_app.i18n import CATALOGS
 
@@ -130,6 +130,8 @@ async def login(request: Request, form: dict[str, str]) -> Response:
         return _back(paths.LOGIN, error="disabled", **again)
     if lang in CATALOGS and me:
         await auth.set_locale(user, lang)
+    if account_links.must_set_password(session.user.app_metadata):
+        next_path = paths.SET_PASSWORD   # a temporary password: their own one first
     response = await _open_browser_session(request, session, next_path)
     _forget_email(response)
     return response

@@ -16,7 +16,7 @@ from supabase import AsyncClient
 
 from omni_app.channels import registry
 from omni_app.domain import clock, search
-from omni_app.domain.refusals import from_database
+from omni_app.domain.refusals import Refused, from_database
 
 STATUSES = {"open": "active", "closed": "closed"}
 LIST_PAGE = 50
@@ -26,7 +26,10 @@ INBOX_COLUMNS = ("id,client_id,channel,status,last_message_at,last_inbound_at,"
                  "last_message_preview,last_message_direction,unread_count,client_name,"
                  "client_phone,client_instagram_id,has_failed_reply")
 MESSAGE_COLUMNS = ("id,seq,direction,content,media,status,error,sent_by,occurred_at,"
-                   "kind:metadata->>kind")
+                   "reply_to_id,kind:metadata->>kind")
+NOTE_COLUMNS = "id,body,created_at,author_name"
+QUOTE_COLUMNS = "id,direction,content,media,kind:metadata->>kind"
+MAX_NOTES = 500
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,13 @@ class InboxFilter:
     status: str = "open"       # open, closed, all
     unread_only: bool = False
     search: str = ""
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What the pane shows besides messages: private notes and the messages replies quote."""
+    notes: list[dict]
+    quoted: dict[str, dict]
 
 
 @dataclass(frozen=True)
@@ -192,3 +202,38 @@ async def reopen(user: AsyncClient, conversation_id: str) -> None:
 
 async def mark_read(user: AsyncClient, conversation_id: str) -> None:
     await _call(user, "mark_conversation_read", conversation_id)
+
+
+async def pane_extras(user: AsyncClient, conversation_id: str, rows: list[dict],
+                      complete: bool, until: str | None = None) -> Extras:
+    """Notes written from the oldest of `rows` (newest first) on — from the start when
+    `complete` (no older messages) — and before `until` when given; and the quoted messages
+    that are not among `rows`."""
+    query = (user.table("conversation_notes_shown").select(NOTE_COLUMNS)
+             .eq("conversation_id", conversation_id))
+    if rows and not complete:
+        query = query.gte("created_at", rows[-1]["occurred_at"])
+    if until:
+        query = query.lt("created_at", until)
+    notes = (await query.order("created_at").limit(MAX_NOTES).execute()).data
+    shown = {row["id"] for row in rows}
+    wanted = sorted({row["reply_to_id"] for row in rows
+                     if row.get("reply_to_id") and row["reply_to_id"] not in shown})
+    quoted = {row["id"]: row for row in rows}
+    if wanted:
+        for row in (await user.table("interactions").select(QUOTE_COLUMNS)
+                    .in_("id", wanted).execute()).data:
+            quoted[row["id"]] = row
+    return Extras(notes, quoted)
+
+
+async def add_note(user: AsyncClient, conversation_id: str, body: str) -> dict:
+    """A private note (staff only, never sent), stamped with its author by the database."""
+    body = body.replace("\x00", "").strip()
+    if not body:
+        raise Refused("empty")
+    try:
+        return (await user.rpc("add_conversation_note", {
+            "p_conversation_id": conversation_id, "p_body": body}).execute()).data
+    except APIError as refused:
+        raise from_database(refused, {"22023": "empty"}) from None

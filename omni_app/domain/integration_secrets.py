@@ -144,6 +144,11 @@ def webhook_url(public_url: str, channel: str, public_key: str) -> str:
     return f"{public_url.rstrip('/')}/webhooks/{channel}?{urlencode({'integration': public_key})}"
 
 
+def status_url(public_url: str, public_key: str) -> str:
+    """Where n8n reports what happened to a reply (the `callback_url` Omni sends with it)."""
+    return f"{public_url.rstrip('/')}/webhooks/status?{urlencode({'integration': public_key})}"
+
+
 
 def _secret_value(value: str | None) -> str | None:
     value = (value or "").strip()

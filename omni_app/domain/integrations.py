@@ -32,7 +32,7 @@ PUBLIC_COLUMNS = ("id,company_id,channel,provider,status,public_key,outbound_url
 _PUBLIC_KEY = re.compile(r"^[A-Za-z0-9_-]{24,128}$")  # the schema asks only length >= 24
 _WRITE_ATTEMPTS = 3
 
-__all__ = ["Actor", "IntegrationView", "ResolvedIntegration", "overview", "resolve",
+__all__ = ["Actor", "IntegrationView", "ResolvedIntegration", "overview", "public_key", "resolve",
            "rotate_signing_secret", "set_active", "set_credential", "set_meta_secret",
            "set_outbound_url", "touch"]
 # Changes are Refused with: forbidden, conflict (two admins at once), channel, url (and the
@@ -112,6 +112,14 @@ async def overview(user: AsyncClient, service: AsyncClient, actor: Actor,
         .eq("company_id", actor.company_id).execute()).data}
     return [_view(channel, rows.get(channel), sealed, ring, actor.company_id)
             for channel in registry.NAMES]
+
+
+async def public_key(user: AsyncClient, actor: Actor, channel: str) -> str | None:
+    """The public key naming the actor's clinic's integration on `channel` (read as the user:
+    RLS keeps it to their own clinic); None when the channel is not set up. Refused(channel)
+    for an unknown channel."""
+    row = await _row(user, actor, vault.checked_channel(channel))
+    return row["public_key"] if row else None
 
 
 def _view(channel: str, row: dict | None, sealed: dict[str, str | None], ring: Keyring,

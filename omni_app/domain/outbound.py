@@ -16,7 +16,6 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 import httpx
 from postgrest.exceptions import APIError
@@ -37,7 +36,8 @@ log = logging.getLogger("omni.outbound")
 
 RETRYABLE_STATUSES = {408, 425, 429}
 EXTERNAL_ID = re.compile(r"^[A-Za-z0-9._:=+/@-]{1,256}$")
-MESSAGE_COLUMNS = "id,company_id,conversation_id,client_id,channel,direction,content,status"
+MESSAGE_COLUMNS = ("id,company_id,conversation_id,client_id,channel,direction,content,status,"
+                   "reply_to_id")
 
 
 @dataclass(frozen=True)
@@ -87,21 +87,23 @@ class _Retryable(Exception):
         self.status = status
 
 
-async def send(user: AsyncClient, conversation_id: str, text: str) -> dict:
+async def send(user: AsyncClient, conversation_id: str, text: str,
+               reply_to: str | None = None) -> dict:
     """Records the reply `queued` as the signed-in user, with its thread's preview and its
-    delivery job, in one transaction (`queue_outbound_message`, scoped to their clinic)."""
+    delivery job, in one transaction (`queue_outbound_message`, scoped to their clinic);
+    `reply_to` quotes a message of the same conversation."""
     text = text.replace("\x00", "").strip()
     if not text:
         raise Refused("empty")
+    arguments = {"p_conversation_id": conversation_id, "p_content": text}
+    if reply_to:
+        arguments["p_reply_to"] = reply_to
     try:
-        row = (await user.rpc("queue_outbound_message",
-                              {"p_conversation_id": conversation_id, "p_content": text})
-               .execute()).data
-    except APIError as refused:  # Refused: empty, too_long, not_found, closed
-        raise from_database(refused, {"PT409": "closed", "22023": "empty"}) from None
+        row = (await user.rpc("queue_outbound_message", arguments).execute()).data
+    except APIError as refused:  # Refused: empty, too_long, not_found, closed, bad_quote
+        raise from_database(refused, {"PT409": "closed", "22023": "empty",
+                                      "PT400": "bad_quote"}) from None
     return row
-
-
 
 
 async def retry(user: AsyncClient, interaction_id: str) -> dict:
@@ -182,8 +184,7 @@ async def resolve_target(service: AsyncClient, company_id: str, channel: str,
         if not url or not secret:
             raise TargetMissing(failures.describe(
                 "no_outbound_url" if not url else "no_signing_secret", channel=channel))
-        query = urlencode({"integration": row["public_key"]})
-        return Target(url, secret, f"{setup.public_url}/webhooks/status?{query}")
+        return Target(url, secret, vault.status_url(setup.public_url, row["public_key"]))
     if setup.legacy_secret and setup.legacy_company_id == company_id and setup.fallback_url:
         return Target(setup.fallback_url, setup.legacy_secret,
                       f"{setup.public_url}/webhooks/status")
@@ -199,7 +200,19 @@ async def _body(service: AsyncClient, message: dict, target: Target) -> bytes:
     payload = {"interaction_id": message["id"], "company_id": message["company_id"],
                "channel": message["channel"], "to": to, "text": message["content"],
                "callback_url": target.callback_url}
+    quoted = await _provider_id(service, message["company_id"], message.get("reply_to_id"))
+    if quoted:
+        payload["context"] = {"message_id": quoted}   # the provider's id of the quoted message
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+async def _provider_id(service: AsyncClient, company_id: str,
+                       interaction_id: str | None) -> str | None:
+    if not interaction_id:
+        return None
+    rows = (await service.table("interactions").select("external_message_id")
+            .eq("company_id", company_id).eq("id", interaction_id).limit(1).execute()).data
+    return rows[0]["external_message_id"] if rows else None
 
 
 async def _post(target: Target, destination: Destination, body: bytes, interaction_id: str,

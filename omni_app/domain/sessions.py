@@ -9,7 +9,9 @@ while someone holds or waits for it, so the map never outgrows the requests in f
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
+import json
 import secrets
 import time
 import uuid
@@ -36,6 +38,17 @@ class ActiveSession:
     auth_user_id: str
     access_token: str
     access_expires_at: int
+
+    @property
+    def app_metadata(self) -> dict:
+        """The access token's app_metadata (set by the service role only). The token came from
+        Auth and was kept sealed on this server, so its payload is read, not re-verified."""
+        try:
+            payload = self.access_token.split(".")[1]
+            claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        except (IndexError, ValueError):
+            return {}
+        return claims.get("app_metadata") or {}
 
 
 @dataclass

@@ -3,11 +3,13 @@
 Every change is a definer function that checks the caller is an active admin of the clinic and
 writes the audit row in the same transaction (`invite_member`, `revoke_invitation`,
 `set_member_access`). Inviting answers the same whether or not the address has an Omni account:
-when it has none, one is made (service role) with a temporary password, and either way the
-invitation waits until that person, signed in, accepts it (`accept_invitation`)."""
+when it has none, Auth e-mails an invitation link (or, without e-mail, an account is made with a
+temporary password its owner must replace at the first sign-in), and either way the invitation
+waits until that person, signed in, accepts it (`accept_invitation`)."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import secrets
 import time
@@ -17,7 +19,10 @@ from postgrest.exceptions import APIError
 from supabase import AsyncClient
 from supabase_auth.errors import AuthApiError
 
+from omni_app.domain.account_links import MUST_SET_PASSWORD
 from omni_app.domain.refusals import Refused, from_database
+
+log = logging.getLogger("omni.team")
 
 ROLES = ("admin", "staff")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -37,7 +42,17 @@ class Actor:
 class Invitation:
     invitation_id: str
     email: str
-    temporary_password: str   # works only if the address had no account; nobody can tell
+    # Empty when Auth e-mailed an invitation link. Otherwise (no e-mail): works only if the
+    # address had no account (nobody can tell), and must be replaced at the first sign-in.
+    temporary_password: str
+
+
+@dataclass(frozen=True)
+class InviteMail:
+    """How Auth e-mails the invitation: the link's landing page and the template's `.Data`."""
+    redirect_to: str
+    locale: str
+    clinic: str
 
 
 # Refused with: email, self (a change of one's own access), conflict (already in a clinic),
@@ -58,7 +73,10 @@ async def open_invitations(user: AsyncClient) -> list[dict]:
 
 
 async def invite(user: AsyncClient, service: AsyncClient, email: str, full_name: str,
-                 role: str) -> Invitation:
+                 role: str, mail: InviteMail | None = None) -> Invitation:
+    """With `mail`, Auth e-mails a link to a new address (the person chooses a password on the
+    link's page); when it cannot (no mail set up) or without `mail`, the account gets a
+    temporary password to hand over, flagged so its owner must replace it."""
     started = time.monotonic()
     email = email.strip().lower()
     if not EMAIL.match(email) or len(email) > 320:
@@ -70,16 +88,40 @@ async def invite(user: AsyncClient, service: AsyncClient, email: str, full_name:
         }).execute()).data
     except APIError as error:
         raise from_database(error) from None
+    name = full_name.strip()[:200]
+    password = "" if mail and await _emailed(service, email, name, mail) else \
+        await _with_temporary_password(service, email, name)
+    await asyncio.sleep(max(0.0, INVITE_FLOOR_S - (time.monotonic() - started)))
+    return Invitation(str(invitation_id), email, password)
+
+
+async def _emailed(service: AsyncClient, email: str, full_name: str, mail: InviteMail) -> bool:
+    """Auth e-mailed the link, or the address already has an account (which then sees the
+    invitation when signing in); False when Auth sends no e-mail here."""
+    try:
+        await service.auth.admin.invite_user_by_email(email, {
+            "redirect_to": mail.redirect_to,
+            "data": {"full_name": full_name, "locale": mail.locale, "clinic": mail.clinic}})
+    except AuthApiError as exc:
+        if exc.code in ("email_exists", "user_already_exists"):
+            return True
+        log.warning("invitation e-mail not sent (%s %s): temporary password instead",
+                    exc.status, exc.code)
+        return False
+    return True
+
+
+async def _with_temporary_password(service: AsyncClient, email: str, full_name: str) -> str:
     password = secrets.token_urlsafe(12)
     try:
         await service.auth.admin.create_user({
             "email": email, "password": password, "email_confirm": True,
-            "user_metadata": {"full_name": full_name.strip()[:200]}})
+            "user_metadata": {"full_name": full_name},
+            "app_metadata": {MUST_SET_PASSWORD: True}})
     except AuthApiError as exc:
         if exc.code not in ("email_exists", "user_already_exists"):
             raise Refused("failed", exc.message) from None
-    await asyncio.sleep(max(0.0, INVITE_FLOOR_S - (time.monotonic() - started)))
-    return Invitation(str(invitation_id), email, password)
+    return password
 
 
 async def revoke_invitation(user: AsyncClient, invitation_id: str) -> None:

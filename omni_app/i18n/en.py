@@ -11,6 +11,53 @@ MESSAGES = {
     "login.error.not_confirmed": "Confirm your email before signing in.",
     "login.error.unavailable": "Signing in is not possible right now. Try again shortly.",
     "login.reason.disabled": "Your account was disabled by an administrator.",
+    "login.forgot": "Forgot my password",
+    "login.signup": "Create an account for my clinic",
+    "login.notice.confirm_email": "Account created. Confirm your email with the link we sent, "
+                                  "then sign in.",
+    "forgot.title": "Forgot my password",
+    "forgot.intro": "Enter your account's email. We will send a link to choose a new password.",
+    "forgot.submit": "Send link",
+    "forgot.sent": "If an account uses that email, we sent it a link to reset the password. It "
+                   "works for one hour.",
+    "forgot.back": "Back to sign in",
+    "forgot.error.rate_limited": "Too many requests from this address. Wait a few minutes and try "
+                                 "again.",
+    "forgot.error.link_expired": "The link has expired or was already used. Ask for a new one "
+                                 "below.",
+    "forgot.error.unavailable": "This is not possible right now. Try again shortly.",
+    "set_password.title": "Choose your password",
+    "set_password.intro": "Choose the password you will use to sign in to Omni (at least 8 "
+                          "characters). You will be signed out of every other device.",
+    "set_password.new": "New password",
+    "set_password.confirm": "Confirm the new password",
+    "set_password.submit": "Save password and sign in",
+    "set_password.error.too_short": "The password needs at least 8 characters.",
+    "set_password.error.mismatch": "The two passwords differ.",
+    "set_password.error.weak_password": "Password too weak. Choose a longer one.",
+    "set_password.error.rate_limited": "Too many attempts. Wait a few minutes and try again.",
+    "set_password.error.unavailable": "The password could not be saved right now. Try again "
+                                      "shortly.",
+    "set_password.error.invalid_credentials": "Signing in with the new password failed. Try "
+                                              "signing in again.",
+    "signup.title": "Create an account",
+    "signup.intro": "Create your account, then your clinic. To join a clinic's team, ask its "
+                    "admin for an invitation.",
+    "signup.name": "Your name",
+    "signup.email": "Email",
+    "signup.password": "Password (at least 8 characters)",
+    "signup.confirm": "Confirm the password",
+    "signup.language": "Language",
+    "signup.submit": "Create account",
+    "signup.have_account": "I have an account: sign in",
+    "signup.error.email": "Enter a valid email.",
+    "signup.error.too_short": "The password needs at least 8 characters.",
+    "signup.error.mismatch": "The two passwords differ.",
+    "signup.error.exists": "An account already uses that email. Sign in or use \"Forgot my "
+                           "password\".",
+    "signup.error.weak_password": "Password too weak. Choose a longer one.",
+    "signup.error.rate_limited": "Too many accounts created from this address. Try again later.",
+    "signup.error.unavailable": "The account could not be created right now. Try again shortly.",
     "nav.home": "Home",
     "nav.team": "Team",
     "nav.logout": "Sign out",
@@ -19,6 +66,7 @@ MESSAGES = {
     "role.admin": "Admin",
     "role.staff": "Staff",
     "home.notice.admin_only": "Only the clinic's admins can open that page.",
+    "home.notice.password_set": "Password saved. You were signed out of every other device.",
     "home.title": "Home",
     "home.open_conversations": "Open conversations",
     "home.unread_messages": "Unread messages",
@@ -134,12 +182,90 @@ MESSAGES = {
                                 "(Body Content Type: Raw, application/json), with these headers. "
                                 "Do not let n8n rebuild the JSON from fields: a re-serialized body"
                                 " no longer matches the signature.",
+    "integrations.recipe.retry": "If sending fails, run the Code node again before resending: a "
+                                 "status report is accepted once per signature; messages may be "
+                                 "sent again as they are.",
+    "integrations.recipe.download": "Or download ready-made workflows and import them in n8n "
+                                    "(Workflows → Import from file). The secret is not in the "
+                                    "file: set the environment variable named in the workflow's "
+                                    "note.",
+    "integrations.recipe.download.inbound": "Inbound workflow (messages → Omni)",
+    "integrations.recipe.download.outbound": "Outbound workflow (Omni's replies → provider)",
+    "integrations.recipe.reply": "3. Replies: Omni posts each reply to the n8n outbound URL, "
+                                 "signed the same way, with an Idempotency-Key (the reply's id, "
+                                 "the same on every retry: use it to never send a reply twice).",
+    "integrations.recipe.verify": "4. A Code node right after the Webhook node (with its Raw Body "
+                                  "option on) checks the signature over the exact body and the "
+                                  "time (within 5 minutes).",
+    "integrations.recipe.status": "5. Once sent, report the status to callback_url, signed like a "
+                                  "message (with a Code node like step 1's). Statuses only move "
+                                  "forward: sent, delivered, read; or failed with the error. "
+                                  "Answer Omni with a 2xx only when the provider accepted the "
+                                  "reply.",
+    "integrations.n8n.name.inbound": "Omni — {channel}: incoming messages",
+    "integrations.n8n.name.outbound": "Omni — {channel}: outgoing replies",
+    "integrations.n8n.note.inbound": "## Omni — {channel}: incoming messages\n1. Point your "
+                                     "provider's webhook at the \"Provider message\" node "
+                                     "(production URL).\n2. In n8n's environment set {variable} to "
+                                     "the signing secret shown once on Omni's integrations page, "
+                                     "plus N8N_BLOCK_ENV_ACCESS_IN_NODE=false and "
+                                     "NODE_FUNCTION_ALLOW_BUILTIN=crypto.\n3. Activate the "
+                                     "workflow.",
+    "integrations.n8n.note.outbound": "## Omni — {channel}: outgoing replies\n1. Copy the "
+                                      "production URL of the \"Reply from Omni\" node into Omni's "
+                                      "\"n8n outbound URL\" field.\n2. In n8n's environment set "
+                                      "{variable} (the same secret as the inbound workflow), "
+                                      "N8N_BLOCK_ENV_ACCESS_IN_NODE=false and "
+                                      "NODE_FUNCTION_ALLOW_BUILTIN=crypto.\n3. Replace the URL and "
+                                      "body of \"Send to provider\" with your provider's API (keys "
+                                      "in n8n's credentials).\n4. Activate the workflow.",
+    "integrations.n8n.js.sign": "Signs the message for Omni: HMAC-SHA256 of \"<timestamp>.<body>\" "
+                                "with the channel's signing secret.",
+    "integrations.n8n.js.secret": "The secret comes from n8n's environment ({variable}); never "
+                                  "paste it into a workflow you share.\nn8n needs "
+                                  "N8N_BLOCK_ENV_ACCESS_IN_NODE=false and "
+                                  "NODE_FUNCTION_ALLOW_BUILTIN=crypto.",
+    "integrations.n8n.js.secret_missing": "The variable {variable} is not set in n8n's environment.",
+    "integrations.n8n.js.body": "The exact text the next node sends: do not let n8n rebuild the "
+                                "JSON, or the signature no longer matches.",
+    "integrations.n8n.js.verify": "Checks that the request came from Omni: the signature over the "
+                                  "exact body (the Webhook node's Raw Body option) and a time "
+                                  "within 5 minutes.",
+    "integrations.n8n.js.raw_missing": "Turn on the Webhook node's Raw Body option.",
+    "integrations.n8n.js.idempotency": "Idempotency-Key is the reply's id and repeats when Omni "
+                                       "retries: use it to never send the same reply twice.",
+    "integrations.n8n.js.status": "Tells Omni what happened to the reply (sent or failed) at "
+                                  "callback_url, signed like every call to Omni.",
+    "integrations.n8n.js.external_id": "The provider's id of the message: adjust to your "
+                                       "provider's answer (WhatsApp Cloud API: messages[0].id).",
+    "integrations.copy": "Copy",
     "integrations.error.channel": "Unknown channel.",
     "integrations.error.url": "Enter a valid http:// or https:// URL, without user or password.",
     "integrations.error.name": "Use letters, digits, dots, dashes or underscores (up to 64).",
     "integrations.error.value": "Enter a value (up to 4096 characters).",
     "integrations.error.forbidden": "Only the clinic's admins can change integrations.",
     "integrations.error.conflict": "Someone changed this integration at the same time. Try again.",
+    "quick_replies.nav": "Quick replies",
+    "quick_replies.title": "Quick replies",
+    "quick_replies.intro": "Ready answers the whole team inserts into a conversation by typing / and the shortcut, or with the ⚡ button beside the text box.",
+    "quick_replies.new": "New quick reply",
+    "quick_replies.shortcut": "Shortcut",
+    "quick_replies.body": "Text",
+    "quick_replies.variables": "Variables: {{name}} (the client's first name) and {{clinic}} (the clinic's name).",
+    "quick_replies.save": "Save",
+    "quick_replies.edit": "Edit",
+    "quick_replies.delete": "Delete",
+    "quick_replies.cancel": "Back",
+    "quick_replies.delete_title": "Delete this quick reply?",
+    "quick_replies.saved": "Reply /{shortcut} saved.",
+    "quick_replies.deleted": "Quick reply deleted.",
+    "quick_replies.empty": "No quick replies yet.",
+    "quick_replies.error.shortcut": "Use lower-case letters, digits, - or _ in the shortcut (up to 32).",
+    "quick_replies.error.body": "Write the reply's text (up to 4000 characters).",
+    "quick_replies.error.duplicate": "A reply with that shortcut already exists.",
+    "quick_replies.error.forbidden": "Only the clinic's admins can change quick replies.",
+    "quick_replies.error.not_found": "That quick reply no longer exists.",
+    "quick_replies.error.invalid": "Check the shortcut and the text.",
     "inbox.nav": "Inbox",
     "inbox.search": "Search by name or phone",
     "inbox.search.label": "Search",
@@ -201,6 +327,20 @@ MESSAGES = {
     "inbox.error.too_long": "Message too long for this channel.",
     "inbox.error.too_long_limit": "The message is over {channel}'s limit of {limit} characters. Shorten it or split it into several messages.",
     "inbox.composer.label": "Reply",
+    "inbox.composer.mode_reply": "Reply",
+    "inbox.composer.mode_note": "Internal note",
+    "inbox.composer.note_placeholder": "A note for the team: the client never sees it and nothing is sent",
+    "inbox.note.add": "Save note",
+    "inbox.note.label": "Internal note",
+    "inbox.quote": "Reply quoting this message",
+    "inbox.quote.client": "Client",
+    "inbox.quote.replying": "Replying to",
+    "inbox.quote.cancel": "Don't quote",
+    "inbox.quick_replies": "Quick replies",
+    "inbox.quick_replies.none": "No quick replies. An admin can create them in Quick replies.",
+    "inbox.emoji": "Emoji",
+    "inbox.error.bad_quote": "The quoted message is not in this conversation.",
+    "inbox.error.note_too_long": "The note is over the limit of {limit} characters.",
     "inbox.error.closed": "The conversation is closed: reopen it to reply.",
     "inbox.error.not_failed": "Only failed messages can be sent again.",
     "api_keys.last_used": "Last used",
@@ -220,6 +360,10 @@ MESSAGES = {
     "api_keys.error.name_too_long": "The name is too long (100 characters at most).",
     "api_keys.error.not_found": "Key not found.",
     "team.invite.done": "Invitation created for {email}.",
+    "team.invite.mailed": "Invitation sent to {email}.",
+    "team.invite.mailed_note": "They get an email with a link to choose a password and join the "
+                               "clinic. If they already have an Omni account, they see the "
+                               "invitation when signing in.",
     "team.invite.password_note": "If this address had no Omni account yet, we created one with the"
                                  " temporary password below (shown only now). If it had one, they "
                                  "will see the invitation when they sign in.",

@@ -11,6 +11,55 @@ MESSAGES = {
     "login.error.not_confirmed": "Confirma tu correo antes de ingresar.",
     "login.error.unavailable": "No es posible ingresar ahora. Inténtalo en unos instantes.",
     "login.reason.disabled": "Tu cuenta fue desactivada por un administrador.",
+    "login.forgot": "Olvidé mi contraseña",
+    "login.signup": "Crear una cuenta para mi clínica",
+    "login.notice.confirm_email": "Cuenta creada. Confirma tu correo con el enlace que enviamos y "
+                                  "luego ingresa.",
+    "forgot.title": "Olvidé mi contraseña",
+    "forgot.intro": "Escribe el correo de tu cuenta. Te enviaremos un enlace para elegir una "
+                    "nueva contraseña.",
+    "forgot.submit": "Enviar enlace",
+    "forgot.sent": "Si hay una cuenta con ese correo, le enviamos un enlace para restablecer la "
+                   "contraseña. Vale por una hora.",
+    "forgot.back": "Volver a ingresar",
+    "forgot.error.rate_limited": "Demasiadas solicitudes desde esta dirección. Espera unos "
+                                 "minutos e inténtalo de nuevo.",
+    "forgot.error.link_expired": "El enlace venció o ya se usó. Pide uno nuevo abajo.",
+    "forgot.error.unavailable": "No es posible continuar ahora. Inténtalo en unos instantes.",
+    "set_password.title": "Elige tu contraseña",
+    "set_password.intro": "Elige la contraseña con la que ingresarás a Omni (al menos 8 "
+                          "caracteres). Se cerrará tu sesión en todos los demás dispositivos.",
+    "set_password.new": "Nueva contraseña",
+    "set_password.confirm": "Confirma la nueva contraseña",
+    "set_password.submit": "Guardar contraseña e ingresar",
+    "set_password.error.too_short": "La contraseña necesita al menos 8 caracteres.",
+    "set_password.error.mismatch": "Las dos contraseñas no coinciden.",
+    "set_password.error.weak_password": "Contraseña demasiado débil. Elige una más larga.",
+    "set_password.error.rate_limited": "Demasiados intentos. Espera unos minutos e inténtalo de "
+                                       "nuevo.",
+    "set_password.error.unavailable": "No se pudo guardar la contraseña ahora. Inténtalo en unos "
+                                      "instantes.",
+    "set_password.error.invalid_credentials": "No se pudo ingresar con la nueva contraseña. "
+                                              "Intenta ingresar de nuevo.",
+    "signup.title": "Crear cuenta",
+    "signup.intro": "Crea tu cuenta y luego tu clínica. Para unirte al equipo de una clínica, "
+                    "pide una invitación a su administrador.",
+    "signup.name": "Tu nombre",
+    "signup.email": "Correo electrónico",
+    "signup.password": "Contraseña (al menos 8 caracteres)",
+    "signup.confirm": "Confirma la contraseña",
+    "signup.language": "Idioma",
+    "signup.submit": "Crear cuenta",
+    "signup.have_account": "Ya tengo cuenta: ingresar",
+    "signup.error.email": "Escribe un correo válido.",
+    "signup.error.too_short": "La contraseña necesita al menos 8 caracteres.",
+    "signup.error.mismatch": "Las dos contraseñas no coinciden.",
+    "signup.error.exists": "Ya existe una cuenta con ese correo. Ingresa o usa \"Olvidé mi "
+                           "contraseña\".",
+    "signup.error.weak_password": "Contraseña demasiado débil. Elige una más larga.",
+    "signup.error.rate_limited": "Demasiadas cuentas creadas desde esta dirección. Inténtalo más "
+                                 "tarde.",
+    "signup.error.unavailable": "No se pudo crear la cuenta ahora. Inténtalo en unos instantes.",
     "nav.home": "Inicio",
     "nav.team": "Equipo",
     "nav.logout": "Salir",
@@ -19,6 +68,8 @@ MESSAGES = {
     "role.admin": "Administrador",
     "role.staff": "Colaborador",
     "home.notice.admin_only": "Solo los administradores de la clínica pueden abrir esa página.",
+    "home.notice.password_set": "Contraseña guardada. Se cerró tu sesión en todos los demás "
+                                "dispositivos.",
     "home.title": "Inicio",
     "home.open_conversations": "Conversaciones abiertas",
     "home.unread_messages": "Mensajes no leídos",
@@ -135,6 +186,65 @@ MESSAGES = {
                                 "(Body Content Type: Raw, application/json), con estos "
                                 "encabezados. No dejes que n8n rearme el JSON a partir de campos: "
                                 "un cuerpo re-serializado ya no coincide con la firma.",
+    "integrations.recipe.retry": "Si el envío falla, ejecuta de nuevo el nodo Code antes de "
+                                 "reenviar: un informe de estado se acepta una vez por firma; los "
+                                 "mensajes pueden reenviarse tal cual.",
+    "integrations.recipe.download": "O descarga los flujos listos e impórtalos en n8n (Workflows → "
+                                    "Import from file). El secreto no va en el archivo: define la "
+                                    "variable de entorno indicada en la nota del flujo.",
+    "integrations.recipe.download.inbound": "Flujo de entrada (mensajes → Omni)",
+    "integrations.recipe.download.outbound": "Flujo de salida (respuestas de Omni → proveedor)",
+    "integrations.recipe.reply": "3. Respuestas: Omni envía cada respuesta a la URL de salida de "
+                                 "n8n, firmada de la misma forma, con un Idempotency-Key (el id de "
+                                 "la respuesta, igual en cada reintento: úsalo para no enviar una "
+                                 "respuesta dos veces).",
+    "integrations.recipe.verify": "4. Un nodo Code justo después del Webhook (con la opción Raw "
+                                  "Body activada) comprueba la firma sobre el cuerpo exacto y la "
+                                  "hora (hasta 5 minutos).",
+    "integrations.recipe.status": "5. Después de enviar, informa el estado en callback_url, "
+                                  "firmado como un mensaje (con un nodo Code como el del paso 1). "
+                                  "El estado solo avanza: sent, delivered, read; o failed con el "
+                                  "error. Responde a Omni con 2xx solo si el proveedor aceptó la "
+                                  "respuesta.",
+    "integrations.n8n.name.inbound": "Omni — {channel}: mensajes recibidos",
+    "integrations.n8n.name.outbound": "Omni — {channel}: respuestas enviadas",
+    "integrations.n8n.note.inbound": "## Omni — {channel}: mensajes recibidos\n1. Apunta el "
+                                     "webhook de tu proveedor al nodo \"Provider message\" (URL de "
+                                     "producción).\n2. En el entorno de n8n define {variable} con "
+                                     "el secreto de firma mostrado una vez en la página de "
+                                     "integraciones de Omni, además de "
+                                     "N8N_BLOCK_ENV_ACCESS_IN_NODE=false y "
+                                     "NODE_FUNCTION_ALLOW_BUILTIN=crypto.\n3. Activa el flujo.",
+    "integrations.n8n.note.outbound": "## Omni — {channel}: respuestas enviadas\n1. Copia la URL "
+                                      "de producción del nodo \"Reply from Omni\" en el campo "
+                                      "\"URL de salida de n8n\" de Omni.\n2. En el entorno de n8n "
+                                      "define {variable} (el mismo secreto del flujo de entrada), "
+                                      "N8N_BLOCK_ENV_ACCESS_IN_NODE=false y "
+                                      "NODE_FUNCTION_ALLOW_BUILTIN=crypto.\n3. Cambia la URL y el "
+                                      "cuerpo de \"Send to provider\" por la API de tu proveedor "
+                                      "(claves en las credenciales de n8n).\n4. Activa el flujo.",
+    "integrations.n8n.js.sign": "Firma el mensaje para Omni: HMAC-SHA256 de "
+                                "\"<timestamp>.<cuerpo>\" con el secreto de firma del canal.",
+    "integrations.n8n.js.secret": "El secreto viene del entorno de n8n ({variable}); nunca lo "
+                                  "pegues en un flujo que compartes.\nn8n necesita "
+                                  "N8N_BLOCK_ENV_ACCESS_IN_NODE=false y "
+                                  "NODE_FUNCTION_ALLOW_BUILTIN=crypto.",
+    "integrations.n8n.js.secret_missing": "La variable {variable} no está definida en el entorno "
+                                          "de n8n.",
+    "integrations.n8n.js.body": "El texto exacto que envía el siguiente nodo: no dejes que n8n "
+                                "rearme el JSON, o la firma ya no coincide.",
+    "integrations.n8n.js.verify": "Comprueba que la petición vino de Omni: la firma sobre el "
+                                  "cuerpo exacto (opción Raw Body del Webhook) y una hora de hasta "
+                                  "5 minutos.",
+    "integrations.n8n.js.raw_missing": "Activa la opción Raw Body del nodo Webhook.",
+    "integrations.n8n.js.idempotency": "Idempotency-Key es el id de la respuesta y se repite "
+                                       "cuando Omni reintenta: úsalo para no enviar la misma "
+                                       "respuesta dos veces.",
+    "integrations.n8n.js.status": "Informa a Omni qué pasó con la respuesta (sent o failed) en "
+                                  "callback_url, firmado como toda llamada a Omni.",
+    "integrations.n8n.js.external_id": "El id del mensaje en el proveedor: ajústalo a la respuesta "
+                                       "de tu proveedor (WhatsApp Cloud API: messages[0].id).",
+    "integrations.copy": "Copiar",
     "integrations.error.channel": "Canal desconocido.",
     "integrations.error.url": "Indica una URL http:// o https:// válida, sin usuario ni "
                               "contraseña.",
@@ -144,6 +254,27 @@ MESSAGES = {
                                     "integraciones.",
     "integrations.error.conflict": "Alguien cambió esta integración al mismo tiempo. Inténtalo de "
                                    "nuevo.",
+    "quick_replies.nav": "Respuestas rápidas",
+    "quick_replies.title": "Respuestas rápidas",
+    "quick_replies.intro": "Respuestas listas que todo el equipo inserta en la conversación escribiendo / y el atajo, o con el botón ⚡ junto al cuadro de texto.",
+    "quick_replies.new": "Nueva respuesta rápida",
+    "quick_replies.shortcut": "Atajo",
+    "quick_replies.body": "Texto",
+    "quick_replies.variables": "Variables: {{nombre}} (nombre del cliente) y {{clinica}} (nombre de la clínica).",
+    "quick_replies.save": "Guardar",
+    "quick_replies.edit": "Editar",
+    "quick_replies.delete": "Eliminar",
+    "quick_replies.cancel": "Volver",
+    "quick_replies.delete_title": "¿Eliminar esta respuesta rápida?",
+    "quick_replies.saved": "Respuesta /{shortcut} guardada.",
+    "quick_replies.deleted": "Respuesta rápida eliminada.",
+    "quick_replies.empty": "Aún no hay respuestas rápidas.",
+    "quick_replies.error.shortcut": "Usa en el atajo minúsculas, dígitos, - o _ (hasta 32).",
+    "quick_replies.error.body": "Escribe el texto de la respuesta (hasta 4000 caracteres).",
+    "quick_replies.error.duplicate": "Ya existe una respuesta con ese atajo.",
+    "quick_replies.error.forbidden": "Solo los administradores de la clínica pueden cambiar las respuestas rápidas.",
+    "quick_replies.error.not_found": "Esa respuesta rápida ya no existe.",
+    "quick_replies.error.invalid": "Revisa el atajo y el texto.",
     "inbox.nav": "Bandeja de entrada",
     "inbox.search": "Buscar por nombre o teléfono",
     "inbox.search.label": "Buscar",
@@ -205,6 +336,20 @@ MESSAGES = {
     "inbox.error.too_long": "Mensaje demasiado largo para este canal.",
     "inbox.error.too_long_limit": "El mensaje supera el límite de {limit} caracteres de {channel}. Acórtalo o divídelo en varios mensajes.",
     "inbox.composer.label": "Respuesta",
+    "inbox.composer.mode_reply": "Responder",
+    "inbox.composer.mode_note": "Nota interna",
+    "inbox.composer.note_placeholder": "Nota para el equipo: el cliente no la ve y no se envía nada",
+    "inbox.note.add": "Guardar nota",
+    "inbox.note.label": "Nota interna",
+    "inbox.quote": "Responder citando este mensaje",
+    "inbox.quote.client": "Cliente",
+    "inbox.quote.replying": "Respondiendo a",
+    "inbox.quote.cancel": "No citar",
+    "inbox.quick_replies": "Respuestas rápidas",
+    "inbox.quick_replies.none": "No hay respuestas rápidas. Un administrador puede crearlas en Respuestas rápidas.",
+    "inbox.emoji": "Emojis",
+    "inbox.error.bad_quote": "El mensaje citado no está en esta conversación.",
+    "inbox.error.note_too_long": "La nota supera el límite de {limit} caracteres.",
     "inbox.error.closed": "La conversación está cerrada: reábrela para responder.",
     "inbox.error.not_failed": "Solo se pueden reenviar los mensajes que fallaron.",
     "api_keys.last_used": "Último uso",
@@ -224,6 +369,10 @@ MESSAGES = {
     "api_keys.error.name_too_long": "El nombre es demasiado largo (100 caracteres como máximo).",
     "api_keys.error.not_found": "Clave no encontrada.",
     "team.invite.done": "Invitación creada para {email}.",
+    "team.invite.mailed": "Invitación enviada a {email}.",
+    "team.invite.mailed_note": "La persona recibe un correo con un enlace para elegir su "
+                               "contraseña y unirse a la clínica. Si ya tiene cuenta en Omni, ve "
+                               "la invitación al ingresar.",
     "team.invite.password_note": "Si esta dirección aún no tenía cuenta en Omni, creamos una con "
                                  "la contraseña temporal de abajo (solo se muestra ahora). Si ya "
                                  "tenía, la persona verá la invitación al entrar.",

@@ -11,6 +11,53 @@ MESSAGES = {
     "login.error.not_confirmed": "Confirme seu e-mail antes de entrar.",
     "login.error.unavailable": "Não foi possível entrar agora. Tente de novo em instantes.",
     "login.reason.disabled": "Sua conta foi desativada por um administrador.",
+    "login.forgot": "Esqueci minha senha",
+    "login.signup": "Criar uma conta para minha clínica",
+    "login.notice.confirm_email": "Conta criada. Confirme seu e-mail pelo link que enviamos e "
+                                  "depois entre.",
+    "forgot.title": "Esqueci minha senha",
+    "forgot.intro": "Informe o e-mail da sua conta. Enviaremos um link para você escolher uma "
+                    "nova senha.",
+    "forgot.submit": "Enviar link",
+    "forgot.sent": "Se houver uma conta com esse e-mail, enviamos um link para redefinir a senha. "
+                   "Ele vale por uma hora.",
+    "forgot.back": "Voltar para entrar",
+    "forgot.error.rate_limited": "Muitos pedidos deste endereço. Aguarde alguns minutos e tente "
+                                 "de novo.",
+    "forgot.error.link_expired": "O link expirou ou já foi usado. Peça um novo abaixo.",
+    "forgot.error.unavailable": "Não foi possível continuar agora. Tente de novo em instantes.",
+    "set_password.title": "Escolha sua senha",
+    "set_password.intro": "Escolha a senha que você vai usar para entrar no Omni (pelo menos 8 "
+                          "caracteres). Você sairá de todos os outros dispositivos.",
+    "set_password.new": "Nova senha",
+    "set_password.confirm": "Confirme a nova senha",
+    "set_password.submit": "Salvar senha e entrar",
+    "set_password.error.too_short": "A senha precisa ter pelo menos 8 caracteres.",
+    "set_password.error.mismatch": "As duas senhas não são iguais.",
+    "set_password.error.weak_password": "Senha fraca demais. Escolha uma senha mais longa.",
+    "set_password.error.rate_limited": "Muitas tentativas. Aguarde alguns minutos e tente de novo.",
+    "set_password.error.unavailable": "Não foi possível salvar a senha agora. Tente de novo em "
+                                      "instantes.",
+    "set_password.error.invalid_credentials": "Não foi possível entrar com a nova senha. Tente "
+                                              "entrar de novo.",
+    "signup.title": "Criar conta",
+    "signup.intro": "Crie sua conta e, em seguida, a sua clínica. Para entrar na equipe de uma "
+                    "clínica, peça um convite ao administrador.",
+    "signup.name": "Seu nome",
+    "signup.email": "E-mail",
+    "signup.password": "Senha (pelo menos 8 caracteres)",
+    "signup.confirm": "Confirme a senha",
+    "signup.language": "Idioma",
+    "signup.submit": "Criar conta",
+    "signup.have_account": "Já tenho conta: entrar",
+    "signup.error.email": "Informe um e-mail válido.",
+    "signup.error.too_short": "A senha precisa ter pelo menos 8 caracteres.",
+    "signup.error.mismatch": "As duas senhas não são iguais.",
+    "signup.error.exists": "Já existe uma conta com esse e-mail. Entre ou use \"Esqueci minha "
+                           "senha\".",
+    "signup.error.weak_password": "Senha fraca demais. Escolha uma senha mais longa.",
+    "signup.error.rate_limited": "Muitas contas criadas deste endereço. Tente de novo mais tarde.",
+    "signup.error.unavailable": "Não foi possível criar a conta agora. Tente de novo em instantes.",
     "nav.home": "Início",
     "nav.team": "Equipe",
     "nav.logout": "Sair",
@@ -19,6 +66,7 @@ MESSAGES = {
     "role.admin": "Administrador",
     "role.staff": "Atendente",
     "home.notice.admin_only": "Somente os administradores da clínica podem abrir essa página.",
+    "home.notice.password_set": "Senha salva. Você saiu de todos os outros dispositivos.",
     "home.title": "Início",
     "home.open_conversations": "Conversas abertas",
     "home.unread_messages": "Mensagens não lidas",
@@ -134,12 +182,91 @@ MESSAGES = {
                                 "(Body Content Type: Raw, application/json), com estes cabeçalhos."
                                 " Não deixe o n8n remontar o JSON a partir de campos: um corpo re-"
                                 "serializado não confere mais com a assinatura.",
+    "integrations.recipe.retry": "Se o envio falhar, rode o nó Code de novo antes de reenviar: um "
+                                 "relatório de situação é aceito uma vez por assinatura; mensagens "
+                                 "podem ser reenviadas como estão.",
+    "integrations.recipe.download": "Ou baixe os fluxos prontos e importe no n8n (Workflows → "
+                                    "Import from file). O segredo não vai no arquivo: defina a "
+                                    "variável de ambiente indicada na nota do fluxo.",
+    "integrations.recipe.download.inbound": "Fluxo de entrada (mensagens → Omni)",
+    "integrations.recipe.download.outbound": "Fluxo de saída (respostas do Omni → provedor)",
+    "integrations.recipe.reply": "3. Respostas: o Omni envia cada resposta para a URL de saída do "
+                                 "n8n, assinada do mesmo jeito, com o Idempotency-Key (o id da "
+                                 "resposta, igual em cada nova tentativa: use-o para não enviar a "
+                                 "mesma resposta duas vezes).",
+    "integrations.recipe.verify": "4. Um nó Code logo depois do Webhook (com a opção Raw Body "
+                                  "ligada) confere a assinatura sobre o corpo exato e o horário "
+                                  "(até 5 minutos).",
+    "integrations.recipe.status": "5. Depois de enviar, informe a situação em callback_url, "
+                                  "assinada como uma mensagem (com um nó Code como o do passo 1). "
+                                  "A situação só avança: sent, delivered, read; ou failed com o "
+                                  "erro. Responda ao Omni com 2xx só se o provedor aceitou a "
+                                  "resposta.",
+    "integrations.n8n.name.inbound": "Omni — {channel}: mensagens recebidas",
+    "integrations.n8n.name.outbound": "Omni — {channel}: respostas enviadas",
+    "integrations.n8n.note.inbound": "## Omni — {channel}: mensagens recebidas\n1. Aponte o "
+                                     "webhook do seu provedor para o nó \"Provider message\" (URL "
+                                     "de produção).\n2. No ambiente do n8n, defina {variable} com "
+                                     "o segredo de assinatura mostrado uma vez na página de "
+                                     "integrações do Omni, e também "
+                                     "N8N_BLOCK_ENV_ACCESS_IN_NODE=false e "
+                                     "NODE_FUNCTION_ALLOW_BUILTIN=crypto.\n3. Ative o fluxo.",
+    "integrations.n8n.note.outbound": "## Omni — {channel}: respostas enviadas\n1. Copie a URL de "
+                                      "produção do nó \"Reply from Omni\" para o campo \"URL de "
+                                      "saída do n8n\" do Omni.\n2. No ambiente do n8n, defina "
+                                      "{variable} (o mesmo segredo do fluxo de entrada), "
+                                      "N8N_BLOCK_ENV_ACCESS_IN_NODE=false e "
+                                      "NODE_FUNCTION_ALLOW_BUILTIN=crypto.\n3. Troque a URL e o "
+                                      "corpo de \"Send to provider\" pela API do seu provedor "
+                                      "(chaves nas credenciais do n8n).\n4. Ative o fluxo.",
+    "integrations.n8n.js.sign": "Assina a mensagem para o Omni: HMAC-SHA256 de "
+                                "\"<timestamp>.<corpo>\" com o segredo de assinatura do canal.",
+    "integrations.n8n.js.secret": "O segredo vem do ambiente do n8n ({variable}); nunca o cole num "
+                                  "fluxo que você compartilha.\nO n8n precisa de "
+                                  "N8N_BLOCK_ENV_ACCESS_IN_NODE=false e "
+                                  "NODE_FUNCTION_ALLOW_BUILTIN=crypto.",
+    "integrations.n8n.js.secret_missing": "A variável {variable} não está definida no ambiente do "
+                                          "n8n.",
+    "integrations.n8n.js.body": "O texto exato que o próximo nó envia: não deixe o n8n remontar o "
+                                "JSON, senão a assinatura não confere.",
+    "integrations.n8n.js.verify": "Confere que o pedido veio do Omni: assinatura sobre o corpo "
+                                  "exato (opção Raw Body do Webhook) e horário de até 5 minutos.",
+    "integrations.n8n.js.raw_missing": "Ligue a opção Raw Body do nó Webhook.",
+    "integrations.n8n.js.idempotency": "Idempotency-Key é o id da resposta e se repete quando o "
+                                       "Omni tenta de novo: use-o para não enviar a mesma resposta "
+                                       "duas vezes.",
+    "integrations.n8n.js.status": "Informa ao Omni o que aconteceu com a resposta (sent ou failed) "
+                                  "em callback_url, assinado como toda chamada ao Omni.",
+    "integrations.n8n.js.external_id": "O id da mensagem no provedor: ajuste à resposta do seu "
+                                       "provedor (WhatsApp Cloud API: messages[0].id).",
+    "integrations.copy": "Copiar",
     "integrations.error.channel": "Canal desconhecido.",
     "integrations.error.url": "Informe uma URL http:// ou https:// válida, sem usuário nem senha.",
     "integrations.error.name": "Use letras, dígitos, pontos, hífens ou sublinhados (até 64).",
     "integrations.error.value": "Informe um valor (até 4096 caracteres).",
     "integrations.error.forbidden": "Só os administradores da clínica podem alterar integrações.",
     "integrations.error.conflict": "Alguém alterou esta integração ao mesmo tempo. Tente de novo.",
+    "quick_replies.nav": "Respostas rápidas",
+    "quick_replies.title": "Respostas rápidas",
+    "quick_replies.intro": "Respostas prontas que toda a equipe insere na conversa digitando / e o atalho, ou pelo botão ⚡ ao lado da caixa de texto.",
+    "quick_replies.new": "Nova resposta rápida",
+    "quick_replies.shortcut": "Atalho",
+    "quick_replies.body": "Texto",
+    "quick_replies.variables": "Variáveis: {{nome}} (primeiro nome do cliente) e {{clinica}} (nome da clínica).",
+    "quick_replies.save": "Salvar",
+    "quick_replies.edit": "Editar",
+    "quick_replies.delete": "Excluir",
+    "quick_replies.cancel": "Voltar",
+    "quick_replies.delete_title": "Excluir esta resposta rápida?",
+    "quick_replies.saved": "Resposta /{shortcut} salva.",
+    "quick_replies.deleted": "Resposta rápida excluída.",
+    "quick_replies.empty": "Nenhuma resposta rápida ainda.",
+    "quick_replies.error.shortcut": "Use no atalho letras minúsculas, dígitos, - ou _ (até 32).",
+    "quick_replies.error.body": "Escreva o texto da resposta (até 4000 caracteres).",
+    "quick_replies.error.duplicate": "Já existe uma resposta com esse atalho.",
+    "quick_replies.error.forbidden": "Só os administradores da clínica podem alterar respostas rápidas.",
+    "quick_replies.error.not_found": "Essa resposta rápida não existe mais.",
+    "quick_replies.error.invalid": "Verifique o atalho e o texto.",
     "inbox.nav": "Caixa de entrada",
     "inbox.search": "Buscar por nome ou telefone",
     "inbox.search.label": "Buscar",
@@ -201,6 +328,20 @@ MESSAGES = {
     "inbox.error.too_long": "Mensagem longa demais para este canal.",
     "inbox.error.too_long_limit": "A mensagem passa do limite de {limit} caracteres do {channel}. Encurte-a ou divida-a em várias mensagens.",
     "inbox.composer.label": "Resposta",
+    "inbox.composer.mode_reply": "Responder",
+    "inbox.composer.mode_note": "Nota interna",
+    "inbox.composer.note_placeholder": "Nota para a equipe: o cliente não vê e nada é enviado",
+    "inbox.note.add": "Salvar nota",
+    "inbox.note.label": "Nota interna",
+    "inbox.quote": "Responder citando esta mensagem",
+    "inbox.quote.client": "Cliente",
+    "inbox.quote.replying": "Respondendo a",
+    "inbox.quote.cancel": "Não citar",
+    "inbox.quick_replies": "Respostas rápidas",
+    "inbox.quick_replies.none": "Nenhuma resposta rápida. Um administrador pode criá-las em Respostas rápidas.",
+    "inbox.emoji": "Emojis",
+    "inbox.error.bad_quote": "A mensagem citada não está nesta conversa.",
+    "inbox.error.note_too_long": "A nota passa do limite de {limit} caracteres.",
     "inbox.error.closed": "A conversa está encerrada: reabra-a para responder.",
     "inbox.error.not_failed": "Só mensagens que falharam podem ser reenviadas.",
     "api_keys.last_used": "Último uso",
@@ -220,6 +361,10 @@ MESSAGES = {
     "api_keys.error.name_too_long": "O nome é longo demais (no máximo 100 caracteres).",
     "api_keys.error.not_found": "Chave não encontrada.",
     "team.invite.done": "Convite criado para {email}.",
+    "team.invite.mailed": "Convite enviado para {email}.",
+    "team.invite.mailed_note": "A pessoa recebe um e-mail com um link para escolher a senha e "
+                               "entrar na clínica. Se ela já tem conta no Omni, vê o convite ao "
+                               "entrar.",
     "team.invite.password_note": "Se este endereço ainda não tinha conta no Omni, criamos uma com "
                                  "a senha temporária abaixo (mostrada só agora). Se já tinha, a "
                                  "pessoa verá o convite quando entrar.",

@@ -10,6 +10,7 @@ from omni_app.components.one_line import one_line
 from omni_app.components.message_bubble import message_bubble
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import InboxLive
+from omni_app.views.composer import composer
 from omni_app.views.conversation_list import channel_icon, conversation_list
 from omni_app.views.shell import shell
 
@@ -55,42 +56,11 @@ def message_area() -> rx.Component:
                               align_self="center")),
             rx.foreach(InboxState.messages,
                        lambda m: message_bubble(m, T, InboxState.retry_message,
+                                                InboxState.quote_message,
                                                 focus=m.id == InboxState.focus_message_id)),
             spacing="2", width="100%", padding="8px 4px"),
         display="flex", flex_direction="column-reverse", overflow_y="auto", flex="1",
         min_height="120px", width="100%", id="message-area",
-    )
-
-
-def composer() -> rx.Component:
-    return rx.cond(
-        InboxState.header.closed,
-        rx.text(T["inbox.closed_hint"], size="2", color_scheme="gray", id="closed-hint"),
-        rx.form(
-            rx.vstack(
-                rx.hstack(
-                    rx.text_area(name="text", id="composer", placeholder=T["inbox.composer"],
-                                 rows="2", resize="vertical", flex="1",
-                                 aria_label=T["inbox.composer.label"],
-                                 custom_attrs={"data-limit": InboxState.header.reply_limit,
-                                               "data-locale": InboxState.locale,
-                                               "data-draft": InboxState.user_id + ":"
-                                               + InboxState.selected_id}),
-                    rx.button(rx.icon("send", size=16), T["inbox.send"], type="submit",
-                              id="send"),
-                    align="end", width="100%"),
-                # Shown by assets/composer_limit.js as the text nears the channel's limit.
-                rx.hstack(
-                    rx.text(InboxState.too_long_text, size="1", color_scheme="red",
-                            id="composer-too-long", hidden=True, role="alert"),
-                    rx.spacer(),
-                    rx.text("", size="1", color_scheme="gray", id="composer-count",
-                            hidden=True, aria_live="polite",
-                            style={"&[data-over=true]": {"color": rx.color("red", 11)}}),
-                    width="100%"),
-                spacing="1", width="100%"),
-            on_submit=InboxState.send_message, reset_on_submit=True, width="100%",
-        ),
     )
 
 

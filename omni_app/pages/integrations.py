@@ -6,9 +6,10 @@ import reflex as rx
 
 from omni_app.channels import registry
 from omni_app.components.secrets import copyable, shown_once
-from omni_app.domain.n8n_recipe import SIGN_SNIPPET
 from omni_app.state.integrations import IntegrationsState as S
 from omni_app.views.api_keys_card import api_keys_card
+from omni_app.views.integration_notice import notice
+from omni_app.views.n8n_recipe_panel import recipe
 from omni_app.views.shell import shell
 
 T = S.tr
@@ -44,7 +45,7 @@ def status_row(channel: str, view) -> rx.Component:
         rx.badge(rx.cond(view.status == "active", T["integrations.status.active"],
                          T["integrations.status.inactive"]),
                  color_scheme=rx.cond(view.status == "active", "green", "gray")),
-        width="100%", align="center",
+        width="100%", align="center", wrap="wrap",
     )
 
 
@@ -54,14 +55,15 @@ def signing_secret(channel: str, view) -> rx.Component:
         masked(view.signing_secret),
         rx.cond(view.grace != "", rx.text(view.grace, size="2")),
         rx.cond(
-            S.revealed_channel == channel,
-            shown_once(T["integrations.secret.rotated"], S.revealed_secret,
+            S.revealed.contains(channel),
+            shown_once(T["integrations.secret.rotated"], S.revealed[channel],
                        f"integration-{channel}-secret", T["integrations.secret.hide"],
-                       S.hide_secret)),
+                       S.hide_secret(channel), T["integrations.copy"])),
         rx.button(rx.cond(view.signing_secret != "", T["integrations.secret.rotate"],
                           T["integrations.secret.generate"]),
                   on_click=S.rotate_secret(channel), id=f"integration-{channel}-rotate",
                   size="2", variant="soft", type="button"),
+        notice(f"{channel}.secret", f"integration-{channel}-secret"),
     )
 
 
@@ -75,7 +77,8 @@ def outbound_form(channel: str, view) -> rx.Component:
             rx.button(T["integrations.save"], type="submit",
                       id=f"integration-{channel}-outbound-save"),
             width="100%"),
-        on_submit=S.save_outbound_url, width="100%"))
+        on_submit=S.save_outbound_url, width="100%"),
+        notice(f"{channel}.outbound", f"integration-{channel}-outbound"))
 
 
 def meta_form(channel: str, view) -> rx.Component:
@@ -95,7 +98,8 @@ def meta_form(channel: str, view) -> rx.Component:
                   rx.button(T["integrations.save"], type="submit",
                             id=f"integration-{channel}-meta-save"),
                   spacing="2", width="100%"),
-        on_submit=S.save_meta, reset_on_submit=True, width="100%"))
+        on_submit=S.save_meta, reset_on_submit=True, width="100%"),
+        notice(f"{channel}.meta", f"integration-{channel}-meta"))
 
 
 def credentials_form(channel: str) -> rx.Component:
@@ -117,32 +121,21 @@ def credentials_form(channel: str) -> rx.Component:
             rx.button(T["integrations.credentials.save"], type="submit", variant="soft",
                       id=f"integration-{channel}-credential-save"),
             wrap="wrap"), on_submit=S.save_credential, reset_on_submit=True),
+        notice(f"{channel}.credentials", f"integration-{channel}-credentials"),
     )
-
-
-def recipe(channel: str, view) -> rx.Component:
-    return rx.accordion.root(
-        rx.accordion.item(
-            header=T["integrations.recipe.title"],
-            content=rx.vstack(
-                rx.text(T["integrations.recipe.code"], size="2"),
-                copyable(SIGN_SNIPPET, f"integration-{channel}-recipe-code"),
-                rx.text(T["integrations.recipe.http"], size="2"),
-                copyable(view.recipe_http, f"integration-{channel}-recipe-http"),
-                spacing="2", width="100%"),
-            value="recipe"),
-        collapsible=True, type="single", variant="ghost", width="100%")
 
 
 def channel_card(channel: str) -> rx.Component:
     view = S.integrations[channel]
     return rx.card(rx.vstack(
         status_row(channel, view),
+        notice(f"{channel}.status", f"integration-{channel}-status"),
         rx.cond(view.unreadable,
                 rx.callout(T["integrations.secret.unreadable"], color_scheme="red")),
         labelled("integrations.webhook_url", rx.cond(
             view.webhook_url != "",
-            copyable(view.webhook_url, f"integration-{channel}-webhook-url"),
+            copyable(view.webhook_url, f"integration-{channel}-webhook-url",
+                     T["integrations.copy"]),
             rx.text(T["integrations.not_configured"], size="2",
                     id=f"integration-{channel}-webhook-url"))),
         labelled("integrations.last_used", rx.text(
@@ -161,10 +154,7 @@ def integrations_page() -> rx.Component:
     return shell(
         rx.heading(T["integrations.title"], size="6", margin_bottom="6px"),
         rx.text(T["integrations.intro"], size="2", margin_bottom="12px"),
-        rx.cond(S.message != "", rx.callout(S.message, color_scheme="green",
-                                            id="integrations-message", margin_bottom="8px")),
-        rx.cond(S.error != "", rx.callout(S.error, color_scheme="red", role="alert",
-                                          id="integrations-error", margin_bottom="8px")),
+        notice("page", "integrations"),
         rx.cond(S.integrations.length() > 0,
                 rx.vstack(*[channel_card(channel) for channel in registry.NAMES], api_keys_card(),
                           spacing="4", width="100%")),

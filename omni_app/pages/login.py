@@ -25,6 +25,10 @@ def login_page() -> rx.Component:
                             rx.callout(LoginState.reason_message, icon="info",
                                        color_scheme="amber", role="status", id="login-reason",
                                        width="100%")),
+                    rx.cond(LoginState.notice_message != "",
+                            rx.callout(LoginState.notice_message, icon="mail-check",
+                                       color_scheme="green", role="status", id="login-notice",
+                                       width="100%")),
                     rx.cond(LoginState.error_message != "",
                             rx.callout(LoginState.error_message, icon="triangle-alert",
                                        color_scheme="red", role="alert", id="login-error",
@@ -42,6 +46,11 @@ def login_page() -> rx.Component:
                     rx.el.input(type="hidden", name="next", value=LoginState.next_path),
                     rx.el.input(type="hidden", name="lang", value=LoginState.chosen_locale),
                     rx.button(T["login.submit"], type="submit", width="100%", id="login-submit"),
+                    rx.flex(rx.link(T["login.forgot"], href=paths.FORGOT + LoginState.lang_query,
+                                    size="2", id="login-forgot"),
+                            rx.link(T["login.signup"], href=paths.SIGNUP + LoginState.lang_query,
+                                    size="2", id="login-signup"),
+                            direction="column", gap="4px", width="100%"),
                     rx.hstack(*[rx.link(name, size="1", id=f"lang-{code}",
                                         href=f"{paths.LOGIN}?lang={code}&"
                                         + LoginState.next_query)

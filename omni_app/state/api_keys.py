@@ -27,7 +27,8 @@ class ApiKeysState(SessionState):
     key_error: str = ""
 
     async def _run(self, action, done_key: str | None = None):
-        self.key_message = self.created_secret = ""
+        """One action as the admin; a key on show stays (the admin may still be copying it)."""
+        self.key_message = ""
         done = await self._guarded(action, who="admin", errors="api_keys.error",
                                    shows="key_error", then=self._show_keys)
         if done.done and done_key:
@@ -42,6 +43,7 @@ class ApiKeysState(SessionState):
 
     @rx.event
     async def load_keys(self):
+        self.created_secret = ""  # a new visit of the page: the key was shown once already
         return (await self._run(just_load)).answer
 
     @rx.event

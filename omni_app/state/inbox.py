@@ -18,19 +18,21 @@ import reflex as rx
 from omni_app import services
 from omni_app.channels import registry
 from omni_app import paths
-from omni_app.domain import clock, conversations, outbound, search
+from omni_app.domain import clock, conversations, outbound, quick_replies, search
 from omni_app.domain.conversations import InboxFilter
 from omni_app.i18n import formatting as fmt
 from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, clinic_token,
                                        fetch_live)
-from omni_app.state.inbox_rows import (ConversationRow, MessageRow, PaneHeader, Reader,
-                                       SearchHit, conversation_row, message_row, pane_header,
-                                       search_hit)
+from omni_app.state.inbox_rows import (ConversationRow, MessageRow, PaneHeader, QuotedMessage,
+                                       Reader, SearchHit, conversation_row, pane_header,
+                                       pane_rows, search_hit)
+from omni_app.state.quick_replies import QuickReplyRow
 from omni_app.state.session import SessionState
 
 CHANNEL_FILTERS = ("all", *registry.NAMES)
 STATUS_FILTERS = ("open", "closed", "all")
 SEARCH_MODES = ("names", "messages")
+NOTE_LIMIT = 4000    # as the database checks it
 
 
 def conversation_in(path: str) -> str:
@@ -52,6 +54,9 @@ class InboxState(SessionState):
     has_more_hits: bool = False
     selected_id: str = ""
     focus_message_id: str = ""               # a search hit's message, scrolled to
+    composer_mode: str = "reply"             # reply (sent to the client) or note (staff only)
+    quick_replies: list[QuickReplyRow] = []  # the clinic's, filled in for this conversation
+    replying_to: QuotedMessage = QuotedMessage()
     header: PaneHeader = PaneHeader()
     messages: list[MessageRow] = []          # oldest first, as shown
     has_older: bool = False
@@ -67,6 +72,9 @@ class InboxState(SessionState):
 
     @rx.var
     def too_long_text(self) -> str:
+        if self.composer_mode == "note":
+            return self.tr["inbox.error.note_too_long"].format(
+                limit=fmt.number(NOTE_LIMIT, self.locale))
         return self.tr["inbox.error.too_long_limit"].format(
             limit=fmt.number(self.header.reply_limit, self.locale),
             channel=registry.CHANNELS[self.header.channel].label
@@ -125,7 +133,7 @@ class InboxState(SessionState):
         self._seen_version = version
         self._seq += 1
         return LiveRequest(self._cookie(), self._filter(), self.selected_id, tuple(self._oldest),
-                           self._seq, len(self.threads))
+                           self._seq, len(self.threads), complete=not self.has_older)
 
     async def _apply_live(self, fetched: LiveFetch | None) -> None:
         # Background fetches overlap: one that started before what is on screen is stale.
@@ -139,7 +147,7 @@ class InboxState(SessionState):
                 self._close_pane()
             else:
                 self.header = pane_header(fetched.thread)
-                self._show_messages(fetched.messages, live=True)
+                self._show_messages(fetched.messages, fetched.extras, live=True)
                 if not conversations.reply_window_closed(
                         fetched.thread["channel"], fetched.thread["last_inbound_at"]):
                     self.window_closed = False  # the client wrote again
@@ -184,15 +192,21 @@ class InboxState(SessionState):
         position = await conversations.message_position(user, conversation_id, focus)
         self.focus_message_id = focus if position else ""
         self._oldest = []
+        self.replying_to = QuotedMessage()
         if position:
             rows = await conversations.messages_since(user, conversation_id, position)
             older = await conversations.messages(user, conversation_id, position, limit=1)
-            self._show_messages(rows)
             self.has_older = bool(older.rows)
         else:
             page = await conversations.messages(user, conversation_id)
-            self._show_messages(page.rows)
-            self.has_older = page.has_more
+            rows, self.has_older = page.rows, page.has_more
+        self._show_messages(rows, await conversations.pane_extras(
+            user, conversation_id, rows, complete=not self.has_older))
+        values = quick_replies.Values(quick_replies.first_name(thread.get("client_name") or ""),
+                                      self.clinic_name)
+        self.quick_replies = [QuickReplyRow(row["id"], row["shortcut"],
+                                            quick_replies.render(row["body"], values))
+                              for row in await quick_replies.listed(user)]
         last_inbound = await conversations.last_inbound_at(user, thread["client_id"],
                                                            thread["channel"])
         self.window_closed = conversations.reply_window_closed(thread["channel"],
@@ -202,12 +216,13 @@ class InboxState(SessionState):
             self._show_list_read(conversation_id)
             await self._announce()
 
-    def _show_messages(self, rows: list[dict], live: bool = False) -> None:
-        """Replaces the pane with `rows` (newest first, as the domain pages them)."""
+    def _show_messages(self, rows: list[dict], extras: conversations.Extras,
+                       live: bool = False) -> None:
+        """Replaces the pane with `rows` (newest first, as the domain pages them) and the
+        notes and quotes that go with them."""
         if not live:
             self._supersede_live()
-        now, reader = clock.now(), self._reader()
-        self.messages = [message_row(row, now, reader) for row in reversed(rows)]
+        self.messages = pane_rows(rows, extras.notes, extras.quoted, clock.now(), self._reader())
         if rows:
             self._oldest = list(conversations.message_cursor(rows[-1]))
 
@@ -320,10 +335,12 @@ class InboxState(SessionState):
 
     async def _show_older(self, user) -> None:
         page = await conversations.messages(user, self.selected_id, before=tuple(self._oldest))
+        extras = await conversations.pane_extras(user, self.selected_id, page.rows,
+                                                 complete=not page.has_more,
+                                                 until=self._oldest[0])
         self._supersede_live()
-        now, reader = clock.now(), self._reader()
-        self.messages = [message_row(row, now, reader)
-                         for row in reversed(page.rows)] + self.messages
+        self.messages = pane_rows(page.rows, extras.notes, extras.quoted, clock.now(),
+                                  self._reader()) + self.messages
         if page.rows:
             self._oldest = list(conversations.message_cursor(page.rows[-1]))
         self.has_older = page.has_more
@@ -356,17 +373,48 @@ class InboxState(SessionState):
         text = str(form.get("text") or "")
         if not self.selected_id or not text.strip():
             return
+        if self.composer_mode == "note":
+            return await self._add_note(text)
         if len(text.strip()) > self.header.reply_limit:   # the page stops it first
             self.notice = self.too_long_text
             return
 
         async def send(user, actor):
-            await outbound.send(user, self.selected_id, text)
+            await outbound.send(user, self.selected_id, text, reply_to=self.replying_to.id or None)
+            self.replying_to = QuotedMessage()
             services.current().wake_worker()
             await self._refresh_pane(user)
             await self._reload_list(user, keep=True)
             await self._announce()
         return (await self._as_member(send)).answer
+
+    async def _add_note(self, text: str):
+        async def add(user, actor):
+            await conversations.add_note(user, self.selected_id, text)
+            self.composer_mode = "reply"
+            await self._refresh_pane(user)
+            await self._announce()
+        return (await self._as_member(add)).answer
+
+    @rx.event
+    def set_composer_mode(self, value: str | list[str]):
+        self.composer_mode = "note" if value == "note" else "reply"
+        if self.composer_mode == "note":
+            self.replying_to = QuotedMessage()
+
+    @rx.event
+    def quote_message(self, message_id: str):
+        """Reply to one message: the reply will quote it (and n8n gets the provider's id)."""
+        for row in self.messages:
+            if row.id == message_id and not row.note:
+                text = row.text or row.caption or row.placeholder
+                self.replying_to = QuotedMessage(message_id, text[:140], row.outbound)
+                self.composer_mode = "reply"
+                return
+
+    @rx.event
+    def cancel_quote(self):
+        self.replying_to = QuotedMessage()
 
     @rx.event
     async def retry_message(self, interaction_id: str):
@@ -382,5 +430,7 @@ class InboxState(SessionState):
     async def _refresh_pane(self, user) -> None:
         if not self.selected_id:
             return
-        self._show_messages(await conversations.pane_messages(
-            user, self.selected_id, tuple(self._oldest) if self._oldest else None))
+        rows = await conversations.pane_messages(
+            user, self.selected_id, tuple(self._oldest) if self._oldest else None)
+        self._show_messages(rows, await conversations.pane_extras(
+            user, self.selected_id, rows, complete=not self.has_older))

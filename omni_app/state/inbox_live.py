@@ -53,6 +53,7 @@ class LiveRequest:
     oldest: tuple
     seq: int = 0
     shown: int = 0             # rows the list shows: the refresh re-reads as many
+    complete: bool = True      # the pane shows the conversation from its first message
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class LiveFetch:
     page: conversations.Page
     thread: dict | None
     messages: list[dict]
+    extras: conversations.Extras = conversations.Extras([], {})
 
 
 async def fetch_live(request: LiveRequest) -> LiveFetch | None:
@@ -73,10 +75,12 @@ async def fetch_live(request: LiveRequest) -> LiveFetch | None:
     page = await conversations.inbox(user, request.wanted, count=True,
                                      limit=conversations.refresh_limit(request.shown))
     thread = await conversations.conversation(user, request.selected) if request.selected else None
-    messages: list[dict] = []
-    if thread is not None:
-        messages = await conversations.pane_messages(
-            user, request.selected, tuple(request.oldest) if request.oldest else None)
-        if thread["unread_count"]:
-            await conversations.mark_read(user, request.selected)
-    return LiveFetch(request, page, thread, messages)
+    if thread is None:
+        return LiveFetch(request, page, None, [])
+    messages = await conversations.pane_messages(
+        user, request.selected, tuple(request.oldest) if request.oldest else None)
+    extras = await conversations.pane_extras(user, request.selected, messages,
+                                             complete=request.complete)
+    if thread["unread_count"]:
+        await conversations.mark_read(user, request.selected)
+    return LiveFetch(request, page, thread, messages, extras)

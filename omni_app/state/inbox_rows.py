@@ -70,6 +70,18 @@ class MessageRow:
     status: str = ""        # received, queued, sent, delivered, read, failed
     error: str = ""         # why it failed, in the reader's language
     error_detail: str = ""  # the stored error, shown on demand
+    note: bool = False      # a private note: staff only, never sent
+    author: str = ""        # a note's author
+    quote: str = ""         # what the message it replies to says (shortened)
+    quote_outbound: bool = False
+
+
+@dataclass
+class QuotedMessage:
+    """The message the reply being written quotes."""
+    id: str = ""
+    text: str = ""
+    outbound: bool = False
 
 
 @dataclass
@@ -166,3 +178,39 @@ def message_row(row: dict, now: datetime, reader: Reader) -> MessageRow:
               if fmt.same_day(moment, now, reader.tz) else reader.when(moment)),
         error=failure_text(row.get("error"), tr) if row["status"] == "failed" else "",
         error_detail=row.get("error") or "")
+
+
+QUOTE_LENGTH = 140
+
+
+def _quote(row: dict | None, tr: dict[str, str]) -> tuple[str, bool]:
+    if row is None:
+        return "", False
+    text = (row.get("content") or "").strip() or tr["inbox.unsupported"]
+    short = text if len(text) <= QUOTE_LENGTH else text[:QUOTE_LENGTH - 1].rstrip() + "…"
+    return short, row.get("direction") == "outbound"
+
+
+def note_row(note: dict, now: datetime, reader: Reader) -> MessageRow:
+    moment = parse_time(note["created_at"])
+    return MessageRow(
+        id=note["id"], note=True, text=note["body"], author=note.get("author_name") or "",
+        when=reader.when(moment),
+        time=(fmt.time_of_day(moment, reader.locale, reader.tz)
+              if fmt.same_day(moment, now, reader.tz) else reader.when(moment)))
+
+
+def pane_rows(rows: list[dict], notes: list[dict], quoted: dict[str, dict], now: datetime,
+              reader: Reader) -> list[MessageRow]:
+    """Messages (`rows`, newest first) and notes in one timeline, oldest first; a reply shows
+    the start of the message it quotes."""
+    timeline = []
+    for row in rows:
+        shown = message_row(row, now, reader)
+        if row.get("reply_to_id"):
+            shown.quote, shown.quote_outbound = _quote(quoted.get(row["reply_to_id"]), reader.tr)
+        timeline.append((parse_time(row["occurred_at"]), 1, int(row.get("seq") or 0), shown))
+    for note in notes:
+        timeline.append((parse_time(note["created_at"]), 0, 0, note_row(note, now, reader)))
+    timeline.sort(key=lambda item: item[:3])   # time, then a note before a message, then seq
+    return [item[3] for item in timeline]

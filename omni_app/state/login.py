@@ -19,6 +19,15 @@ class LoginState(AppState):
         return self._query_message("error", "login.error.{}")
 
     @rx.var
+    def notice_message(self) -> str:
+        return self._query_message("notice", "login.notice.{}")
+
+    @rx.var
+    def lang_query(self) -> str:
+        """`?lang=…` for the links to the other signed-out pages."""
+        return f"?{urlencode({'lang': self.chosen_locale})}" if self.chosen_locale else ""
+
+    @rx.var
     def reason(self) -> str:
         """Why the app sent a signed-in tab here (`?reason=`), from a closed list only."""
         wanted = self.router.url.query_parameters.get("reason", "")

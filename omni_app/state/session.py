@@ -16,7 +16,7 @@ import reflex as rx
 from supabase import AsyncClient
 
 from omni_app import paths, services
-from omni_app.domain import auth, sessions
+from omni_app.domain import account_links, auth, sessions
 from omni_app.domain.refusals import Refused
 from omni_app.domain.team import Actor
 from omni_app.i18n import formatting, supported
@@ -87,6 +87,10 @@ class SessionState(AppState):
             reason = await store.why_ended(self.user_id) if self.user_id else None
             self._forget()
             raise NotSignedIn(reason)
+        if account_links.must_set_password(active.app_metadata) and \
+                self.router.url.path != paths.SET_PASSWORD:
+            # Signed in with an invitation's temporary password: nothing else until their own.
+            raise AccessDenied(rx.redirect(paths.SET_PASSWORD))
         return await services.current().as_user(active.access_token)
 
     def _forget(self) -> None:
@@ -180,6 +184,8 @@ class SessionState(AppState):
             user = await self._load_profile()
         except NotSignedIn as ended:
             return None, self._login_redirect(ended.reason)
+        except AccessDenied as denied:
+            return None, denied.answer
         if not self.company_id:
             return None, rx.redirect(paths.ONBOARDING)
         return user, None
@@ -204,6 +210,8 @@ class SessionState(AppState):
             await self._load_profile()
         except NotSignedIn as ended:
             return self._login_redirect(ended.reason)
+        except AccessDenied as denied:
+            return denied.answer
         if self.company_id:
             return rx.redirect(paths.HOME)
 

@@ -34,6 +34,7 @@ class TeamState(SessionState):
     message: str = ""
     error: str = ""
     invited_password: str = ""
+    invited_by_mail: bool = False
 
     async def _refresh(self, user, actor) -> None:
         self.members = [MemberRow(row["id"], row["full_name"] or "", row["email"] or "",
@@ -46,6 +47,7 @@ class TeamState(SessionState):
     async def _as_admin(self, action):
         """Runs `action(user, actor)` through the admin guard, then shows the fresh lists."""
         self.message = self.invited_password = ""
+        self.invited_by_mail = False
         return await self._guarded(action, who="admin", errors="team.error", shows="error",
                                    then=self._refresh)
 
@@ -55,10 +57,13 @@ class TeamState(SessionState):
 
     @rx.event
     async def invite(self, form: dict):
-        done = await self._as_admin(lambda user, actor: _invite(user, form))
+        mail = team.InviteMail(services.current().set_password_url(), self.locale, self.clinic_name)
+        done = await self._as_admin(lambda user, actor: _invite(user, form, mail))
         if done.done:
             self.invited_password = done.value.temporary_password
-            self.message = self.tr["team.invite.done"].format(email=done.value.email)
+            self.invited_by_mail = not done.value.temporary_password
+            key = "team.invite.done" if self.invited_password else "team.invite.mailed"
+            self.message = self.tr[key].format(email=done.value.email)
         return done.answer
 
     @rx.event
@@ -84,8 +89,9 @@ class TeamState(SessionState):
             lambda user, actor: team.change(user, member_id, status=status))).answer
 
 
-async def _invite(user, form: dict) -> team.Invitation:
+async def _invite(user, form: dict, mail: team.InviteMail) -> team.Invitation:
     return await team.invite(user, await services.current().service(),
                              str(form.get("email", "")), str(form.get("full_name", "")),
-                             str(form.get("role", "staff")))
+                             str(form.get("role", "staff")),
+                             mail if services.current().settings.omni_invite_by_email else None)
 

@@ -38,7 +38,7 @@ def api_keys_card() -> rx.Component:
                                               id="api-key-error")),
         rx.cond(K.created_secret != "",
                 shown_once(T["api_keys.created"], K.created_secret, "api-key-secret",
-                           T["integrations.secret.hide"], K.hide_key)),
+                           T["integrations.secret.hide"], K.hide_key, T["integrations.copy"])),
         rx.form(rx.hstack(
             rx.input(name="name", placeholder=T["api_keys.name"], required=True,
                      max_length=100, id="api-key-name"),

@@ -29,6 +29,8 @@ def nav_links(place: str) -> rx.Component:
         rx.cond(SessionState.is_admin, nav_link("nav.team", paths.TEAM, "users", place)),
         rx.cond(SessionState.is_admin,
                 nav_link("integrations.nav", paths.INTEGRATIONS, "plug", place)),
+        rx.cond(SessionState.is_admin,
+                nav_link("quick_replies.nav", paths.QUICK_REPLIES, "zap", place)),
     )
 
 

@@ -122,34 +122,47 @@ from public.conversation_threads t
 join public.clients c on c.company_id = t.company_id and c.id = t.client_id;
 
 -- Messages of the caller's clinic matching what they typed (web-search syntax: words, "a
--- phrase", -word), newest first, strictly older than (p_before_at, p_before_seq, conversation)
--- when paging. The headline marks matches with U+0002 … U+0003 for the app to highlight.
+-- phrase", -word), newest first, strictly older than (p_before_at, p_before_id) when paging. The
+-- query is built once, the page is chosen before anything is joined, and only its rows get a
+-- headline, which marks matches with U+0002 … U+0003.
+-- Security definer, every statement scoped to the caller's clinic: under RLS the planner may
+-- not use `@@` (not leakproof) as an index condition, so the GIN index would only narrow by
+-- company and each of the clinic's messages would be read and tested.
 create function public.search_messages(p_query text, p_limit integer default 20,
                                        p_before_at timestamptz default null,
                                        p_before_id uuid default null)
 returns table (interaction_id uuid, conversation_id uuid, client_id uuid, client_name text,
                channel text, direction text, occurred_at timestamptz, seq bigint,
                conversation_status text, headline text)
-language sql stable set search_path = '' as $$
-  with wanted as (
-    select private.current_company_id() as company,
-           private.text_search_config(private.current_company_id()) as config
-  ), query as (
-    select company, config, websearch_to_tsquery(config, left(p_query, 200)) as terms from wanted
-  )
-  select i.id, i.conversation_id, i.client_id, c.full_name, i.channel, i.direction,
-         i.occurred_at, i.seq, t.status,
-         ts_headline(q.config, private.message_document(i.content, i.media), q.terms,
-                     format('StartSel=%s, StopSel=%s, MaxWords=24, MinWords=8, MaxFragments=1',
-                            chr(2), chr(3)))
-  from query q
-  join public.interactions i on i.company_id = q.company and i.search_vector @@ q.terms
-  join public.conversation_threads t on t.company_id = i.company_id and t.id = i.conversation_id
-  join public.clients c on c.company_id = i.company_id and c.id = i.client_id
-  where p_before_at is null
-     or (i.occurred_at, i.id) < (p_before_at, p_before_id)
-  order by i.occurred_at desc, i.id desc
-  limit least(greatest(coalesce(p_limit, 20), 1), 50)
+language plpgsql stable security definer set search_path = '' as $$
+#variable_conflict use_column
+declare
+  v_company uuid := private.current_company_id();
+  v_config regconfig := private.text_search_config(v_company);
+  v_terms tsquery := websearch_to_tsquery(v_config, left(coalesce(p_query, ''), 200));
+  v_options text := format('StartSel=%s, StopSel=%s, MaxWords=24, MinWords=8, MaxFragments=1',
+                           chr(2), chr(3));
+begin
+  if v_company is null or numnode(v_terms) = 0 then
+    return;
+  end if;
+  return query
+  with page as materialized (
+    select i.id, i.conversation_id, i.client_id, i.channel, i.direction, i.occurred_at, i.seq,
+           private.message_document(i.content, i.media) as document
+    from public.interactions i
+    where i.company_id = v_company and i.search_vector @@ v_terms
+      and (p_before_at is null or (i.occurred_at, i.id) < (p_before_at, p_before_id))
+    order by i.occurred_at desc, i.id desc
+    limit least(greatest(coalesce(p_limit, 20), 1), 50))
+  select page.id, page.conversation_id, page.client_id, c.full_name, page.channel,
+         page.direction, page.occurred_at, page.seq, t.status,
+         ts_headline(v_config, page.document, v_terms, v_options)
+  from page
+  join public.conversation_threads t on t.company_id = v_company and t.id = page.conversation_id
+  join public.clients c on c.company_id = v_company and c.id = page.client_id
+  order by page.occurred_at desc, page.id desc;
+end
 $$;
 revoke execute on function public.search_messages(text, integer, timestamptz, uuid)
   from public, anon;

@@ -11,6 +11,7 @@ import itertools
 import os
 import uuid
 from contextlib import asynccontextmanager
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -22,7 +23,7 @@ from reflex.istate.data import RouterData
 from harness.app_env import env_for, install_services as fresh_services
 from harness.seed import DEMO_ADMIN, DEMO_STAFF, OTHER_ADMIN
 from omni_app import services
-from omni_app.domain import auth, team
+from omni_app.domain import account_links, auth, team
 from omni_app.jobs.worker import Worker
 
 SEED = {"admin": DEMO_ADMIN, "staff": DEMO_STAFF, "other": OTHER_ADMIN}
@@ -85,16 +86,35 @@ async def cookie_for(email: str, password: str) -> str:
 
 async def joined_member(admin_user, role: str = "staff",
                         full_name: str = "Recepção") -> tuple[str, str]:
-    """A new address invited by the admin behind `admin_user`, signed in with the temporary
-    password and joined: (email, cookie)."""
+    """A new address invited by the admin behind `admin_user` (a temporary password), with a
+    password of its own chosen, signed in and joined: (email, cookie)."""
     email = new_email()
     invitation = await team.invite(admin_user, await service_client(), email, full_name, role)
-    cookie = await cookie_for(email, invitation.temporary_password)
+    first = await sign_in(email, invitation.temporary_password)
+    own = f"own-{uuid.uuid4().hex}"
+    await account_links.set_own_password(await service_client(), first.user.id, own)
+    cookie = await cookie_for(email, own)
     active = await (await services.current().session_store()).resolve(cookie)
     member = await as_user(active.access_token)
     [offer] = await team.my_invitations(member)
     await team.accept(member, offer["id"])
     return email, cookie
+
+
+def invitation_token(email: str) -> str:
+    """The token_hash of the latest invitation e-mailed to `email` (localbase's mailbox)."""
+    answer = httpx.get(f"{os.environ['LOCALBASE_MAILBOX_URL']}/api/v1/message/latest",
+                       params={"to": email})
+    answer.raise_for_status()
+    [link] = [link for link in answer.json()["links"] if "token_hash=" in link]
+    return parse_qs(urlsplit(link).query)["token_hash"][0]
+
+
+async def join_link(email: str, password: str) -> str:
+    """Follow the invitation e-mailed to `email`, choosing `password`; a signed-in cookie."""
+    session = await account_links.redeem(await anon_client(), "invite", invitation_token(email))
+    await account_links.set_own_password(await service_client(), session.user.id, password)
+    return await cookie_for(email, password)
 
 
 def tab(state_cls, cookie: str | None = None, path: str = "/"):
@@ -127,3 +147,11 @@ async def asgi_client(routes_or_app, address: str | None = None):
     transport = httpx.ASGITransport(app=app, client=(address or new_address(), 50000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
+
+
+@pytest.fixture
+async def server():
+    """Inbox tabs as the server holds them (tests/app/inbox_tabs.py)."""
+    from tests.app.inbox_tabs import Server
+    async with Server().running() as running:
+        yield running

@@ -34,6 +34,22 @@ async def test_admin_creates_sees_once_and_revokes_a_key(app_env):
     assert await api_keys.resolve(await service_client(), secret) is None
 
 
+async def test_a_new_key_stays_on_show_while_other_keys_change_until_dismissed(app_env):
+    """Issue 10 item 7: revoking another key (or a refused name) hid the new key for good."""
+    clinic = await new_clinic()
+    admin = tab(ApiKeysState, clinic.cookie, PATH)
+    await admin.load_keys()
+    await admin.create_key({"name": "old"})
+    await admin.create_key({"name": "new"})
+    secret = admin.created_secret
+    old = next(key for key in admin.keys if key.name == "old")
+    await admin.revoke_key(old.id)
+    await admin.create_key({"name": "x" * 101})
+    assert admin.key_error and admin.created_secret == secret
+    admin.hide_key()
+    assert admin.created_secret == ""
+
+
 async def test_staff_are_sent_home(app_env):
     staff = tab(ApiKeysState, await cookie_for(*SEED["staff"]), PATH)
     assert redirect_target(await staff.load_keys()) == ADMINS_ONLY

@@ -12,7 +12,7 @@ from omni_app.domain import conversations, outbound, search
 from omni_app.domain.conversations import InboxFilter
 from tests.app.clinics import inbound, new_clinic
 from tests.app.conftest import service_client
-from tests.app.test_inbox_state import select, server, tab_token  # noqa: F401 (fixture)
+from tests.app.inbox_tabs import select, tab_token
 
 AT = datetime(2026, 11, 30, 13, 0, tzinfo=timezone.utc)
 

@@ -4,101 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from contextlib import asynccontextmanager
 from datetime import datetime, timedelta, timezone
-from types import SimpleNamespace
 from zoneinfo import ZoneInfo
-
-import pytest
-import reflex as rx
-from reflex.istate.data import RouterData
-from reflex.istate.manager.memory import StateManagerMemory
-from reflex_base.event.context import EventContext
-from reflex_base.registry import RegistrationContext
 
 from omni_app import services
 from omni_app.domain import outbound
-from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import InboxLive, clinic_token, fetch_live
 from tests.app.conftest import deliver_queued, service_client
 from tests.app.clinics import connect, inbound, new_clinic
+from tests.app.inbox_tabs import select, tab_token
 from tests.app.test_states import redirect_target
 from tests.fakes.n8n import FakeN8n
-
-
-class Server:
-    """Browser tabs as Reflex's server holds them. `publish` is what `Services.changed` does in the
-    app (without a socket to push to: a tab sees the new version at its next event)."""
-
-    def __init__(self):
-        self.manager = StateManagerMemory()
-        self.cookies: dict[str, str | None] = {}  # a tab keeps the cookie it connected with
-
-    @asynccontextmanager
-    async def running(self):
-        # A stand-in app with no socket server: Reflex's fan-out to other tabs then sends nothing.
-        registration = dataclasses.replace(RegistrationContext.get(),
-                                           _app=SimpleNamespace(event_namespace=None))
-        with registration, EventContext(token="", state_manager=self.manager,
-                                        enqueue_impl=_nothing):
-            yield self
-
-    @asynccontextmanager
-    async def event(self, token: str, cookie: str | None = None, path: str = "/inbox"):
-        """One event of tab `token`: yields its InboxState, locked and with its links patched."""
-        cookie = self.cookies.setdefault(token, cookie)
-        state_token = rx.BaseStateToken(ident=token, cls=InboxState)
-        async with self.manager.modify_state_with_links(state_token) as root:
-            headers = {"cookie": f"{services.current().session_cookie()}={cookie}"} \
-                if cookie else {}
-            root.router = RouterData.from_router_data(
-                {"token": token, "headers": headers, "pathname": path, "asPath": path})
-            yield await root.get_state(InboxState)
-
-    async def version(self, token: str) -> int:
-        async with self.event(token) as inbox:
-            return (await inbox.get_state(InboxLive)).version
-
-    async def publish(self, company_id: str) -> None:
-        token = rx.BaseStateToken(ident=clinic_token(company_id), cls=InboxLive)
-        async with self.manager.modify_state_with_links(token) as root:
-            (await root.get_state(InboxLive)).version += 1
-
-    async def sync(self, token: str, version: int) -> None:
-        """What `sync_live` does, step by step (its lock blocks need a running app)."""
-        async with self.event(token) as inbox:
-            request = inbox._live_request(version)
-        fetched = await fetch_live(request) if request else None
-        async with self.event(token) as inbox:
-            await inbox._apply_live(fetched)
-
-
-async def _nothing(*_args, **_kwargs):
-    return None
-
-
-@pytest.fixture
-async def server():
-    async with Server().running() as running:
-        yield running
-
-
-async def select(inbox: InboxState, conversation_id: str, query: str = ""):
-    """A click on a row: the browser goes to /inbox/<id> (a link) and the page's on_load runs."""
-    root = inbox
-    while root.parent_state is not None:
-        root = root.parent_state
-    path = f"/inbox/{conversation_id}"
-    root.router = RouterData.from_router_data({
-        "token": root.router.session.client_token,
-        "sid": root.router.session.session_id,
-        "headers": dict(root.router.headers.raw_headers), "pathname": path,
-        "asPath": path + query})
-    return await inbox.open_inbox()
-
-
-def tab_token() -> str:
-    return str(uuid.uuid4())
 
 
 def ago(**delta) -> datetime:

@@ -69,8 +69,8 @@ async def test_admin_enables_whatsapp_and_rotates_then_webhooks_resolve_it(clini
     assert admin.integrations["whatsapp"].webhook_url == ""
 
     await admin.rotate_secret("whatsapp")
-    first = admin.revealed_secret
-    assert admin.error == "" and admin.revealed_channel == "whatsapp" and len(first) >= 43
+    first = admin.revealed["whatsapp"]
+    assert not admin.notice_failed and set(admin.revealed) == {"whatsapp"} and len(first) >= 43
     view = admin.integrations["whatsapp"]
     assert view.signing_secret == "••••" + first[-4:]
     key = view.public_key
@@ -78,7 +78,6 @@ async def test_admin_enables_whatsapp_and_rotates_then_webhooks_resolve_it(clini
     assert key in view.recipe_http
     await admin.set_active("whatsapp", True)
     assert admin.integrations["whatsapp"].status == "active"
-    assert admin.revealed_secret == ""  # shown once only
 
     service = await service_client()
     resolved = await resolve(service, key)
@@ -87,7 +86,7 @@ async def test_admin_enables_whatsapp_and_rotates_then_webhooks_resolve_it(clini
     assert first not in repr(resolved)
 
     await admin.rotate_secret("whatsapp")
-    second = admin.revealed_secret
+    second = admin.revealed["whatsapp"]
     assert second != first and admin.integrations["whatsapp"].grace != ""
     resolved = await resolve(service, key)
     assert resolved.signing_secrets == (second, first)
@@ -101,18 +100,76 @@ async def test_admin_enables_whatsapp_and_rotates_then_webhooks_resolve_it(clini
                                        or "f" * 36)) is None
 
 
+async def test_a_new_secret_stays_on_show_whatever_else_is_saved_until_dismissed(clinic):
+    """Issue 10 item 7: saving anything else on the page used to hide it for good."""
+    admin = await loaded_admin(clinic)
+    await admin.rotate_secret("whatsapp")
+    secret = admin.revealed["whatsapp"]
+    await admin.set_active("whatsapp", True)
+    await admin.save_outbound_url({"channel": "whatsapp",
+                                   "outbound_url": "http://localhost:5678/webhook/abc"})
+    await admin.save_outbound_url({"channel": "instagram", "outbound_url": "ftp://nope"})
+    await admin.save_meta({"channel": "whatsapp", "meta_verify_token": "verify-me-please"})
+    await admin.save_credential({"channel": "whatsapp", "name": "token", "value": "t-0001"})
+    await admin.rotate_secret("instagram")
+    assert admin.revealed["whatsapp"] == secret and admin.revealed["instagram"] != secret
+
+    admin.hide_secret("whatsapp")
+    assert set(admin.revealed) == {"instagram"}
+    await admin.load()  # the page opened again: nothing from the last visit is on show
+    assert admin.revealed == {}
+
+
+async def test_each_result_is_shown_where_the_change_was_made(clinic):
+    admin = await loaded_admin(clinic)
+    saved, tr = [], admin.tr
+    for change in (admin.set_active("instagram", True),
+                   admin.save_outbound_url({"channel": "whatsapp",
+                                            "outbound_url": "http://10.0.0.8/hook"}),
+                   admin.save_outbound_url({"channel": "whatsapp",
+                                            "outbound_url": "http://localhost:5678/w"}),
+                   admin.save_meta({"channel": "instagram", "meta_app_secret": "app-secret-42"}),
+                   admin.save_credential({"channel": "instagram", "name": "token", "value": " "}),
+                   admin.remove_credential("instagram", "missing")):
+        await change
+        saved.append((admin.notice_at, admin.notice, admin.notice_failed))
+    assert saved == [
+        ("instagram.status", tr["integrations.saved"], False),
+        ("whatsapp.outbound", tr["integrations.error.url_private"], True),
+        ("whatsapp.outbound", tr["integrations.saved"], False),
+        ("instagram.meta", tr["integrations.saved"], False),
+        ("instagram.credentials", tr["integrations.error.value"], True),
+        ("instagram.credentials", tr["integrations.saved"], False)]
+
+
+async def test_the_recipe_speaks_the_admins_language_and_links_the_workflows(clinic):
+    admin = await loaded_admin(clinic)  # this clinic's admin reads English
+    await admin.rotate_secret("instagram")
+    view = admin.integrations["instagram"]
+    assert view.recipe_sign.startswith("// Signs the message for Omni")
+    assert "OMNI_INSTAGRAM_SIGNING_SECRET" in view.recipe_verify
+    assert f"webhooks/status?integration={view.public_key}" in view.recipe_reply
+    assert (view.inbound_workflow_url, view.outbound_workflow_url) == (
+        "/api/integrations/instagram/n8n/inbound.json",
+        "/api/integrations/instagram/n8n/outbound.json")
+    assert admin.revealed["instagram"] not in str(view)
+    assert admin.integrations["whatsapp"].inbound_workflow_url == ""  # not set up yet
+
+
 async def test_admin_sets_urls_meta_secrets_and_credentials(clinic):
     admin = await loaded_admin(clinic)
     await admin.save_outbound_url({"channel": "whatsapp",
                                    "outbound_url": "http://localhost:5678/webhook/abc"})
     await admin.save_outbound_url({"channel": "whatsapp", "outbound_url": "ftp://nope"})
-    assert admin.error == admin.tr["integrations.error.url"]
+    assert (admin.notice_at, admin.notice, admin.notice_failed) == \
+        ("whatsapp.outbound", admin.tr["integrations.error.url"], True)
     await admin.save_meta({"channel": "whatsapp", "meta_app_secret": "meta-app-secret-0001",
                            "meta_verify_token": "verify-me-please"})
     await admin.save_credential({"channel": "whatsapp", "name": "api_key",
                                  "value": "provider-api-key-9876"})
     await admin.save_credential({"channel": "whatsapp", "name": "bad name", "value": "x"})
-    assert admin.error == admin.tr["integrations.error.name"]
+    assert (admin.notice_at, admin.notice) == ("whatsapp.credentials",
+                                               admin.tr["integrations.error.name"])
     await admin.set_active("whatsapp", True)
 
     view = admin.integrations["whatsapp"]
@@ -180,7 +237,7 @@ async def test_staff_cannot_open_the_page_or_change_anything(clinic):
         {"channel": "whatsapp", "outbound_url": "https://evil.example/"})) == ADMINS_ONLY
     assert redirect_target(await staff.save_meta(
         {"channel": "whatsapp", "meta_app_secret": "staff-secret"})) == ADMINS_ONLY
-    assert staff.integrations == {} and staff.revealed_secret == ""
+    assert staff.integrations == {} and staff.revealed == {}
 
     # Past the state's check, the database refuses them too.
     user, actor = await staff._user_client(), team.Actor(staff.user_id, clinic.company_id)
@@ -238,15 +295,15 @@ async def test_concurrent_rotations_keep_both_secrets(clinic):
 async def test_nothing_secret_is_stored_in_plaintext(clinic, app_lb):
     admin = await loaded_admin(clinic)
     await admin.rotate_secret("whatsapp")
-    first = admin.revealed_secret
+    first = admin.revealed["whatsapp"]
     await admin.rotate_secret("whatsapp")
-    second = admin.revealed_secret
+    second = admin.revealed["whatsapp"]
     plain = [first, second, "meta-app-secret-plain", "verify-token-plain",
              "provider-credential-plain"]
     await admin.save_meta({"channel": "whatsapp", "meta_app_secret": plain[2],
                            "meta_verify_token": plain[3]})
     await admin.save_credential({"channel": "whatsapp", "name": "token", "value": plain[4]})
-    assert admin.error == ""
+    assert not admin.notice_failed
 
     with psycopg.connect(app_lb.admin_dsn) as conn:
         rows = conn.execute("select to_jsonb(i)::text from public.integrations i "

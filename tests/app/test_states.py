@@ -11,8 +11,8 @@ from omni_app.state.home import HomeState
 from omni_app.state.onboarding import OnboardingState
 from omni_app.state.session import SessionState
 from omni_app.state.team import TeamState
-from tests.app.conftest import (SEED, as_user, cookie_for, new_email, service_client, sign_in,
-                                sync_service_client, tab)
+from tests.app.conftest import (SEED, as_user, cookie_for, join_link, new_email, service_client,
+                                sign_in, sync_service_client, tab)
 
 
 ADMINS_ONLY = "/?notice=admin_only"  # home, with a note that the page was for admins
@@ -55,13 +55,16 @@ async def test_staff_cannot_reach_team_or_use_its_actions(app_env):
     assert (await service.table("users").select("id").eq("email", email).execute()).data == []
 
 
+JOINED_PASSWORD = "joined-by-link-1"
+
+
 async def join_by_invitation(admin: TeamState, email: str, role: str = "staff",
                              full_name: str = "Nova Pessoa") -> str:
-    """The admin invites `email` (a new address); the invitee signs in with the temporary
-    password, accepts on /onboarding and lands in the clinic. Their cookie."""
+    """The admin invites `email` (a new address); the invitee follows the e-mailed link,
+    chooses JOINED_PASSWORD, accepts on /onboarding and lands in the clinic. Their cookie."""
     await admin.invite({"email": email, "full_name": full_name, "role": role})
-    assert admin.error == "" and admin.invited_password
-    cookie = await cookie_for(email, admin.invited_password)
+    assert admin.error == "" and admin.invited_by_mail and not admin.invited_password
+    cookie = await join_link(email, JOINED_PASSWORD)
     onboarding = tab(OnboardingState, cookie, "/onboarding")
     assert await onboarding.require_no_clinic() is None
     await onboarding.load_invitations()
@@ -78,7 +81,7 @@ async def test_admin_invites_a_member_who_then_signs_in_and_joins(app_env):
 
     cookie = await join_by_invitation(admin, email, full_name="Nova Recepcionista")
 
-    session = await sign_in(email, admin.invited_password)
+    session = await sign_in(email, JOINED_PASSWORD)
     me = await auth.profile(await as_user(session.access_token))
     assert (me["company_name"], me["role"], me["full_name"]) == \
         ("Clínica Demo", "staff", "Nova Recepcionista")
@@ -102,9 +105,9 @@ async def test_inviting_says_the_same_whether_or_not_the_address_has_an_account(
     for email in (SEED["other"].email, new_email()):
         await admin.invite({"email": email, "role": "staff"})
         answers.append((admin.error, admin.message.replace(email, "<email>"),
-                        len(admin.invited_password)))
+                        admin.invited_password, admin.invited_by_mail))
     assert answers[0] == answers[1] == \
-        ("", admin.tr["team.invite.done"].format(email="<email>"), 16)
+        ("", admin.tr["team.invite.mailed"].format(email="<email>"), "", True)
     assert {SEED["other"].email} <= {i.email for i in admin.invitations}
     # The other clinic's admin belongs to a clinic: the invitation waits, nothing changes.
     other = tab(HomeState, await cookie_for(*SEED["other"]))

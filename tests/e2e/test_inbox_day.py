@@ -35,8 +35,9 @@ def clinic_with_conversations(app_lb, count: int, names=None) -> tuple[str, tupl
 
 
 def open_inbox(page: Page, login: tuple[str, str], path: str = "/inbox") -> None:
+    """Signs in and lands on `path` (the inbox unless told)."""
     sign_in(page, *login, start=f"/login?next={path}")
-    page.wait_for_url(re.compile(r"/inbox"))
+    page.wait_for_url(re.compile(re.escape(path.split("?")[0])))
     wait_for_backend(page)
 
 
@@ -185,3 +186,60 @@ def test_the_composer_counts_near_the_limit_and_never_cuts_text(new_context, app
     composer.fill("Resposta curta")
     expect(page.locator("#send")).to_be_enabled()
     expect(count).to_be_hidden()
+
+
+def test_a_private_note_and_a_quoted_reply(new_context, app_lb):
+    _, login, created = clinic_with_conversations(app_lb, 1)
+    conversation, asked = created[0]["conversation_id"], created[0]["interaction_id"]
+    page = new_context(viewport=PHONE).new_page()
+    open_inbox(page, login, f"/inbox/{conversation}")
+    expect(page.locator("#composer")).to_be_visible()
+
+    page.click("#composer-mode button:has-text('Nota interna')")
+    expect(page.locator("#send")).to_have_text("Salvar nota")
+    page.fill("#composer", "Prefere ser chamada de Bia")
+    page.click("#send")
+    note = page.locator("[data-note=true]")
+    expect(note).to_contain_text("Prefere ser chamada de Bia")
+    expect(note).to_contain_text("Nota interna")
+    expect(page.locator("#send")).to_have_text("Enviar")          # back to replying
+
+    page.click(f"#quote-{asked}")
+    expect(page.locator("#quote-bar")).to_contain_text("Mensagem 0")
+    page.fill("#composer", "Claro!")
+    page.click("#send")
+    reply = page.locator("#message-area [data-status]").last
+    expect(page.locator("[id^=quote-of-]")).to_contain_text("Mensagem 0")
+    expect(reply).to_be_visible()
+    expect(page.locator("#quote-bar")).to_have_count(0)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_quick_replies_and_emoji_go_into_the_composer(new_context, app_lb):
+    _, login, created = clinic_with_conversations(app_lb, 1, ["Beatriz Lima"])
+    conversation = created[0]["conversation_id"]
+    page = new_context(viewport=DESK).new_page()
+    open_inbox(page, login, "/settings/quick-replies")
+    page.fill("#new-shortcut", "confirmar")
+    page.fill("#new-body", "Oi {{nome}}, sua consulta está confirmada!")
+    page.click("#new-save")
+    expect(page.locator("#reply-confirmar")).to_be_visible()
+
+    page.goto(f"/inbox/{conversation}")
+    wait_for_backend(page)
+    composer = page.locator("#composer")
+    composer.click()
+    composer.press_sequentially("/con")
+    expect(page.locator("#slash-menu")).to_be_visible()
+    expect(page.locator("#slash-menu #quick-reply-confirmar")).to_be_visible()
+    composer.press("Enter")                          # inserts; does not send
+    expect(composer).to_have_value("Oi Beatriz, sua consulta está confirmada!")
+    expect(page.locator("#slash-menu")).to_be_hidden()
+    expect(page.locator("#message-area [data-status]")).to_have_count(0)
+
+    page.click("#emoji-open")
+    page.locator("#emoji-picker button").first.click()
+    expect(composer).to_have_value("Oi Beatriz, sua consulta está confirmada!😊")
+    page.keyboard.press("Escape")
+    page.click("#quick-replies-open")
+    expect(page.locator("#quick-replies-picker #quick-reply-confirmar")).to_be_visible()

@@ -42,8 +42,7 @@ def test_account_team_and_menu(new_context, width, scheme):
     wait_for_backend(page)
     page.fill("#invite-email", f"foto-{uuid.uuid4().hex[:6]}@demo.clinic")
     page.click("#invite-submit")
-    expect(page.locator("#invited-password")).to_be_visible()
-    expect(page.locator("#hide-password")).to_be_in_viewport()
+    expect(page.locator("#team-message")).to_be_in_viewport()
     shoot(page, "team-invited", width, scheme)
 
 
@@ -74,8 +73,29 @@ def test_integrations_with_a_refused_url(new_context, width, scheme):
     wait_for_backend(page)
     page.fill("#integration-instagram-outbound-url", "http://10.0.0.8/webhook")
     page.click("#integration-instagram-outbound-save")
-    expect(page.locator("#integrations-error")).to_be_visible()
+    expect(page.locator("#integration-instagram-outbound-error")).to_be_in_viewport()
     shoot(page, "integrations-refused-url", width, scheme)
+
+
+@pytest.mark.parametrize("width, scheme", VIEWS)
+def test_integrations_secret_on_show_after_a_save_and_the_recipe(new_context, width, scheme):
+    page = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
+    sign_in(page, *ADMIN, start="/login?next=/settings/integrations")
+    page.wait_for_url("**/settings/integrations**")
+    expect(page.locator("#integration-instagram-rotate")).to_be_visible()
+    wait_for_backend(page)
+    page.click("#integration-instagram-rotate")
+    expect(page.locator("#integration-instagram-secret")).to_be_visible()
+    page.fill("#integration-instagram-outbound-url", "http://localhost:5678/webhook/foto")
+    page.click("#integration-instagram-outbound-save")
+    expect(page.locator("#integration-instagram-outbound-saved")).to_be_in_viewport()
+    expect(page.locator("#integration-instagram-secret-hide")).to_be_visible()
+    page.locator("#integration-instagram-secret-callout").scroll_into_view_if_needed()
+    shoot(page, "integrations-secret-after-save", width, scheme)
+    page.locator("#integration-instagram").get_by_text("Receita para o n8n").click()
+    expect(page.locator("#integration-instagram-workflow-outbound")).to_be_in_viewport()
+    shoot(page, "integrations-n8n-recipe", width, scheme)
+    page.click("#integration-instagram-secret-hide")
 
 
 @pytest.mark.parametrize("width, scheme", VIEWS)
@@ -107,8 +127,7 @@ def test_team_with_long_names_and_the_confirmations(new_context, app_lb, width, 
     wait_for_backend(page)
     page.fill("#invite-email", f"{'c' * 60}-{uuid.uuid4().hex[:6]}@foto.clinic")
     page.click("#invite-submit")
-    expect(page.locator("#invited-password")).to_be_visible()
-    page.click("#hide-password")
+    expect(page.locator("#team-message")).to_be_visible()
     shoot(page, "team-long-names", width, scheme)
     page.locator(f'[id="member-{staff.email}"] .member-disable').click()
     expect(page.locator("#confirm-disable")).to_be_in_viewport()

@@ -25,7 +25,8 @@ def cli(env: dict, *args: str) -> subprocess.CompletedProcess:
 def cli_env():
     config = throwaway_config(PROJECT)
     env = {**os.environ, "LOCALBASE_DIR": str(config.dir), "LOCALBASE_PROJECT_DIR": str(PROJECT),
-           "LOCALBASE_DB_PORT": str(config.db_port), "LOCALBASE_API_PORT": str(config.api_port)}
+           "LOCALBASE_DB_PORT": str(config.db_port), "LOCALBASE_API_PORT": str(config.api_port),
+           "LOCALBASE_MAIL_PORT": str(config.mail_port)}
     yield env, config
     cli(env, "down")
     shutil.rmtree(config.dir, ignore_errors=True)
@@ -93,6 +94,7 @@ def test_default_env_matches_supabase_cli_local_values():
                                             if not k.startswith("LOCALBASE_")})
     values = dict(line.split("=", 1) for line in result.stdout.splitlines())
     assert values["SUPABASE_URL"] == "http://127.0.0.1:54321"
+    assert values["LOCALBASE_MAILBOX_URL"] == "http://127.0.0.1:54324"   # the CLI's Inbucket
     assert values["SUPABASE_DB_URL"] == "postgresql://postgres:postgres@127.0.0.1:54322/postgres"
     assert values["SUPABASE_ANON_KEY"] == (
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAi"
@@ -112,10 +114,13 @@ def test_a_new_shell_reports_and_stops_the_running_instance(cli_env):
     status = cli(new_shell, "status").stdout
     assert f"running on {config.host}:{config.db_port}" in status
     assert f"running on {config.api_url}" in status
+    assert f"mailbox   running on {config.mailbox_url}" in status
     values = dict(line.split("=", 1) for line in cli(new_shell, "env").stdout.splitlines())
     assert values["SUPABASE_URL"] == config.api_url
     assert values["SUPABASE_DB_URL"] == config.db_url
     assert values["SUPABASE_JWT_SECRET"] == secret
+    assert values["LOCALBASE_MAILBOX_URL"] == config.mailbox_url
+    assert httpx.get(f"{config.mailbox_url}/api/v1/messages").json()["total"] == 0
     service_key = values["SUPABASE_SERVICE_ROLE_KEY"]
     assert httpx.get(f"{config.api_url}/rest/v1/todos", headers={
         "apikey": service_key, "Authorization": f"Bearer {service_key}"}).status_code == 200
