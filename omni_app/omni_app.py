@@ -16,17 +16,20 @@ from omni_app.pages.home import home_page
 from omni_app.pages.inbox import inbox_page
 from omni_app.pages.integrations import integrations_page
 from omni_app.pages.login import login_page
+from omni_app.pages.not_found import not_found_page
 from omni_app.pages.onboarding import onboarding_page
 from omni_app.pages.quick_replies import quick_replies_page
 from omni_app.pages.set_password import set_password_page
 from omni_app.pages.signup import signup_page
 from omni_app.pages.team import team_page
 from omni_app.settings import get_settings
+from omni_app.state.alerts import AlertsState
 from omni_app.state.app_state import AppState
 from omni_app.state.home import HomeState
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import make_publisher
 from omni_app.state.integrations import IntegrationsState
+from omni_app.state.not_found import NotFoundState
 from omni_app.state.onboarding import OnboardingState
 from omni_app.state.quick_replies import QuickRepliesState
 from omni_app.state.session import SessionState
@@ -54,27 +57,32 @@ app = rx.App(api_transformer=[api, with_security_headers], stylesheets=["/compac
                               rx.el.script(src="/inbox_navigation.js", defer=True),
                               rx.el.script(src="/composer_limit.js", defer=True),
                               rx.el.script(src="/composer_inserts.js", defer=True),
-                              rx.el.script(src="/composer_drafts.js", defer=True)])
+                              rx.el.script(src="/composer_drafts.js", defer=True),
+                              rx.el.script(src="/alerts.js", defer=True)])
+# Signed-in pages carry the clinic's unread count in the tab title: "(3) Omni".
+SIGNED_IN_TITLE = AlertsState.tab_title
 app.add_page(login_page, route=paths.LOGIN, title="Omni", on_load=AppState.use_query_locale)
 app.add_page(forgot_page, route=paths.FORGOT, title="Omni", on_load=AppState.use_query_locale)
 app.add_page(signup_page, route=paths.SIGNUP, title="Omni", on_load=AppState.use_query_locale)
 app.add_page(set_password_page, route=paths.SET_PASSWORD, title="Omni",
              on_load=AppState.use_query_locale)
-app.add_page(home_page, route=paths.HOME, title="Omni",
-             on_load=[SessionState.require_clinic_member, HomeState.load_counters])
+app.add_page(home_page, route=paths.HOME, title=SIGNED_IN_TITLE,
+             on_load=[SessionState.require_clinic_member, HomeState.load_counters,
+                      HomeState.follow_live])
 app.add_page(onboarding_page, route=paths.ONBOARDING, title="Omni",
              on_load=[SessionState.require_no_clinic, OnboardingState.load_invitations])
-app.add_page(team_page, route=paths.TEAM, title="Omni",
+app.add_page(team_page, route=paths.TEAM, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, TeamState.load_members])
-app.add_page(integrations_page, route=paths.INTEGRATIONS, title="Omni",
+app.add_page(integrations_page, route=paths.INTEGRATIONS, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, IntegrationsState.load])
-app.add_page(inbox_page, route=paths.INBOX, title="Omni", on_load=InboxState.open_inbox)
-app.add_page(inbox_page, route=paths.INBOX_CONVERSATION, title="Omni",
+app.add_page(inbox_page, route=paths.INBOX, title=SIGNED_IN_TITLE, on_load=InboxState.open_inbox)
+app.add_page(inbox_page, route=paths.INBOX_CONVERSATION, title=SIGNED_IN_TITLE,
              on_load=InboxState.open_inbox)
-app.add_page(quick_replies_page, route=paths.QUICK_REPLIES, title="Omni",
+app.add_page(quick_replies_page, route=paths.QUICK_REPLIES, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, QuickRepliesState.load])
-app.add_page(account_page, route=paths.ACCOUNT, title="Omni",
+app.add_page(account_page, route=paths.ACCOUNT, title=SIGNED_IN_TITLE,
              on_load=SessionState.require_clinic_member)
+app.add_page(not_found_page, route="404", title="Omni", on_load=NotFoundState.load)
 
 services.publisher = make_publisher(app)
 worker = Worker(services)

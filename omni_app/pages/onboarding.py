@@ -1,10 +1,13 @@
 """/onboarding: the only page a signed-in user without a clinic can see: the invitations waiting
-for them, and a form to create a clinic of their own."""
+for them, and a form to create a clinic of their own (its name, the owner's name, its time zone
+from a searchable list, the browser's own zone chosen at first)."""
 from __future__ import annotations
 
 import reflex as rx
+from reflex.vars.base import Var
 
-from omni_app.state.onboarding import TIMEZONES, InvitationOffer, OnboardingState
+from omni_app.components.live_refresh import on_value_change
+from omni_app.state.onboarding import InvitationOffer, OnboardingState, ZoneChoice
 from omni_app.views.shell import header
 
 T = OnboardingState.tr
@@ -28,6 +31,37 @@ def invitations() -> rx.Component:
         spacing="2", width="100%", max_width="420px"))
 
 
+# The browser's zone, read by the page bundle (no inline script) and sent once on mount.
+BROWSER_ZONE = Var(_js_expr="(Intl.DateTimeFormat().resolvedOptions().timeZone || '')",
+                   _var_type=str)
+
+
+def zone_option(choice: ZoneChoice) -> rx.Component:
+    return rx.el.option(choice.label, value=choice.value)
+
+
+def timezone_picker() -> rx.Component:
+    """A search box filtering a list box: every zone is reachable by typing a city or country
+    in the reader's language (or the IANA name), and by keyboard."""
+    return rx.vstack(
+        rx.text(T["onboarding.timezone"], as_="label", html_for="timezone-search", size="2"),
+        rx.input(id="timezone-search", name="timezone_query", value=OnboardingState.timezone_query,
+                 on_change=OnboardingState.search_timezones.debounce(250),
+                 placeholder=T["onboarding.timezone.search"], width="100%",
+                 aria_controls="timezone", type="search", auto_complete="off"),
+        rx.el.select(rx.foreach(OnboardingState.timezone_choices, zone_option),
+                     id="timezone", name="timezone", size=6,
+                     value=OnboardingState.chosen_timezone,
+                     on_change=OnboardingState.pick_timezone,
+                     aria_label=T["onboarding.timezone"],
+                     style={"width": "100%", "padding": "4px", "border-radius": "6px",
+                            "border": f"1px solid {rx.color('gray', 7)}",
+                            "background": rx.color("gray", 1), "color": rx.color("gray", 12),
+                            "font-size": "14px"}),
+        spacing="1", width="100%",
+    )
+
+
 def create_clinic_form() -> rx.Component:
     return rx.card(
         rx.form(
@@ -36,9 +70,12 @@ def create_clinic_form() -> rx.Component:
                 rx.text(T["onboarding.intro"], color_scheme="gray"),
                 rx.text(T["onboarding.name"], as_="label", html_for="clinic-name", size="2"),
                 rx.input(id="clinic-name", name="name", required=True, width="100%"),
-                rx.text(T["onboarding.timezone"], size="2"),
-                rx.select(list(TIMEZONES), name="timezone", default_value=TIMEZONES[0],
-                          width="100%"),
+                rx.text(T["onboarding.owner_name"], as_="label", html_for="owner-name",
+                        size="2"),
+                rx.input(id="owner-name", name="owner_name", value=OnboardingState.owner_name,
+                         on_change=OnboardingState.set_owner_name, max_length=200,
+                         auto_complete="name", width="100%"),
+                timezone_picker(),
                 rx.button(T["onboarding.submit"], type="submit", width="100%",
                           id="create-clinic"),
                 spacing="2", width="100%",
@@ -51,6 +88,7 @@ def create_clinic_form() -> rx.Component:
 
 def onboarding_page() -> rx.Component:
     return rx.vstack(
+        on_value_change(BROWSER_ZONE, OnboardingState.use_browser_zone),
         header(),
         rx.vstack(
             rx.cond(OnboardingState.error != "",

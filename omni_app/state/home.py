@@ -1,29 +1,142 @@
-"""The home page's counters, read as the signed-in user."""
+"""The home page: the clinic's counters and, for a new clinic, its getting-started checklist,
+read as the signed-in user and kept live.
+
+Like the inbox, the tab links `InboxLive` to its clinic in on_load; when the clinic's counter
+moves (a webhook, a reply, another tab) the page calls `sync_live`, which refetches in the
+background (as the tab's own user) so the state's lock is never held over HTTP; a fetch that
+started before what is on screen never replaces it.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import reflex as rx
 
+from omni_app import paths, services
 from omni_app.domain import home
 from omni_app.i18n import formatting
+from omni_app.state.inbox_live import InboxLive, clinic_token
 from omni_app.state.session import SessionState
 
 COUNTERS = home.COUNTERS
+STEP_LINKS = {"channel": paths.INTEGRATIONS, "team": paths.TEAM, "services": ""}
+
+
+@dataclass
+class ChecklistStep:
+    key: str
+    done: bool
+    href: str            # where an admin does it ("" when no page does it yet)
+
+
+@dataclass(frozen=True)
+class HomeFetch:
+    seq: int
+    counters: dict
+    started: home.GettingStarted
+
+
+async def fetch_home(cookie: str | None, seq: int) -> HomeFetch | None:
+    """What the home page shows, read as the tab's user (None when they signed out)."""
+    active = await (await services.current().session_store()).resolve(cookie)
+    if active is None:
+        return None
+    user = await services.current().as_user(active.access_token)
+    return HomeFetch(seq, await home.counters(user), await home.getting_started(user))
 
 
 class HomeState(SessionState):
     counters: dict[str, str] = {}
+    revenue_shown: bool = True
+    staff_sees_revenue: bool = False          # the clinic's setting (admins change it)
+    steps: list[ChecklistStep] = []
+    checklist_shown: bool = False
+    settings_error: str = ""
+    loaded: bool = False
+    _seen_version: int = 0
+    _seq: int = 0                             # numbers reads, so an older one never wins
+    _shown_seq: int = 0
 
     @rx.var
     def notice(self) -> str:
         """Why this tab was sent home (`?notice=admin_only`)."""
         return self._query_message("notice", "home.notice.{}")
 
+    @rx.var
+    def steps_done(self) -> str:
+        done = sum(1 for step in self.steps if step.done)
+        return self.tr["home.start.progress"].format(done=done, total=len(self.steps))
+
     @rx.event
     async def load_counters(self):
-        done = await self._guarded(lambda user, actor: home.counters(user), errors="home.error")
+        """on_load of /: the counters and checklist."""
+        async def load(user, actor):
+            self._show(HomeFetch(0, await home.counters(user), await home.getting_started(user)))
+            if self.is_admin:
+                self.staff_sees_revenue = await home.staff_sees_revenue(user, actor.company_id)
+        done = await self._guarded(load, errors="home.error")
+        self.loaded = done.done
+        return done.answer
+
+    @rx.event
+    async def follow_live(self):
+        """on_load of /, after load_counters: link the tab to its clinic's live counter (Reflex
+        may give a reconnected tab a new token, so on every load)."""
+        if not self.loaded or not self.company_id:
+            return
+        shared = await self.get_state(InboxLive)
+        shared = await shared._link_to(clinic_token(self.company_id))
+        self._seen_version = shared.version
+
+    @rx.event(background=True)
+    async def sync_live(self, version: int):
+        """The clinic's counter moved: refetch, holding the lock only to read and to show."""
+        async with self:
+            if not self.loaded or version == self._seen_version:
+                return
+            self._seen_version = version
+            self._seq += 1
+            cookie, seq = self._cookie(), self._seq
+        fetched = await fetch_home(cookie, seq)
+        async with self:
+            self._apply(fetched)
+
+    def _apply(self, fetched: HomeFetch | None) -> None:
+        # Background fetches overlap: one that started before what is on screen is stale.
+        if fetched is None or fetched.seq < self._shown_seq:
+            return
+        self._show(fetched)
+
+    def _show(self, fetched: HomeFetch) -> None:
+        if not fetched.seq:                   # a handler's own read: newer than any in flight
+            self._seq += 1
+            fetched = HomeFetch(self._seq, fetched.counters, fetched.started)
+        self._shown_seq = fetched.seq
+        values = fetched.counters
+        self.revenue_shown = values.get("revenue_this_month") is not None
+        self.counters = {
+            key: (formatting.money(value, self.locale) if key == "revenue_this_month"
+                  else formatting.number(value, self.locale))
+            for key, value in values.items() if value is not None}
+        started = fetched.started
+        self.steps = [ChecklistStep(key, started.done[key], STEP_LINKS[key])
+                      for key in home.STEPS]
+        self.checklist_shown = started.shown
+
+    @rx.event
+    async def dismiss_checklist(self):
+        done = await self._guarded(
+            lambda user, actor: home.dismiss_getting_started(user, actor.company_id),
+            who="admin", errors="home.error")
         if done.done:
-            self.counters = {
-                key: (formatting.money(value, self.locale) if key == "revenue_this_month"
-                      else formatting.number(value, self.locale))
-                for key, value in done.value.items()}
+            self.checklist_shown = False
+        return done.answer
+
+    @rx.event
+    async def set_staff_sees_revenue(self, shown: bool):
+        async def save(user, actor):
+            await home.show_revenue_to_staff(user, actor.company_id, shown)
+            self.staff_sees_revenue = await home.staff_sees_revenue(user, actor.company_id)
+        done = await self._guarded(save, who="admin", errors="home.error",
+                                   shows="settings_error")
         return done.answer

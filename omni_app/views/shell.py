@@ -10,6 +10,7 @@ from omni_app.components.native_form import native_form
 from omni_app.components.one_line import one_line
 from omni_app.i18n import LOCALE_NAMES
 from omni_app.state.session import SessionState
+from omni_app.views.alerts import alerts_control, alerts_effects
 
 T = SessionState.tr
 
@@ -107,6 +108,7 @@ def header() -> rx.Component:
         who_am_i(),
         rx.hstack(language_select(),
                   rx.color_mode.button(size="1", aria_label=T["nav.theme"]),
+                  rx.cond(SessionState.company_id != "", alerts_control()),
                   account_menu(), logout_button(),
                   align="center", spacing="2", flex_shrink="0"),
         width="100%", align="center", wrap="wrap", padding=["8px 12px", "8px 12px", "12px 16px"],
@@ -136,6 +138,7 @@ def shell(*content: rx.Component, compact: rx.Var[bool] | bool = False) -> rx.Co
     """`compact`: on phones the page needs the whole screen (an open conversation), so the bars
     (and what the page marks `hide-when-compact`) give way: assets/compact.css."""
     return rx.hstack(
+        alerts_effects(),
         sidebar(),
         # min_width 0: nothing inside (a long name, a wide table) can widen the page.
         rx.vstack(mobile_nav(), header(),
