@@ -22,6 +22,7 @@ from omni_app.pages.set_password import set_password_page
 from omni_app.pages.signup import signup_page
 from omni_app.pages.team import team_page
 from omni_app.settings import get_settings
+from omni_app.state.account import AccountState
 from omni_app.state.app_state import AppState
 from omni_app.state.home import HomeState
 from omni_app.state.inbox import InboxState
@@ -74,7 +75,7 @@ app.add_page(inbox_page, route=paths.INBOX_CONVERSATION, title="Omni",
 app.add_page(quick_replies_page, route=paths.QUICK_REPLIES, title="Omni",
              on_load=[SessionState.require_admin, QuickRepliesState.load])
 app.add_page(account_page, route=paths.ACCOUNT, title="Omni",
-             on_load=SessionState.require_clinic_member)
+             on_load=[SessionState.require_clinic_member, AccountState.load])
 
 services.publisher = make_publisher(app)
 worker = Worker(services)
