@@ -85,7 +85,7 @@ def profile_card() -> rx.Component:
                                   id="account-language"),
                 rx.select.content(*[rx.select.item(name, value=code, id=f"account-language-{code}")
                                     for code, name in LOCALE_NAMES.items()]),
-                value=SessionState.locale, on_change=SessionState.set_language)),
+                value=SessionState.locale, on_change=AccountState.change_language)),
             choice("account.theme.label", rx.select.root(
                 rx.select.trigger(aria_label=T["account.theme.label"], id="account-theme"),
                 rx.select.content(*theme_items),

@@ -50,6 +50,14 @@ class AccountState(SessionState):
         return outcome.answer
 
     @rx.event
+    async def change_language(self, locale: str):
+        """The page's language picker: the language, then the sessions list worded in it."""
+        answer = await self.set_language(locale)
+        if answer is None:
+            await self._guarded(self._read_sessions, errors="account.sessions.error")
+        return answer
+
+    @rx.event
     def set_name_draft(self, value: str):
         self.name_draft = value[:auth.MAX_NAME_LENGTH]
         self.name_saved = ""

@@ -55,8 +55,9 @@ async def test_an_empty_name_is_refused_in_the_readers_language(app_env):
 async def test_language_is_kept_applied_at_the_next_sign_in_and_told_to_auth(app_env):
     member = new_member(sync_service_client(), DEMO_COMPANY, label="idioma")
     page = await account_tab(await cookie_for(member.email, member.password))
-    await page.set_language("en")
+    await page.change_language("en")
     assert (await user_metadata(member.user_id))["locale"] == "en"  # Auth's e-mails follow it
+    assert page.sessions[0].device == "Unknown browser on unknown system"  # worded again
 
     elsewhere = await account_tab(await cookie_for(member.email, member.password))
     assert elsewhere.locale == "en" and elsewhere.tr["account.sessions.current"] == "This device"
