@@ -23,6 +23,7 @@ from omni_app.pages.set_password import set_password_page
 from omni_app.pages.signup import signup_page
 from omni_app.pages.team import team_page
 from omni_app.settings import get_settings
+from omni_app.state.account import AccountState
 from omni_app.state.alerts import AlertsState
 from omni_app.state.app_state import AppState
 from omni_app.state.home import HomeState
@@ -81,7 +82,7 @@ app.add_page(inbox_page, route=paths.INBOX_CONVERSATION, title=SIGNED_IN_TITLE,
 app.add_page(quick_replies_page, route=paths.QUICK_REPLIES, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, QuickRepliesState.load])
 app.add_page(account_page, route=paths.ACCOUNT, title=SIGNED_IN_TITLE,
-             on_load=SessionState.require_clinic_member)
+             on_load=[SessionState.require_clinic_member, AccountState.load])
 app.add_page(not_found_page, route="404", title="Omni", on_load=NotFoundState.load)
 
 services.publisher = make_publisher(app)

@@ -4,7 +4,9 @@ from __future__ import annotations
 from supabase import AsyncClient
 from supabase_auth.errors import AuthApiError, AuthError
 
-from omni_app.domain.refusals import Refused
+from postgrest.exceptions import APIError
+
+from omni_app.domain.refusals import Refused, from_database
 
 MIN_PASSWORD_LENGTH = 8  # the account page's field says it before the route refuses
 
@@ -61,8 +63,32 @@ async def sign_out_upstream(auth_client: AsyncClient, access_token: str,
         pass
 
 
+MAX_NAME_LENGTH = 200
+THEMES = ("light", "dark", "system")
+
+
+async def set_name(user: AsyncClient, full_name: str) -> str:
+    """The signed-in user's own name (also Auth's user_metadata, audited); the name as kept.
+    Refused: invalid (empty or longer than MAX_NAME_LENGTH)."""
+    name = " ".join(full_name.split())
+    if not name or len(name) > MAX_NAME_LENGTH:
+        raise Refused("invalid")
+    try:
+        return (await user.rpc("set_my_name", {"p_full_name": name}).execute()).data
+    except APIError as error:
+        raise from_database(error) from None
+
+
+async def set_theme(user: AsyncClient, theme: str) -> None:
+    """The signed-in user's colour mode: light, dark or system (follow the device)."""
+    if theme not in THEMES:
+        raise Refused("invalid")
+    await user.rpc("set_my_theme", {"p_theme": theme}).execute()
+
+
 async def set_locale(user: AsyncClient, locale: str) -> None:
-    """The signed-in user's interface language (pt-BR, en or es), kept in `users.locale`."""
+    """The signed-in user's interface language (pt-BR, en or es), kept in `users.locale` and
+    Auth's user_metadata.locale (the language of Auth's e-mails)."""
     await user.rpc("set_my_locale", {"p_locale": locale}).execute()
 
 

@@ -27,6 +27,8 @@ from supabase_auth.errors import AuthApiError
 from omni_app.domain.crypto import Keyring, SealError
 
 REFRESH_MARGIN_S = 120
+SEEN_EVERY_S = 300  # "last seen" on the profile page is this precise, for one write per interval
+SESSION_COLUMNS = "id,user_agent,ip,created_at,last_seen_at"
 PURPOSE = "session"
 # Why a signed-in tab lost its session, as the sign-in page may say it (`?reason=`).
 END_REASONS = ("disabled",)
@@ -115,6 +117,8 @@ class SessionStore:
                 expires = _epoch(row["access_expires_at"])
                 if expires - time.time() < REFRESH_MARGIN_S:
                     access, expires = await self._refresh(row, digest)
+                elif time.time() - _epoch(row["last_seen_at"]) > SEEN_EVERY_S:
+                    await self._seen(row["id"])
             except (SealError, AuthApiError):
                 await self.revoke(token)
                 return None
@@ -129,6 +133,29 @@ class SessionStore:
             return None
         try:
             return self.keyring.open(rows[0]["access_token_sealed"], PURPOSE, digest)
+        except SealError:
+            return None
+
+    async def list_for(self, auth_user_id: str) -> list[dict]:
+        """The user's signed-in browsers (SESSION_COLUMNS), the most recently seen first."""
+        return (await self.service.table("app_sessions").select(SESSION_COLUMNS)
+                .eq("auth_user_id", auth_user_id).gt("expires_at", _iso(time.time()))
+                .order("last_seen_at", desc=True).order("id").execute()).data
+
+    async def revoke_one(self, auth_user_id: str, row_id: str) -> str | None:
+        """End one of the user's own sessions by its row id (another user's id matches nothing);
+        returns its last access token so the caller can end it upstream."""
+        try:
+            uuid.UUID(row_id)
+        except ValueError:
+            return None
+        rows = (await self.service.table("app_sessions").delete().eq("id", row_id)
+                .eq("auth_user_id", auth_user_id).execute()).data
+        if not rows:
+            return None
+        try:
+            return self.keyring.open(rows[0]["access_token_sealed"], PURPOSE,
+                                     rows[0]["token_hash"])
         except SealError:
             return None
 
@@ -154,6 +181,11 @@ class SessionStore:
         rows = (await self.service.table("app_sessions").select("*")
                 .eq("token_hash", digest).gt("expires_at", _iso(time.time())).execute()).data
         return rows[0] if rows else None
+
+    async def _seen(self, row_id: str) -> None:
+        await self.service.table("app_sessions").update(
+            {"last_seen_at": datetime.now(timezone.utc).isoformat()},
+            returning="minimal").eq("id", row_id).execute()
 
     async def _refresh(self, row: dict, digest: str) -> tuple[str, int]:
         refresh = self.keyring.open(row["refresh_token_sealed"], PURPOSE, digest)

@@ -66,6 +66,7 @@ class SessionState(AppState):
     clinic_name: str = ""
     company_id: str = ""
     timezone: str = "America/Sao_Paulo"
+    theme: str = ""  # the member's colour mode (light, dark, system); "" leaves the browser's
 
     @rx.var
     def is_admin(self) -> bool:
@@ -176,6 +177,7 @@ class SessionState(AppState):
         self.clinic_name = me.get("company_name") or ""
         self.timezone = me.get("company_timezone") or self.timezone
         self.locale = supported(me.get("locale"))
+        self.theme = me.get("theme") or "system"
         return user
 
     async def _clinic_member(self) -> tuple[AsyncClient | None, Any]:
@@ -224,3 +226,17 @@ class SessionState(AppState):
             return self._login_redirect(ended.reason)
         await auth.set_locale(user, locale)
         self.locale = locale
+
+    @rx.event
+    async def set_theme(self, theme: str):
+        """Keeps the member's colour mode; the page follows `theme` (views/shell.py)."""
+        if theme not in auth.THEMES:
+            return None
+        try:
+            user = await self._user_client()
+        except NotSignedIn as ended:
+            return self._login_redirect(ended.reason)
+        except AccessDenied as denied:
+            return denied.answer
+        await auth.set_theme(user, theme)
+        self.theme = theme

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from omni_app import paths
+from omni_app.components.color_mode_sync import follow_color_mode
 from omni_app.components.confirm import confirm_content
 from omni_app.components.native_form import native_form
 from omni_app.components.one_line import one_line
@@ -57,6 +58,15 @@ def language_select() -> rx.Component:
     )
 
 
+def theme_button() -> rx.Component:
+    """Light <-> dark, kept as the member's theme (applied in every browser they use)."""
+    other = rx.cond(rx.style.resolved_color_mode == "dark", "light", "dark")
+    return rx.icon_button(
+        rx.color_mode_cond(light=rx.icon("sun", size=16), dark=rx.icon("moon", size=16)),
+        size="1", variant="soft", aria_label=T["nav.theme"], id="theme-toggle",
+        on_click=SessionState.set_theme(other))
+
+
 def logout_button() -> rx.Component:
     return native_form(
         rx.button(rx.icon("log-out", size=16), T["nav.logout"], type="submit", variant="soft",
@@ -107,7 +117,7 @@ def header() -> rx.Component:
     return rx.hstack(
         who_am_i(),
         rx.hstack(language_select(),
-                  rx.color_mode.button(size="1", aria_label=T["nav.theme"]),
+                  theme_button(),
                   rx.cond(SessionState.company_id != "", alerts_control()),
                   account_menu(), logout_button(),
                   align="center", spacing="2", flex_shrink="0"),
@@ -145,6 +155,7 @@ def shell(*content: rx.Component, compact: rx.Var[bool] | bool = False) -> rx.Co
                   rx.box(*content, padding=["8px", "8px", "16px"],
                          width="100%", max_width="1100px", min_width="0"),
                   width="100%", spacing="0", min_width="0"),
+        follow_color_mode(SessionState.theme),
         spacing="0", width="100%", align="start",
         custom_attrs={"data-compact": rx.cond(compact, "true", "false")},
     )

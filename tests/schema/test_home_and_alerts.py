@@ -4,7 +4,7 @@ is made, and each user's own alerts (choices only they change, messages only of 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 from postgrest.exceptions import APIError
