@@ -26,15 +26,17 @@ class InboxLive(rx.SharedState):
     version: int = 0
 
 
-def _not_about_a_clinic_token(record: logging.LogRecord) -> bool:
-    return f"disconnected client '{clinic_token('')}" not in record.getMessage()
+def _not_a_delta_for_a_gone_tab(record: logging.LogRecord) -> bool:
+    return "Attempting to send delta to disconnected client" not in record.getMessage()
 
 
 def make_publisher(app: rx.App):
     """For `Services.publisher`, set in omni_app.py once `app` exists."""
-    # A clinic token names a shared state, never a socket, yet Reflex sends each change to it as
-    # to a tab and warns that it is not connected: one warning per message, meaning nothing.
-    logging.getLogger("reflex.app").addFilter(_not_about_a_clinic_token)
+    # Reflex warns for every change it cannot push: to a clinic token (which names a shared
+    # state, never a socket) at each message, and to every closed tab still linked to the
+    # clinic. Both are normal operation, and the warning floods the log (its id wrapped onto a
+    # line of its own), so it is dropped.
+    logging.getLogger("reflex.app").addFilter(_not_a_delta_for_a_gone_tab)
 
     async def publish(company_id: str) -> None:
         token = rx.BaseStateToken(ident=clinic_token(company_id), cls=InboxLive)

@@ -44,6 +44,7 @@ def test_forgot_password_from_the_sign_in_page_to_a_new_password(page: Page, new
 def test_sign_up_in_spanish_leads_to_onboarding(page: Page):
     email = f"duena-{uuid.uuid4().hex[:8]}@nueva.clinic"
     page.goto("/login?lang=es")
+    wait_for_backend(page)         # the link carries the language once the page has its state
     page.click("#login-signup")
     page.wait_for_url("**/signup?lang=es")
     expect(page.locator("#signup-submit")).to_have_text("Crear cuenta")
