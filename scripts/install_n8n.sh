@@ -24,14 +24,26 @@ works() {  # $1: an install folder
   [ "$("$node" "$1/node_modules/n8n/bin/n8n" --version 2>/dev/null | tail -n1)" = "$N8N_VERSION" ]
 }
 
-if [ -f "$DEST/.omni-complete" ] && cmp -s "$SPEC/package-lock.json" "$DEST/package-lock.json" \
-    && works "$DEST"; then
+complete() {
+  [ -f "$DEST/.omni-complete" ] && cmp -s "$SPEC/package-lock.json" "$DEST/package-lock.json" \
+    && works "$DEST"
+}
+
+if complete; then
   echo "$DEST"
   exit 0
 fi
 
 command -v npm >/dev/null || { echo "npm is required to install n8n" >&2; exit 1; }
 mkdir -p "$CACHE"
+# One installer at a time per cache folder (two worktrees' `make test`); the second one finds
+# the first one's install done.
+exec 9>"$DEST.lock"
+flock 9
+if complete; then
+  echo "$DEST"
+  exit 0
+fi
 BUILD="$DEST.partial"
 rm -rf "$BUILD"
 mkdir -p "$BUILD"
