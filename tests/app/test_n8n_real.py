@@ -210,5 +210,7 @@ async def test_the_outbound_workflow_refuses_what_omni_did_not_sign(real_n8n):
                                headers={**signed, "content-type": "application/json"})
     assert {what: a.status_code for what, a in answers.items()} == dict.fromkeys(attempts, 401)
     assert all(a.json() == {"error": "invalid signature"} for a in answers.values())
-    assert good.status_code != 401  # the same request, signed by Omni, passes the check
+    # the same request signed by Omni passes: the provider gets it once, Omni hears its id
     assert len(n8n.provider.requests) == before + 1
+    assert (good.status_code, good.json()) == \
+        (200, {"external_message_id": n8n.provider.requests[-1].message_id})
