@@ -25,7 +25,6 @@ from localbase.testing import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALLER = ROOT / "scripts" / "install_n8n.sh"
-N8N_VERSION = "2.41.1"
 READY_LINE = "Editor is now accessible"
 CLI_TIMEOUT = 120.0
 
@@ -45,19 +44,12 @@ BASE_ENV = {
 }
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("OMNI_TOOLS_CACHE") or str(Path.home() / ".cache" / "omni")
-    return Path(base) / f"n8n-{N8N_VERSION}"
-
-
-def installed() -> Path | None:
-    """The install folder when a complete install is there (the installer checks it runs)."""
-    folder = cache_dir()
-    return folder if (folder / ".omni-complete").exists() else None
+PROXY_VARIABLES = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
 
 
 def ensure_installed() -> Path:
-    """The install folder, installing n8n first when it is missing or broken (~6 min)."""
+    """The install folder (${OMNI_TOOLS_CACHE:-~/.cache/omni}/n8n-2.41.1), installing n8n first
+    when it is missing, broken or not the locked tree (~6 min); a second when it runs."""
     done = subprocess.run(["bash", str(INSTALLER)], capture_output=True, text=True)
     if done.returncode:
         raise RuntimeError(f"installing n8n failed:\n{done.stderr[-4000:]}")
@@ -140,13 +132,15 @@ def running_n8n(workflows: list[dict], work_dir: Path, env: Mapping[str, str] | 
     """n8n with `workflows` (n8n export documents, as downloaded) imported and published,
     started with BASE_ENV plus `env`; logs in work_dir/n8n.log. Its whole process group is
     stopped on the way out."""
-    install = installed() or ensure_installed()
+    install = ensure_installed()
     work_dir.mkdir(parents=True, exist_ok=True)
     user_folder, files = work_dir / "user", work_dir / "workflows"
     files.mkdir(exist_ok=True)
     log_path = work_dir / "n8n.log"
     port = free_port()
-    full_env = {**{k: v for k, v in os.environ.items() if not k.startswith("N8N_")},
+    inherited = {k: v for k, v in os.environ.items()  # no outer n8n settings or proxies
+                 if not k.startswith("N8N_") and k.lower() not in PROXY_VARIABLES}
+    full_env = {**inherited,
                 **BASE_ENV, "N8N_PORT": str(port), "N8N_RUNNERS_BROKER_PORT": str(free_port()),
                 "N8N_USER_FOLDER": str(user_folder), **(env or {})}
     for index, flow in enumerate(workflows):

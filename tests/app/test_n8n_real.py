@@ -106,7 +106,8 @@ def cloud_api_message(phone: str, text: str, message_id: str) -> dict:
     return {"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{
         "field": "messages", "value": {
             "messaging_product": "whatsapp",
-            "metadata": {"display_phone_number": "15550783881", "phone_number_id": "106540352242922"},
+            "metadata": {"display_phone_number": "15550783881",
+                         "phone_number_id": "106540352242922"},
             "contacts": [{"profile": {"name": "Joção Ñandú"}, "wa_id": phone}],
             "messages": [{"from": phone, "id": message_id, "timestamp": str(int(time.time())),
                           "type": "text", "text": {"body": text}}]}}]}]}

@@ -46,11 +46,12 @@ class ProviderRequest:
 def _certificates(folder: Path, hosts: tuple[str, ...]) -> tuple[Path, Path, Path]:
     """A CA (PEM, for NODE_EXTRA_CA_CERTS) and a certificate for `hosts` it signed, with key."""
     now = dt.datetime.now(dt.timezone.utc)
+    start, end = now - dt.timedelta(hours=1), now + dt.timedelta(days=2)
     ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Omni test provider CA")])
     ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
           .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
-          .not_valid_before(now - dt.timedelta(hours=1)).not_valid_after(now + dt.timedelta(days=2))
+          .not_valid_before(start).not_valid_after(end)
           .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
           .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False),
                          critical=True)
@@ -59,7 +60,7 @@ def _certificates(folder: Path, hosts: tuple[str, ...]) -> tuple[Path, Path, Pat
             .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, hosts[0])]))
             .issuer_name(ca_name).public_key(key.public_key())
             .serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(hours=1)).not_valid_after(now + dt.timedelta(days=2))
+            .not_valid_before(start).not_valid_after(end)
             .add_extension(x509.SubjectAlternativeName([x509.DNSName(h) for h in hosts]),
                            critical=False)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
