@@ -159,6 +159,9 @@ def running_n8n(workflows: list[dict], work_dir: Path, env: Mapping[str, str] | 
     try:
         _wait_until_ready(proc, url, log_path, since, webhook_paths(workflows),
                           start_timeout)
+        with open(log_path, "ab", buffering=0) as log:
+            log.write(f"[{time.strftime('%H:%M:%S')}] (harness) ready, webhooks "
+                      f"registered\n".encode())
         yield N8nProcess(url=url, port=port, user_folder=user_folder, log_path=log_path,
                          pid=proc.pid)
     finally:
