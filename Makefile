@@ -25,7 +25,7 @@ export REFLEX_TELEMETRY_ENABLED := false
 CHROMIUM := /usr/bin/chromium
 APP_PORT ?= 3000
 
-.PHONY: dev test install system-deps bun browser-deps down bench clean
+.PHONY: dev test install system-deps bun browser-deps n8n down bench clean
 
 install: system-deps bun $(STAMP)
 
@@ -69,8 +69,13 @@ dev: install
 down:
 	@test -x $(PY) && $(PY) -m localbase down || true
 
+# A real n8n for the tests that import Omni's workflow files: installed once (~6 min) into a
+# cache folder outside the repo (OMNI_TOOLS_CACHE, default ~/.cache/omni), checked by running it.
+n8n:
+	@bash scripts/install_n8n.sh >/dev/null
+
 # Extra pytest arguments: make test PYTEST_ARGS="-m e2e -x"
-test: install browser-deps
+test: install browser-deps n8n
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: install
