@@ -98,7 +98,9 @@ def status_code(channel: str, words: Mapping[str, str]) -> str:
         "const answer = $input.first().json;",
         "const failed = answer.error !== undefined;",
         _comment(words["integrations.n8n.js.external_id"]),
-        "const sent = !failed && Array.isArray(answer.messages) && answer.messages[0];",
+        # WhatsApp answers {messages: [{id}]}, Instagram {recipient_id, message_id}.
+        "const sent = !failed && (Array.isArray(answer.messages) ? answer.messages[0]",
+        "                                                        : { id: answer.message_id });",
         "const externalId = sent && sent.id ? String(sent.id) : undefined;",
         "const report = {",
         "  interaction_id: reply.interaction_id,",
