@@ -35,7 +35,9 @@ def reply_form(reply_id, shortcut, body, element_id: str) -> rx.Component:
                                     color_scheme="gray", on_click=S.stop_editing,
                                     id=f"{element_id}-cancel")),
                   margin_top="8px", spacing="2"),
-        on_submit=S.save, reset_on_submit=True, width="100%",
+        # Not reset on submit: a refused save keeps what was typed; a new key after a saved one
+        # starts the form afresh.
+        on_submit=S.save, key=S.saved_count, width="100%",
     )
 
 

@@ -22,6 +22,7 @@ class QuickRepliesState(SessionState):
     editing_id: str = ""          # the reply whose form is open ("" : the new one)
     message: str = ""
     error: str = ""
+    saved_count: int = 0          # the forms start afresh after each save
 
     async def _refresh(self, user, actor) -> None:
         self.replies = [QuickReplyRow(row["id"], row["shortcut"], row["body"])
@@ -45,6 +46,7 @@ class QuickRepliesState(SessionState):
             str(form.get("body") or ""), reply_id))
         if done.done:
             self.editing_id = ""
+            self.saved_count += 1
             self.message = self.tr["quick_replies.saved"].format(
                 shortcut=done.value["shortcut"])
         return done.answer

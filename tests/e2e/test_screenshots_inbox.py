@@ -71,8 +71,10 @@ def test_quick_replies_page(new_context, app_lb, width, scheme):
         page.fill("#new-body", body)
         page.click("#new-save")
         expect(page.locator(f"#reply-{shortcut}")).to_be_visible()
+        expect(page.locator("#new-body")).to_have_value("")     # saved: the form starts afresh
     page.fill("#new-shortcut", "pix")
     page.fill("#new-body", "de novo")
     page.click("#new-save")
     expect(page.locator("#quick-replies-error")).to_be_visible()
+    expect(page.locator("#new-body")).to_have_value("de novo")   # a refusal keeps the text
     shoot(page, "quick-replies", width, scheme)
