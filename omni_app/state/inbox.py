@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from omni_app import services
+from omni_app import paths, services
 from omni_app.channels import registry
-from omni_app import paths
 from omni_app.domain import clock, conversations, outbound, quick_replies, search
 from omni_app.domain.conversations import InboxFilter
 from omni_app.i18n import formatting as fmt
