@@ -68,6 +68,8 @@ def test_find_create_edit_and_tag_a_client(new_context, app_lb, viewport):
     page.fill("#client-phone", "+55 11 9 1234 5678")
     page.fill("#client-cpf", "123.456.789-00")
     page.fill("#client-tags", "clareamento")
+    page.click("#client-source")
+    page.get_by_role("option", name="Indicação").click()
     page.click("#client-save")
     expect(page.locator("#client-error")).to_contain_text("CPF inválido")
     expect(page.locator("#client-name")).to_have_value("Beatriz Nogueira")   # kept
@@ -81,6 +83,7 @@ def test_find_create_edit_and_tag_a_client(new_context, app_lb, viewport):
     row = page.locator("#client-list > div").first
     expect(row).to_contain_text("(11) 91234-5678")
     expect(row).to_contain_text("clareamento")
+    expect(row).to_contain_text("Indicação")
     expect(row).not_to_contain_text("529")                      # the CPF is never listed
 
     row.locator("[id^=client-edit-]").click()
@@ -90,6 +93,7 @@ def test_find_create_edit_and_tag_a_client(new_context, app_lb, viewport):
     page.click("#client-save")
     expect(page.locator("#clients-message")).to_have_text("Alterações de Beatriz Nogueira salvas.")
     expect(row).to_contain_text("vip")
+    expect(row).to_contain_text("Indicação")                   # untouched fields are kept
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
