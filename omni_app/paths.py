@@ -8,6 +8,7 @@ LOGIN = "/login"
 ONBOARDING = "/onboarding"
 INBOX = "/inbox"
 INBOX_CONVERSATION = "/inbox/[conversation_id]"     # a link to one conversation
+CLIENTS = "/clients"
 TEAM = "/team"
 INTEGRATIONS = "/settings/integrations"
 ACCOUNT = "/account"

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from supabase import AsyncClient
 
+from omni_app.channels import phones
+
 MAX_TERM = 100
 RESULTS = 20
 # unaccent's rules that are not accents (Latin-1 and Latin Extended-A; a test compares every
@@ -81,3 +83,27 @@ async def messages(user: AsyncClient, term: str, limit: int = RESULTS,
     return (await user.rpc("search_messages", {
         "p_query": term, "p_limit": limit, "p_before_at": at, "p_before_id": row_id,
     }).execute()).data or []
+
+
+def _quoted(text: str) -> str:
+    """A value inside PostgREST's `or=(...)`, quoted so `,` `(` `)` and `.` stay literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def client_list_match(term: str) -> str | None:
+    """The `or=(...)` condition of the clients list for what was typed: phone digits (as
+    typed, and the number's canonical form) when it looks like a phone; otherwise the folded
+    name or the e-mail; None for a blank term."""
+    term = " ".join(term[:MAX_TERM].split())
+    if not term:
+        return None
+    digits = re.sub(r"\D", "", term)
+    if len(digits) >= 3 and _PHONE_LIKE.match(term):
+        spellings = {digits}
+        canonical = phones.normalize(term)
+        if canonical:
+            spellings.update(form.lstrip("+") for form in phones.candidates(canonical))
+        return ",".join(f"phone.like.{_quoted(f'*{d}*')}" for d in sorted(spellings))
+    name = _quoted(f"*{_literal(fold(term))}*")
+    email = _quoted(f"*{_literal(term.lower())}*")
+    return f"search_name.like.{name},email.ilike.{email}"

@@ -27,6 +27,7 @@ def nav_links(place: str) -> rx.Component:
     return rx.fragment(
         nav_link("nav.home", paths.HOME, "house", place),
         nav_link("inbox.nav", paths.INBOX, "inbox", place),
+        nav_link("clients.nav", paths.CLIENTS, "contact", place),
         rx.cond(SessionState.is_admin, nav_link("nav.team", paths.TEAM, "users", place)),
         rx.cond(SessionState.is_admin,
                 nav_link("integrations.nav", paths.INTEGRATIONS, "plug", place)),

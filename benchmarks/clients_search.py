@@ -1,0 +1,137 @@
+"""Finding a client at scale, through the app's own path (domain.clients.listed: the `supabase`
+client, REST, RLS as a staff member) next to the same SQL run as superuser with the company in
+the WHERE clause: the first page with its total, a keyset next page, and searches (each with
+its total) by name without accents, by a fragment of the phone, by e-mail, and by name with a
+stage and lead filter.
+
+    .venv/bin/python -m benchmarks.clients_search [--clients 10000] [--companies 10] [--requests 300]
+
+Goal (issue 11): client search p95 <= 100 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import re
+from pathlib import Path
+
+import httpx
+import psycopg
+
+from benchmarks.inbox_day import timed, timed_sql
+from benchmarks.inbox_queries import fill
+from benchmarks.stats import Figures, print_table
+from harness.app_env import env_for, install_services
+from localbase.testing import running_localbase
+from omni_app import services
+from omni_app.demo_data.__main__ import DEMO_COMPANY
+from omni_app.domain import clients, search
+from omni_app.domain.clients import ClientFilter
+
+PROJECT = Path(__file__).resolve().parent.parent
+NAMES = ["joao", "maria silva", "sergio", "lucas", "heloisa", "goncalves", "ana", "otavio"]
+PHONES = ["8765", "9 8123", "11 9", "4321", "+55 21 9", "(41) 98"]
+EMAILS = ["maria.", "@example.com", "silva1", "joao.s"]
+COLUMNS = ("id, full_name, phone, email, instagram_id, source_channel, is_lead, pipeline_stage, "
+           "tags, last_interaction_at, created_at, search_name")
+LIST_SQL = f"""
+select {COLUMNS}, count(*) over () as total from public.clients
+where company_id = %(c)s {{extra}}
+order by search_name, id limit 51"""
+NEXT_SQL = f"""
+select {COLUMNS} from public.clients
+where company_id = %(c)s and (search_name > %(after)s or (search_name = %(after)s and id > %(id)s))
+order by search_name, id limit 51"""
+
+
+def like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+async def measure(lb, count: int) -> list[tuple[str, Figures, Figures]]:
+    install_services(env_for(lb))
+    session = httpx.post(f"{lb.url}/auth/v1/token", params={"grant_type": "password"},
+                         headers={"apikey": lb.anon_key},
+                         json={"email": "staff@demo.clinic", "password": "omni-demo-staff"}
+                         ).raise_for_status().json()
+    user = await services.current().as_user(session["access_token"])
+    first = await clients.listed(user, ClientFilter(), count=True)
+    cursor = clients.list_cursor(first.rows[-1], "name")
+    print(f"  Clínica Demo: {first.total} clients", flush=True)
+    names, numbers, emails = (itertools.cycle(NAMES), itertools.cycle(PHONES),
+                              itertools.cycle(EMAILS))
+
+    async def listed(wanted: ClientFilter, **options):
+        return await clients.listed(user, wanted, **options)
+
+    async def first_page():
+        assert len((await listed(ClientFilter(), count=True)).rows) == 50
+
+    async def next_page():
+        assert (await listed(ClientFilter(), after=cursor)).rows
+
+    async def by_name():
+        await listed(ClientFilter(search=next(names)), count=True)
+
+    async def by_phone():
+        await listed(ClientFilter(search=next(numbers)), count=True)
+
+    async def by_email():
+        await listed(ClientFilter(search=next(emails)), count=True)
+
+    async def filtered():
+        await listed(ClientFilter(search=next(names), stage="new", kind="lead"), count=True)
+
+    company = {"c": DEMO_COMPANY}
+    name_sql = LIST_SQL.format(extra="and (search_name like %(p)s or email ilike %(e)s)")
+    name_params = [{**company, "p": like(search.fold(n)), "e": like(n)} for n in NAMES]
+    phone_sql = LIST_SQL.format(extra="and phone like any(%(p)s)")
+    phone_params = []
+    for term in PHONES:   # the same spellings the app's condition lists
+        parts = search.client_list_match(term).split(",")
+        phone_params.append({**company, "p": [re.sub(r'^phone\.like\."\*(.*)\*"$', r"%\1%", p)
+                                              for p in parts]})
+    with psycopg.connect(lb.admin_dsn, autocommit=True) as conn:
+        return [
+            ("first page + total", await timed(first_page, count),
+             timed_sql(conn, LIST_SQL.format(extra=""), [company], count)),
+            ("next page (keyset)", await timed(next_page, count),
+             timed_sql(conn, NEXT_SQL, [{**company, "after": cursor[0], "id": cursor[1]}],
+                       count)),
+            ("name, no accents", await timed(by_name, count),
+             timed_sql(conn, name_sql, name_params, count)),
+            ("phone fragment", await timed(by_phone, count),
+             timed_sql(conn, phone_sql, phone_params, count)),
+            ("e-mail fragment", await timed(by_email, count),
+             timed_sql(conn, name_sql, [{**company, "p": like(search.fold(e)), "e": like(e)}
+                                        for e in EMAILS], count)),
+            ("name + stage + lead", await timed(filtered, count),
+             timed_sql(conn, name_sql.replace(
+                 "company_id = %(c)s", "company_id = %(c)s and pipeline_stage = 'new' "
+                                       "and is_lead"), name_params, count)),
+        ]
+
+
+def run(clients_per_company: int, companies: int, count: int) -> None:
+    with running_localbase(PROJECT, token_rate_limit=1_000_000) as lb:
+        print(f"Generating {companies} clinics x {clients_per_company} clients ...", flush=True)
+        fill(lb.admin_dsn, clients_per_company, companies)
+        rows = asyncio.run(measure(lb, count))
+    print(f"\n{count} sequential requests each; times in ms; measured = the app's domain "
+          "function (supabase client, REST, RLS as staff); baseline = the same SQL as "
+          "superuser, company in the WHERE clause")
+    print_table(rows, measured="app", baseline="SQL")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=10_000)
+    parser.add_argument("--companies", type=int, default=10)
+    parser.add_argument("--requests", type=int, default=300)
+    args = parser.parse_args()
+    run(args.clients, args.companies, args.requests)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,17 @@
+"""/clients (every member): the clinic's clients, and a dialog to add or change one."""
+from __future__ import annotations
+
+import reflex as rx
+
+from omni_app.state.clients import ClientsState
+from omni_app.views.client_form import client_dialog
+from omni_app.views.client_list import client_list
+from omni_app.views.shell import shell
+
+
+def clients_page() -> rx.Component:
+    return shell(
+        rx.heading(ClientsState.tr["clients.title"], size="6", margin_bottom="8px"),
+        client_list(),
+        client_dialog(),
+    )

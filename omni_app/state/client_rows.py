@@ -1,0 +1,71 @@
+"""Database rows -> what the clients page renders: phones in national form, stage and kind in
+the reader's language, last activity as a short age. Pure functions (tested without a browser);
+the CPF is never part of a list row."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from omni_app.channels import phones
+from omni_app.domain import cpf
+from omni_app.domain.clock import parse_time
+from omni_app.state.inbox_rows import Reader
+
+NO_SOURCE = "none"    # the source select's value for "not given" (Radix has no empty value)
+
+
+@dataclass
+class ClientRow:
+    id: str = ""
+    name: str = ""
+    phone: str = ""         # national form for the clinic's country
+    email: str = ""
+    instagram: str = ""
+    stage: str = ""
+    stage_label: str = ""
+    lead: bool = True
+    kind_label: str = ""
+    tags: list[str] = field(default_factory=list)
+    source_label: str = ""
+    age: str = ""           # last activity, short
+    when: str = ""          # last activity, full (tooltip)
+
+
+@dataclass
+class ClientForm:
+    """The create/edit dialog's starting values (the inputs are uncontrolled)."""
+    id: str = ""            # "" : a new client
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    birth_date: str = ""
+    cpf_masked: str = ""    # the stored CPF, masked; the input itself starts blank
+    tags: str = ""
+    source: str = "manual"
+
+
+def client_row(row: dict, now: datetime, reader: Reader) -> ClientRow:
+    tr, last = reader.tr, row.get("last_interaction_at")
+    moment = parse_time(last) if last else None
+    source = row.get("source_channel")
+    return ClientRow(
+        id=row["id"], name=row.get("full_name") or "", phone=phones.display(row.get("phone")),
+        email=row.get("email") or "",
+        instagram=f"@{row['instagram_id']}" if row.get("instagram_id") else "",
+        stage=row["pipeline_stage"], stage_label=tr[f"clients.stage.{row['pipeline_stage']}"],
+        lead=bool(row.get("is_lead")),
+        kind_label=tr["clients.kind.lead" if row.get("is_lead") else "clients.kind.patient"],
+        tags=list(row.get("tags") or []),
+        source_label=tr.get(f"clients.source.{source}", "") if source else "",
+        age=reader.age(moment, now) if moment else tr["clients.no_activity"],
+        when=reader.when(moment) if moment else "")
+
+
+def client_form(row: dict | None) -> ClientForm:
+    if not row:
+        return ClientForm()
+    return ClientForm(
+        id=row["id"], name=row.get("full_name") or "",
+        phone=phones.display(row.get("phone")), email=row.get("email") or "",
+        birth_date=row.get("birth_date") or "", cpf_masked=cpf.masked(row.get("cpf")),
+        tags=", ".join(row.get("tags") or []), source=row.get("source_channel") or NO_SOURCE)

@@ -1,0 +1,174 @@
+"""/clients: the clinic's clients (searched, filtered, sorted, paged by keyset as the list
+scrolls) and the dialog that adds or changes one. Every member; every read and write runs as
+the signed-in user through the member guard (RLS scopes rows to their clinic)."""
+from __future__ import annotations
+
+import reflex as rx
+
+from omni_app.domain import clients, clock, search
+from omni_app.domain.clients import ClientFilter, ClientInput
+from omni_app.domain.refusals import Refused
+from omni_app.i18n import formatting as fmt
+from omni_app.state.client_rows import NO_SOURCE, ClientForm, ClientRow, client_form, client_row
+from omni_app.state.inbox_rows import Reader
+from omni_app.state.session import SessionState
+
+ALL = "all"      # a filter's "everything" value (Radix selects have no empty value)
+
+
+class ClientsState(SessionState):
+    rows: list[ClientRow] = []
+    total: int = 0
+    has_more: bool = False
+    search: str = ""
+    kind: str = ALL
+    stage: str = ALL
+    tag: str = ALL
+    source: str = ALL
+    sort: str = "name"
+    tag_options: list[str] = []        # the clinic's tags (filter and autocomplete)
+    notice: str = ""                   # a refusal while listing
+    message: str = ""                  # the last save, said next to the list
+    editing: bool = False              # the dialog is open
+    form: ClientForm = ClientForm()
+    form_error: str = ""
+    form_key: int = 0                  # a new key starts the dialog's inputs afresh
+    _list_end: list = []
+
+    @rx.var
+    def total_label(self) -> str:
+        return fmt.counted(self.tr, "clients.total", self.total, self.locale)
+
+    @rx.var
+    def cpf_hint(self) -> str:
+        """On edit, the stored CPF masked (the input starts blank: blank keeps it)."""
+        if not self.form.cpf_masked:
+            return ""
+        return self.tr["clients.field.cpf_kept"].format(masked=self.form.cpf_masked)
+
+    def _filter(self) -> ClientFilter:
+        def chosen(value: str) -> str:
+            return "" if value == ALL else value
+        return ClientFilter(search=self.search, kind=chosen(self.kind), stage=chosen(self.stage),
+                            tag=chosen(self.tag), source=chosen(self.source), sort=self.sort)
+
+    def _refusal_text(self, errors: str, refused: Refused) -> str:
+        if refused.reason == "phone_taken":
+            return self.tr["clients.error.phone_taken"].format(name=refused.detail)
+        return super()._refusal_text(errors, refused)
+
+    async def _as_member(self, action, shows: str = "notice"):
+        return await self._guarded(action, errors="clients.error", shows=shows)
+
+    # -- list ------------------------------------------------------------------------------
+
+    @rx.event
+    async def open_clients(self):
+        """on_load: who is this (from the server), then the first page and the clinic's tags."""
+        user, elsewhere = await self._clinic_member()
+        if user is None:
+            return elsewhere
+        self.notice = self.message = ""
+        self.editing = False
+        await self._reload(user)
+
+    async def _reload(self, user, actor=None) -> None:
+        page = await clients.listed(user, self._filter(), count=True)
+        now, reader = clock.now(), Reader(self.locale, self.timezone, self.tr)
+        self.rows = [client_row(row, now, reader) for row in page.rows]
+        self.total, self.has_more = page.total or 0, page.has_more
+        self._list_end = (list(clients.list_cursor(page.rows[-1], self.sort))
+                          if page.rows else [])
+        self.tag_options = await clients.tags(user)
+
+    async def _refilter(self):
+        return (await self._as_member(self._reload)).answer
+
+    @rx.event
+    async def set_search(self, value: str):
+        self.search = str(value)[:search.MAX_TERM]
+        return await self._refilter()
+
+    @rx.event
+    async def set_kind(self, value: str):
+        self.kind = value if value in clients.KINDS else ALL
+        return await self._refilter()
+
+    @rx.event
+    async def set_stage(self, value: str):
+        self.stage = value if value in clients.STAGES else ALL
+        return await self._refilter()
+
+    @rx.event
+    async def set_tag(self, value: str):
+        self.tag = value if value in self.tag_options else ALL
+        return await self._refilter()
+
+    @rx.event
+    async def set_source(self, value: str):
+        self.source = value if value in clients.SOURCES else ALL
+        return await self._refilter()
+
+    @rx.event
+    async def set_sort(self, value: str):
+        self.sort = value if value in clients.SORTS else "name"
+        return await self._refilter()
+
+    @rx.event
+    async def load_more(self):
+        if not self.has_more or not self._list_end:
+            return
+        return (await self._as_member(self._show_more)).answer
+
+    async def _show_more(self, user, actor) -> None:
+        page = await clients.listed(user, self._filter(), after=tuple(self._list_end))
+        now, reader = clock.now(), Reader(self.locale, self.timezone, self.tr)
+        shown = {row.id for row in self.rows}
+        self.rows = self.rows + [client_row(row, now, reader) for row in page.rows
+                                 if row["id"] not in shown]
+        self.has_more = page.has_more
+        if page.rows:
+            self._list_end = list(clients.list_cursor(page.rows[-1], self.sort))
+
+    # -- create and edit -------------------------------------------------------------------
+
+    @rx.event
+    def start_new(self):
+        self._open_form(ClientForm())
+
+    @rx.event
+    async def start_edit(self, client_id: str):
+        async def load(user, actor):
+            row = await clients.for_edit(user, client_id)
+            if row is None:
+                raise Refused("not_found")
+            self._open_form(client_form(row))
+        return (await self._as_member(load)).answer
+
+    def _open_form(self, form: ClientForm) -> None:
+        self.form, self.form_error, self.message = form, "", ""
+        self.form_key += 1
+        self.editing = True
+
+    @rx.event
+    def set_editing(self, value: bool):
+        self.editing = bool(value)
+
+    @rx.event
+    async def save(self, data: dict):
+        typed = ClientInput(
+            full_name=str(data.get("full_name") or ""), phone=str(data.get("phone") or ""),
+            email=str(data.get("email") or ""), birth_date=str(data.get("birth_date") or ""),
+            cpf=str(data.get("cpf") or ""), tags=str(data.get("tags") or ""),
+            source="" if data.get("source") in (None, NO_SOURCE) else str(data["source"]))
+        client_id = self.form.id or None
+        done = await self._as_member(
+            lambda user, actor: clients.save(user, actor.company_id, typed, client_id),
+            shows="form_error")
+        if not done.done:
+            return done.answer
+        name = done.value["full_name"]
+        self.editing = False
+        self.message = self.tr["clients.saved" if client_id else "clients.created"].format(
+            name=name)
+        return (await self._as_member(self._reload)).answer

@@ -1,0 +1,128 @@
+"""The clients page's list: search, filters, sort, the count, and the clients (loading the
+next page as the list is scrolled, as the inbox does)."""
+from __future__ import annotations
+
+import reflex as rx
+
+from omni_app.components.one_line import one_line
+from omni_app.domain import clients
+from omni_app.state.client_rows import ClientRow
+from omni_app.state.clients import ALL, ClientsState
+from omni_app.views.conversation_list import more_button
+
+S = ClientsState
+T = S.tr
+STAGE_COLORS = {"new": "blue", "contacted": "cyan", "qualified": "violet",
+                "scheduled": "amber", "won": "green", "lost": "gray"}
+
+
+def _select(element_id: str, label_key: str, value, handler, all_key: str, items) -> rx.Component:
+    """A filter: `items` are (value, label) pairs after the "all" choice."""
+    return rx.select.root(
+        rx.select.trigger(id=element_id, aria_label=T[label_key], max_width="100%"),
+        rx.select.content(rx.select.item(T[all_key], value=ALL),
+                          *[rx.select.item(label, value=item) for item, label in items]),
+        value=value, on_change=handler, size="2")
+
+
+def toolbar() -> rx.Component:
+    tag_filter = rx.select.root(
+        rx.select.trigger(id="clients-tag", aria_label=T["clients.filter.tag"],
+                          max_width="100%"),
+        rx.select.content(rx.select.item(T["clients.filter.all_tags"], value=ALL),
+                          rx.foreach(S.tag_options,
+                                     lambda tag: rx.select.item(tag, value=tag))),
+        value=S.tag, on_change=S.set_tag, size="2")
+    return rx.vstack(
+        rx.hstack(
+            rx.input(rx.input.slot(rx.icon("search", size=14)), placeholder=T["clients.search"],
+                     value=S.search, on_change=S.set_search, debounce_timeout=300,
+                     id="clients-search", type="search", aria_label=T["clients.search.label"],
+                     flex="1", min_width="0", size="2"),
+            rx.button(rx.icon("user-plus", size=16),
+                      rx.text.span(T["clients.new"], display=["none", "inline", "inline"]),
+                      on_click=S.start_new, id="client-new", flex_shrink="0",
+                      aria_label=T["clients.new"], title=T["clients.new"]),
+            spacing="2", width="100%", align="center"),
+        rx.flex(
+            _select("clients-kind", "clients.filter.kind", S.kind, S.set_kind,
+                    "clients.filter.all_kinds",
+                    [(kind, T[f"clients.kind.{kind}"]) for kind in clients.KINDS]),
+            _select("clients-stage", "clients.filter.stage", S.stage, S.set_stage,
+                    "clients.filter.all_stages",
+                    [(stage, T[f"clients.stage.{stage}"]) for stage in clients.STAGES]),
+            tag_filter,
+            _select("clients-source", "clients.filter.source", S.source, S.set_source,
+                    "clients.filter.all_sources",
+                    [(source, T[f"clients.source.{source}"]) for source in clients.SOURCES]),
+            rx.select.root(
+                rx.select.trigger(id="clients-sort", aria_label=T["clients.sort"],
+                                  max_width="100%"),
+                rx.select.content(*[rx.select.item(T[f"clients.sort.{sort}"], value=sort)
+                                    for sort in clients.SORTS]),
+                value=S.sort, on_change=S.set_sort, size="2"),
+            gap="8px", wrap="wrap", width="100%"),
+        spacing="2", width="100%")
+
+
+def stage_badge(row: rx.Var[ClientRow]) -> rx.Component:
+    return rx.match(
+        row.stage,
+        *[(stage, rx.badge(row.stage_label, color_scheme=color, flex_shrink="0"))
+          for stage, color in STAGE_COLORS.items()],
+        rx.badge(row.stage_label, flex_shrink="0"))
+
+
+def tag_badge(tag: rx.Var[str]) -> rx.Component:
+    """A long tag ends in "…" (whole on hover)."""
+    return rx.badge(one_line(tag, title=tag), variant="outline", size="1", max_width="180px")
+
+
+def client_item(row: rx.Var[ClientRow]) -> rx.Component:
+    contact = rx.flex(
+        rx.cond(row.phone != "", one_line(row.phone, size="2", id="client-phone-" + row.id)),
+        rx.cond(row.email != "", one_line(row.email, size="2", color_scheme="gray")),
+        rx.cond((row.phone == "") & (row.email == "") & (row.instagram != ""),
+                one_line(row.instagram, size="2", color_scheme="gray")),
+        direction="column", min_width="0", flex="1 1 180px")
+    return rx.flex(
+        rx.vstack(
+            rx.hstack(one_line(row.name, weight="bold", size="3", id="client-name-" + row.id),
+                      stage_badge(row), align="center", spacing="2", min_width="0",
+                      width="100%"),
+            rx.flex(rx.text(row.kind_label, size="1", color_scheme="gray"),
+                    rx.cond(row.source_label != "",
+                            rx.text("· ", row.source_label, size="1", color_scheme="gray")),
+                    rx.text("· ", row.age, size="1", color_scheme="gray", title=row.when),
+                    gap="4px", wrap="wrap"),
+            spacing="1", min_width="0", flex="2 1 220px"),
+        contact,
+        rx.flex(rx.foreach(row.tags, tag_badge), gap="4px", wrap="wrap", min_width="0",
+                flex="1 1 140px"),
+        rx.button(rx.icon("pencil", size=14), T["clients.edit"], size="1", variant="soft",
+                  on_click=S.start_edit(row.id), id="client-edit-" + row.id,
+                  aria_label=T["clients.edit"] + ": " + row.name, flex_shrink="0",
+                  # phones: top right of the row, not a line of its own
+                  position=["absolute", "absolute", "static"], top="10px", right="4px"),
+        id="client-" + row.id, position="relative",
+        padding_right=["84px", "84px", "4px"],
+        gap=["4px", "4px", "12px"], wrap="wrap", align="center", width="100%",
+        padding_y="10px", padding_left="4px",
+        border_bottom=f"1px solid {rx.color('gray', 4)}")
+
+
+def client_list() -> rx.Component:
+    return rx.vstack(
+        toolbar(),
+        rx.text(S.total_label, size="1", color_scheme="gray", id="clients-total"),
+        rx.cond(S.message != "", rx.callout(S.message, color_scheme="green", size="1",
+                                            id="clients-message", width="100%")),
+        rx.cond(S.notice != "", rx.callout(S.notice, color_scheme="red", size="1", role="alert",
+                                           id="clients-notice", width="100%")),
+        rx.cond(S.rows.length() > 0,
+                rx.vstack(rx.foreach(S.rows, client_item), spacing="0", width="100%",
+                          id="client-list"),
+                rx.text(T["clients.empty"], size="2", color_scheme="gray", id="clients-empty",
+                        padding="12px 4px")),
+        rx.cond(S.has_more, more_button(T["clients.load_more"], S.load_more, "clients-more")),
+        spacing="2", width="100%")
