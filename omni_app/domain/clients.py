@@ -17,7 +17,7 @@ from supabase import AsyncClient
 
 from omni_app.channels import phones
 from omni_app.domain import clock, cpf, search
-from omni_app.domain.conversations import _is_uuid
+from omni_app.domain.ids import is_uuid
 from omni_app.domain.refusals import Refused, from_database
 
 LIST_PAGE = 50
@@ -187,7 +187,7 @@ async def save(user: AsyncClient, company_id: str, form: ClientInput,
     """Adds a client (a lead), or changes `client_id`. Refused: name_required,
     name_too_long, phone, email, birth_date, cpf, tag, tags, source, phone_taken (detail: the
     other client's name), duplicate, not_found."""
-    if client_id is not None and not _is_uuid(client_id):
+    if client_id is not None and not is_uuid(client_id):
         raise Refused("not_found")
     row = validated(form, editing=client_id is not None)
     holder = await _holder(user, row["phone"], client_id)
@@ -211,7 +211,7 @@ async def save(user: AsyncClient, company_id: str, form: ClientInput,
 
 
 async def for_edit(user: AsyncClient, client_id: str) -> dict | None:
-    if not _is_uuid(client_id):
+    if not is_uuid(client_id):
         return None
     rows = (await user.table("clients").select(EDIT_COLUMNS).eq("id", client_id).limit(1)
             .execute()).data

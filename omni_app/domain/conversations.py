@@ -7,7 +7,6 @@ one order everywhere), which the `interactions_conversation_idx` index serves in
 """
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,6 +15,7 @@ from supabase import AsyncClient
 
 from omni_app.channels import phones, registry
 from omni_app.domain import clock, search
+from omni_app.domain.ids import is_uuid
 from omni_app.domain.refusals import Refused, from_database
 
 STATUSES = {"open": "active", "closed": "closed"}
@@ -97,16 +97,8 @@ async def inbox(user: AsyncClient, wanted: InboxFilter, limit: int = LIST_PAGE,
     return Page(answer.data[:limit], len(answer.data) > limit, answer.count if count else None)
 
 
-def _is_uuid(text: str) -> bool:
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        return False
-    return True
-
-
 async def conversation(user: AsyncClient, conversation_id: str) -> dict | None:
-    if not _is_uuid(conversation_id):   # a hand-typed /inbox/<id>
+    if not is_uuid(conversation_id):   # a hand-typed /inbox/<id>
         return None
     rows = (await user.table("inbox_conversations").select(INBOX_COLUMNS)
             .eq("id", conversation_id).limit(1).execute()).data
@@ -154,7 +146,7 @@ async def messages(user: AsyncClient, conversation_id: str,
 async def message_position(user: AsyncClient, conversation_id: str,
                            message_id: str) -> tuple[str, int] | None:
     """(occurred_at, seq) of a message of that conversation; None when there is no such one."""
-    if not _is_uuid(message_id):
+    if not is_uuid(message_id):
         return None
     rows = (await user.table("interactions").select("occurred_at,seq")
             .eq("conversation_id", conversation_id).eq("id", message_id).limit(1)

@@ -73,7 +73,10 @@ def number(value: int | float | str, locale: str) -> str:
 
 
 def counted(tr: dict[str, str], key: str, n: int, locale: str) -> str:
-    """`key.one` or `key.other` (the language's plural rule, through Babel) with {count}."""
+    """`key.zero` for none when the catalog has one, else `key.one` or `key.other` (the
+    language's plural rule, through Babel: pt counts 0 as one), with {count}."""
+    if n == 0 and f"{key}.zero" in tr:
+        return tr[f"{key}.zero"]
     form = Locale.parse(babel_locale(locale)).plural_form(n)
     text = tr.get(f"{key}.{form}") or tr[f"{key}.other"]
     return text.format(count=number(n, locale))

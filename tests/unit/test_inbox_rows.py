@@ -163,3 +163,11 @@ def test_fold_drops_accents_case_and_ligatures():
 def test_headline_segments_mark_only_the_matches():
     assert headline_segments("a \x02João\x03 marcou <b>x</b>") == [
         Segment("a "), Segment("João", True), Segment(" marcou <b>x</b>")]
+
+
+@pytest.mark.parametrize("n, locale, text", [
+    (0, "pt-BR", "Nenhuma conversa"), (1, "pt-BR", "1 conversa"),
+    (1234, "pt-BR", "1.234 conversas"), (1, "en", "1 conversation"),
+    (2, "es", "2 conversaciones"), (0, "en", "No conversations")])
+def test_totals_are_counted_in_the_reader_s_language(n, locale, text):
+    assert formatting.counted(CATALOGS[locale], "inbox.total", n, locale) == text
