@@ -10,26 +10,16 @@ Goal (issue 11): client search p95 <= 100 ms.
 """
 from __future__ import annotations
 
-import argparse
-import asyncio
 import itertools
 import re
-from pathlib import Path
 
-import httpx
 import psycopg
 
-from benchmarks.inbox_day import timed, timed_sql
-from benchmarks.inbox_queries import fill
-from benchmarks.stats import Figures, print_table
-from harness.app_env import env_for, install_services
-from localbase.testing import running_localbase
-from omni_app import services
+from benchmarks.app_path import Rows, cli, staff_user, timed, timed_sql
 from omni_app.demo_data.__main__ import DEMO_COMPANY
 from omni_app.domain import clients, search
 from omni_app.domain.clients import ClientFilter
 
-PROJECT = Path(__file__).resolve().parent.parent
 NAMES = ["joao", "maria silva", "sergio", "lucas", "heloisa", "goncalves", "ana", "otavio"]
 PHONES = ["8765", "9 8123", "11 9", "4321", "+55 21 9", "(41) 98"]
 EMAILS = ["maria.", "@example.com", "silva1", "joao.s"]
@@ -49,13 +39,8 @@ def like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-async def measure(lb, count: int) -> list[tuple[str, Figures, Figures]]:
-    install_services(env_for(lb))
-    session = httpx.post(f"{lb.url}/auth/v1/token", params={"grant_type": "password"},
-                         headers={"apikey": lb.anon_key},
-                         json={"email": "staff@demo.clinic", "password": "omni-demo-staff"}
-                         ).raise_for_status().json()
-    user = await services.current().as_user(session["access_token"])
+async def measure(lb, count: int) -> Rows:
+    user = await staff_user(lb)
     first = await clients.listed(user, ClientFilter(), count=True)
     cursor = clients.list_cursor(first.rows[-1], "name")
     print(f"  Clínica Demo: {first.total} clients", flush=True)
@@ -113,25 +98,5 @@ async def measure(lb, count: int) -> list[tuple[str, Figures, Figures]]:
         ]
 
 
-def run(clients_per_company: int, companies: int, count: int) -> None:
-    with running_localbase(PROJECT, token_rate_limit=1_000_000) as lb:
-        print(f"Generating {companies} clinics x {clients_per_company} clients ...", flush=True)
-        fill(lb.admin_dsn, clients_per_company, companies)
-        rows = asyncio.run(measure(lb, count))
-    print(f"\n{count} sequential requests each; times in ms; measured = the app's domain "
-          "function (supabase client, REST, RLS as staff); baseline = the same SQL as "
-          "superuser, company in the WHERE clause")
-    print_table(rows, measured="app", baseline="SQL")
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=10_000)
-    parser.add_argument("--companies", type=int, default=10)
-    parser.add_argument("--requests", type=int, default=300)
-    args = parser.parse_args()
-    run(args.clients, args.companies, args.requests)
-
-
 if __name__ == "__main__":
-    main()
+    cli(__doc__, measure)

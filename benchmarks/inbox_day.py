@@ -9,25 +9,15 @@ Goals (issue 10): pages p95 <= 50 ms, searches p95 <= 100 ms.
 """
 from __future__ import annotations
 
-import argparse
-import asyncio
 import itertools
-import time
-from pathlib import Path
 
-import httpx
 import psycopg
 
-from benchmarks.inbox_queries import fill
-from benchmarks.stats import Figures, print_table
-from harness.app_env import env_for, install_services
-from localbase.testing import running_localbase
-from omni_app import services
+from benchmarks.app_path import Rows, cli, staff_user, timed, timed_sql
 from omni_app.demo_data.__main__ import DEMO_COMPANY
 from omni_app.domain import conversations, search
 from omni_app.domain.conversations import InboxFilter
 
-PROJECT = Path(__file__).resolve().parent.parent
 NAMES = ["joao", "maria silva", "sergio", "lucas", "heloisa", "goncalves", "ana", "otavio"]
 WORDS = ["remarcar", "clareamento", "convenio", "sensibilidade", "parcelar", "avaliacao"]
 PAGE_SQL = """
@@ -56,36 +46,8 @@ join public.clients c on c.company_id = %(c)s and c.id = page.client_id
 order by page.occurred_at desc, page.id desc"""
 
 
-async def timed(op, count: int) -> Figures:
-    await op()   # warm-up
-    latencies = []
-    started = time.perf_counter()
-    for _ in range(count):
-        start = time.perf_counter()
-        await op()
-        latencies.append(time.perf_counter() - start)
-    return Figures.of(latencies, count / (time.perf_counter() - started))
-
-
-def timed_sql(conn: psycopg.Connection, sql: str, params, count: int) -> Figures:
-    cycle = itertools.cycle(params)
-    conn.execute(sql, next(cycle)).fetchall()
-    latencies = []
-    started = time.perf_counter()
-    for _ in range(count):
-        start = time.perf_counter()
-        conn.execute(sql, next(cycle)).fetchall()
-        latencies.append(time.perf_counter() - start)
-    return Figures.of(latencies, count / (time.perf_counter() - started))
-
-
-async def measure(lb, count: int) -> list[tuple[str, Figures, Figures]]:
-    install_services(env_for(lb))
-    session = httpx.post(f"{lb.url}/auth/v1/token", params={"grant_type": "password"},
-                         headers={"apikey": lb.anon_key},
-                         json={"email": "staff@demo.clinic", "password": "omni-demo-staff"}
-                         ).raise_for_status().json()
-    user = await services.current().as_user(session["access_token"])
+async def measure(lb, count: int) -> Rows:
+    user = await staff_user(lb)
     first = await conversations.inbox(user, InboxFilter(), count=True)
     cursor = conversations.list_cursor(first.rows[-1])
     print(f"  Clínica Demo: {first.total} open conversations", flush=True)
@@ -122,25 +84,5 @@ async def measure(lb, count: int) -> list[tuple[str, Figures, Figures]]:
         ]
 
 
-def run(clients: int, companies: int, count: int) -> None:
-    with running_localbase(PROJECT, token_rate_limit=1_000_000) as lb:
-        print(f"Generating {companies} clinics x {clients} clients ...", flush=True)
-        fill(lb.admin_dsn, clients, companies)
-        rows = asyncio.run(measure(lb, count))
-    print(f"\n{count} sequential requests each; times in ms; measured = the app's domain "
-          "functions (supabase client, REST, RLS as staff); baseline = the same SQL as "
-          "superuser, company in the WHERE clause")
-    print_table(rows, measured="app", baseline="SQL")
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=10_000)
-    parser.add_argument("--companies", type=int, default=10)
-    parser.add_argument("--requests", type=int, default=300)
-    args = parser.parse_args()
-    run(args.clients, args.companies, args.requests)
-
-
 if __name__ == "__main__":
-    main()
+    cli(__doc__, measure)

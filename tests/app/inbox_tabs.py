@@ -36,25 +36,32 @@ class Server:
             yield self
 
     @asynccontextmanager
-    async def event(self, token: str, cookie: str | None = None, path: str = "/inbox"):
-        """One event of tab `token`: yields its InboxState, locked and with its links patched."""
+    async def event_of(self, cls, token: str, cookie: str | None = None, path: str = "/"):
+        """One event of tab `token`: yields its state `cls`, locked and with its links
+        patched."""
         cookie = self.cookies.setdefault(token, cookie)
-        state_token = rx.BaseStateToken(ident=token, cls=InboxState)
+        state_token = rx.BaseStateToken(ident=token, cls=cls)
         async with self.manager.modify_state_with_links(state_token) as root:
             headers = {"cookie": f"{services.current().session_cookie()}={cookie}"} \
                 if cookie else {}
             root.router = RouterData.from_router_data(
                 {"token": token, "headers": headers, "pathname": path, "asPath": path})
-            yield await root.get_state(InboxState)
+            yield await root.get_state(cls)
+
+    def event(self, token: str, cookie: str | None = None, path: str = "/inbox"):
+        """One event of an inbox tab."""
+        return self.event_of(InboxState, token, cookie, path)
 
     async def version(self, token: str) -> int:
         async with self.event(token) as inbox:
             return (await inbox.get_state(InboxLive)).version
 
-    async def publish(self, company_id: str) -> None:
+    async def publish(self, company_id: str) -> int:
         token = rx.BaseStateToken(ident=clinic_token(company_id), cls=InboxLive)
         async with self.manager.modify_state_with_links(token) as root:
-            (await root.get_state(InboxLive)).version += 1
+            shared = await root.get_state(InboxLive)
+            shared.version += 1
+            return shared.version
 
     async def sync(self, token: str, version: int) -> None:
         """What `sync_live` does, step by step (its lock blocks need a running app)."""

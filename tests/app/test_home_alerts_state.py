@@ -5,18 +5,11 @@ checklist ticks itself, onboarding asks the owner's name and the time zone, and 
 knows who reads it."""
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
-from types import SimpleNamespace
 
 import pytest
-import reflex as rx
-from reflex.istate.data import RouterData
-from reflex.istate.manager.memory import StateManagerMemory
-from reflex_base.event.context import EventContext
-from reflex_base.registry import RegistrationContext
 
 from omni_app import services
 from omni_app.domain import auth
@@ -26,43 +19,16 @@ from omni_app.state.inbox_live import InboxLive, clinic_token
 from omni_app.state.not_found import NotFoundState
 from omni_app.state.onboarding import OnboardingState
 from tests.app.clinics import inbound, new_clinic
+from tests.app.inbox_tabs import Server as Tabs
 from tests.app.conftest import cookie_for, joined_member, new_email, service_client, tab
 from tests.app.test_states import redirect_target
 
 
-class Server:
-    """Tabs as Reflex's server holds them (see tests/app/test_inbox_state.py's Server), for any
-    page state."""
+class Server(Tabs):
+    """Tabs of any page (tests/app/inbox_tabs.py), with the home and alerts live steps."""
 
-    def __init__(self):
-        self.manager = StateManagerMemory()
-        self.cookies: dict[str, str | None] = {}
-
-    @asynccontextmanager
-    async def running(self):
-        registration = dataclasses.replace(RegistrationContext.get(),
-                                           _app=SimpleNamespace(event_namespace=None))
-        with registration, EventContext(token="", state_manager=self.manager,
-                                        enqueue_impl=_nothing):
-            yield self
-
-    @asynccontextmanager
-    async def event(self, token: str, cls, cookie: str | None = None, path: str = "/"):
-        cookie = self.cookies.setdefault(token, cookie)
-        async with self.manager.modify_state_with_links(
-                rx.BaseStateToken(ident=token, cls=cls)) as root:
-            headers = {"cookie": f"{services.current().session_cookie()}={cookie}"} \
-                if cookie else {}
-            root.router = RouterData.from_router_data(
-                {"token": token, "headers": headers, "pathname": path, "asPath": path})
-            yield await root.get_state(cls)
-
-    async def publish(self, company_id: str) -> int:
-        async with self.manager.modify_state_with_links(
-                rx.BaseStateToken(ident=clinic_token(company_id), cls=InboxLive)) as root:
-            shared = await root.get_state(InboxLive)
-            shared.version += 1
-            return shared.version
+    def event(self, token: str, cls, cookie: str | None = None, path: str = "/"):
+        return self.event_of(cls, token, cookie, path)
 
     async def sync_home(self, token: str, version: int) -> None:
         """What HomeState.sync_live does, step by step (its lock blocks need a running app)."""
@@ -86,10 +52,6 @@ class Server:
         fetched = await fetch_alerts(cookie, since, seq)
         async with self.event(token, AlertsState) as alerts:
             alerts._apply(fetched)
-
-
-async def _nothing(*_args, **_kwargs):
-    return None
 
 
 @pytest.fixture
