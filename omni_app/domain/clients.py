@@ -42,6 +42,7 @@ class ClientFilter:
     tag: str = ""
     source: str = ""        # "" or one of SOURCES
     sort: str = "name"      # one of SORTS
+    phone: str = ""         # "" or an E.164 number: that number in any of its spellings
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,13 @@ def _after(column: str, descending: bool, cursor: tuple[str | None, str]) -> str
 
 
 async def listed(user: AsyncClient, wanted: ClientFilter, limit: int = LIST_PAGE,
-                 after: tuple[str | None, str] | None = None, count: bool = False) -> Page:
-    """One page of the clinic's clients in the chosen order; `count` adds how many match."""
-    query = user.table("clients").select(LIST_COLUMNS, count="exact" if count else None)
+                 after: tuple[str | None, str] | None = None, count: bool = False,
+                 columns: str = LIST_COLUMNS) -> Page:
+    """One page of the clinic's clients in the chosen order; `count` adds how many match.
+    `columns` must hold `id` and the order's column (the cursor is made of them)."""
+    query = user.table("clients").select(columns, count="exact" if count else None)
+    if wanted.phone:
+        query = query.in_("phone", phones.candidates(wanted.phone))
     if wanted.kind in KINDS:
         query = query.eq("is_lead", wanted.kind == "lead")
     if wanted.stage in STAGES:
@@ -170,7 +175,8 @@ def validated(form: ClientInput, editing: bool) -> dict:
     return row
 
 
-async def _holder(user: AsyncClient, phone: str | None, client_id: str | None) -> dict | None:
+async def phone_holder(user: AsyncClient, phone: str | None,
+                       client_id: str | None) -> dict | None:
     """Another client of the clinic with this number, in any of its spellings."""
     if not phone:
         return None
@@ -190,7 +196,7 @@ async def save(user: AsyncClient, company_id: str, form: ClientInput,
     if client_id is not None and not is_uuid(client_id):
         raise Refused("not_found")
     row = validated(form, editing=client_id is not None)
-    holder = await _holder(user, row["phone"], client_id)
+    holder = await phone_holder(user, row["phone"], client_id)
     if holder is not None:
         raise Refused("phone_taken", holder["full_name"])
     try:
@@ -203,6 +209,25 @@ async def save(user: AsyncClient, company_id: str, form: ClientInput,
                     .insert({**row, "company_id": company_id,
                              "source_channel": row["source_channel"] or "manual"})
                     .execute()).data
+    except APIError as refused:
+        raise from_database(refused) from None
+    if not rows:
+        raise Refused("not_found")
+    return rows[0]
+
+
+async def move(user: AsyncClient, client_id: str, stage: str) -> dict:
+    """Puts the client in pipeline `stage`; the database records the change (from, to, the
+    signed-in member, the time) in pipeline_stage_changes when the stage differs. Refused:
+    stage, not_found."""
+    if stage not in STAGES:
+        raise Refused("stage")
+    if not is_uuid(client_id):
+        raise Refused("not_found")
+    try:
+        rows = (await user.table("clients")
+                .update({"pipeline_stage": stage, "updated_at": clock.now().isoformat()})
+                .eq("id", client_id).execute()).data
     except APIError as refused:
         raise from_database(refused) from None
     if not rows:
