@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from omni_app import __version__, paths
-from omni_app.api import (account_routes, auth_routes, health, n8n_workflows, v1, v1_models,
+from omni_app.api import (account_routes, auth_routes, health, n8n_workflows, v1,
                           webhook_reference, webhooks)
 from omni_app.api.errors import HttpError
 
@@ -29,7 +29,7 @@ log = logging.getLogger("omni.api")
 DOCS_ASSETS_URL = "/api/v1/docs-assets"
 EXPIRED_TOKEN_CODES = ("PGRST301", "PGRST303", "401")
 DESCRIPTION = f"""\
-Automations' access to a clinic's inbox, and the webhooks n8n (or Meta) posts to.
+Automations' access to a clinic's inbox and clients, and the webhooks n8n (or Meta) posts to.
 
 **/api/v1** — send `Authorization: Bearer <API key or Supabase access token>`. An API key is made
 by a clinic admin on the integrations page and acts as that admin; everything is scoped to the
@@ -73,8 +73,9 @@ def _with_request_bodies(api: FastAPI) -> None:
         if api.openapi_schema is None:
             schemas = generate().setdefault("components", {}).setdefault("schemas", {})
             schemas.update(webhook_reference.component_schemas())
-            schemas["SendMessage"] = v1_models.SendMessage.model_json_schema(
-                ref_template=webhook_reference.REF_TEMPLATE)
+            for model in v1.BODIES:
+                schemas[model.__name__] = model.model_json_schema(
+                    ref_template=webhook_reference.REF_TEMPLATE)
         return api.openapi_schema
 
     api.openapi = openapi

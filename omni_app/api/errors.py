@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.responses import JSONResponse
 
 RETRY_LATER_S = "5"
@@ -15,6 +15,8 @@ class Error(BaseModel):
     """The body of every error answer (the API reference's name for it)."""
     error: str
     details: list[dict[str, Any]] | None = None
+    client_id: str | None = Field(default=None, description="on a 409 for a phone number "
+                                  "another client has: that client's id")
 
 
 class HttpError(Exception):
@@ -22,9 +24,11 @@ class HttpError(Exception):
                  details: list | None = None):
         super().__init__(message)
         self.status, self.message, self.headers, self.details = status, message, headers, details
+        self.extra: dict[str, Any] = {}   # more members of the body (`client_id` on a conflict)
 
     def response(self) -> JSONResponse:
-        body = {"error": self.message, **({"details": self.details} if self.details else {})}
+        body = {"error": self.message, **({"details": self.details} if self.details else {}),
+                **self.extra}
         return JSONResponse(body, status_code=self.status, headers=self.headers)
 
 

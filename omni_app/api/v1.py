@@ -1,4 +1,6 @@
-"""/api/v1: a clinic's inbox for automations (n8n's AI agent, other tools), on FastAPI.
+"""/api/v1: a clinic's inbox and clients for automations (n8n's AI agent, other tools), on
+FastAPI. Clients are read and written through domain/clients.py, as the /clients page does; a
+stage change is recorded by the database (pipeline_stage_changes, with the signed-in member).
 
 `Authorization: Bearer <token>`: an API key (`omni_…`) is resolved to the admin who created it
 and the request runs as that admin through a 60-second access token minted with
@@ -35,7 +37,7 @@ from omni_app.api.errors import Error, HttpError
 from omni_app.api.http import client_address
 from omni_app.api.rate_limit import retry_after_header
 from omni_app.channels import phones
-from omni_app.domain import api_keys, auth, clock, conversations, outbound
+from omni_app.domain import api_keys, auth, clients, clock, conversations, outbound
 from omni_app.domain.counters import Counters, Limit
 from omni_app.domain.refusals import Refused
 
@@ -44,7 +46,9 @@ MAX_BODY_BYTES = 64 * 1024
 PER_ADDRESS = Limit(hits=600, window_s=60)
 PER_CALLER = Limit(hits=120, window_s=60)      # an API key, or a user's own token
 BAD_KEYS = Limit(hits=20, window_s=600)        # unknown or revoked keys from one address
-CLIENT_COLUMNS = ",".join(m.Client.model_fields)
+# cpf is never selected; `stage` is pipeline_stage; search_name is the name order's keyset
+CLIENT_COLUMNS = ("id,full_name,phone,email,birth_date,tags,source_channel,pipeline_stage,"
+                  "is_lead,instagram_id,created_at,last_interaction_at,search_name")
 _SEND_REFUSALS = {"empty": (422, "the text is empty"),
                   "too_long": (422, "the text is longer than the channel allows"),
                   "not_found": (404, "conversation not found"),
@@ -131,12 +135,24 @@ async def api_caller(request: Request, credentials: Annotated[
 Caller = Annotated[ApiCaller, Depends(api_caller)]
 
 
-async def _send_message_body(request: Request) -> m.SendMessage:
-    payload = bodies.decode_json(await bodies.read_limited(request, MAX_BODY_BYTES))
-    try:
-        return m.SendMessage.model_validate(payload)
-    except ValidationError as invalid:  # answered like FastAPI's own (api/app.py)
-        raise RequestValidationError(invalid.errors(include_url=False)) from None
+def _body(model: type[m.BaseModel]):
+    """A dependency reading `model` from the body within our limits (see the module's doc)."""
+    async def read(request: Request):
+        payload = bodies.decode_json(await bodies.read_limited(request, MAX_BODY_BYTES))
+        try:
+            return model.model_validate(payload)
+        except ValidationError as invalid:  # answered like FastAPI's own (api/app.py)
+            raise RequestValidationError(invalid.errors(include_url=False)) from None
+    return read
+
+
+# the bodies read by `_body`, published in the document by api/app.py
+BODIES = (m.SendMessage, m.ClientCreate, m.ClientPatch, m.StageChange)
+
+
+def _body_reference(model: type[m.BaseModel]) -> dict:
+    return {"requestBody": {"required": True, "content": {"application/json": {
+        "schema": {"$ref": f"#/components/schemas/{model.__name__}"}}}}}
 
 
 def _uuid(value: str, what: str) -> str:
@@ -197,10 +213,9 @@ router = APIRouter(prefix="/api/v1", tags=["API v1"],
 @router.post("/messages", status_code=202, response_model=m.QueuedMessage,
              summary="Send a reply in a conversation (queued, delivered by n8n)",
              responses=_errors(400, 404, 409, 413, 422),
-             openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-                 "schema": {"$ref": "#/components/schemas/SendMessage"}}}}})
+             openapi_extra=_body_reference(m.SendMessage))
 async def send_message(caller: Caller,
-                       body: Annotated[m.SendMessage, Depends(_send_message_body)]):
+                       body: Annotated[m.SendMessage, Depends(_body(m.SendMessage))]):
     try:
         row = await outbound.send(caller.user, str(body.conversation_id), body.text,
                                   reply_to=str(body.reply_to) if body.reply_to else None)
@@ -241,15 +256,165 @@ async def get_conversation(caller: Caller,
     return {"conversation": found, "messages": page.rows, "next_cursor": next_cursor}
 
 
-@router.get("/clients", response_model=m.Client, summary="Find a client by phone number",
-            responses=_errors(400, 404, 422))
-async def find_client(caller: Caller, query: Annotated[m.ClientQuery, Query()]):
-    e164 = phones.normalize(query.phone)
-    if e164 is None:
-        raise HttpError(400, "not a valid phone number")
-    rows = (await caller.user.table("clients").select(CLIENT_COLUMNS)
-            .in_("phone", phones.candidates(e164)).order("created_at").limit(1)
-            .execute()).data
+# Refusals of clients.save / clients.move -> (status, the field at fault, message)
+_CLIENT_REFUSALS = {
+    "name_required": (422, "full_name", "full_name is required"),
+    "name_too_long": (422, "full_name",
+                      f"full_name is longer than {clients.MAX_NAME} characters"),
+    "phone": (422, "phone", "phone is not a valid phone number"),
+    "email": (422, "email", "email is not a valid e-mail address"),
+    "birth_date": (422, "birth_date", "birth_date must be between 1900-01-01 and today"),
+    "cpf": (422, "cpf", "cpf is not a valid CPF (11 digits with valid check digits)"),
+    "tag": (422, "tags", f"each tag needs a letter or digit and at most {clients.MAX_TAG} "
+                         "characters"),
+    "tags": (422, "tags", f"at most {clients.MAX_TAGS} tags"),
+    "source": (422, "source_channel", "source_channel is not a known channel"),
+    "stage": (422, "stage", "stage is not a pipeline stage key"),
+    "not_found": (404, None, "client not found"),
+    "duplicate": (409, "phone", "another client of the clinic already has this phone number "
+                                "or Instagram id"),
+}
+CLIENT_PATH = Annotated[str, Path(json_schema_extra={"format": "uuid"})]
+
+
+def _client(row: dict) -> dict:
+    """A clients row as the API answers it (the response model drops everything else)."""
+    shown = {key: value for key, value in row.items() if key != "cpf"}
+    return {**shown, "stage": row["pipeline_stage"], "owner_id": None}
+
+
+async def _refused(caller: ApiCaller, refused: Refused, phone: str | None,
+                   client_id: str | None) -> HttpError:
+    if refused.reason == "phone_taken":
+        holder = await clients.phone_holder(caller.user, phones.normalize(phone or ""),
+                                            client_id)
+        message = (f"the phone number belongs to another client: {refused.detail}"
+                   + (f" ({holder['id']})" if holder else ""))
+        error = HttpError(409, message, details=[{"loc": ["body", "phone"], "msg": message}])
+        error.extra = {"client_id": holder["id"] if holder else None}
+        return error
+    status, field, message = _CLIENT_REFUSALS.get(refused.reason,
+                                                  (422, None, f"refused: {refused.reason}"))
+    details = [{"loc": ["body", field], "msg": message, "type": refused.reason}] if field else None
+    return HttpError(status, message, details=details if status == 422 else None)
+
+
+def _client_input(values: dict) -> clients.ClientInput:
+    born = values.get("birth_date")
+    return clients.ClientInput(
+        full_name=values.get("full_name") or "", phone=values.get("phone") or "",
+        email=values.get("email") or "",
+        birth_date=born.isoformat() if hasattr(born, "isoformat") else born or "",
+        cpf=values.get("cpf") or "", tags=",".join(values.get("tags") or []),
+        source=values.get("source_channel") or "")
+
+
+def _client_cursor(cursor: str, sort: str) -> tuple[str | None, str]:
+    value, row_id = _decoded(cursor)
+    try:
+        if value is not None:
+            if not isinstance(value, str):
+                raise ValueError(value)
+            if sort != "name":
+                clock.parse_time(value)
+        return value, str(uuid.UUID(row_id))
+    except (ValueError, TypeError, AttributeError):
+        raise _bad_cursor() from None
+
+
+@router.get("/clients", response_model=m.ClientList,
+            summary="List and search the clinic's clients, paged by cursor",
+            description="`total` counts every client the filters match and is given on the "
+                        "first page (asked without `cursor`); later pages answer null. Pass "
+                        "`next_cursor` as `cursor`, with the same filters and sort, for the next "
+                        "page. `cpf` is never returned.",
+            responses=_errors(400, 422))
+async def list_clients(caller: Caller, query: Annotated[m.ClientQuery, Query()]):
+    phone = ""
+    if query.phone:
+        phone = phones.normalize(query.phone) or ""
+        if not phone:
+            raise HttpError(422, "phone is not a valid phone number", details=[
+                {"loc": ["query", "phone"], "msg": "not a valid phone number"}])
+    after = _client_cursor(query.cursor, query.sort) if query.cursor else None
+    page = await clients.listed(caller.user, clients.ClientFilter(
+        search=query.q, stage=query.stage, tag=query.tag, sort=query.sort, phone=phone),
+        limit=query.limit, after=after, count=after is None, columns=CLIENT_COLUMNS)
+    next_cursor = (_cursor(clients.list_cursor(page.rows[-1], query.sort))
+                   if page.has_more and page.rows else None)
+    return {"clients": [_client(row) for row in page.rows], "total": page.total,
+            "next_cursor": next_cursor}
+
+
+@router.post("/clients", status_code=201, response_model=m.Client,
+             summary="Add a client (a lead in stage new)",
+             description="A phone number another client of the clinic has (in any spelling) "
+                         "is refused with 409 and that client's id in `client_id`.",
+             responses=_errors(400, 409, 413, 422),
+             openapi_extra=_body_reference(m.ClientCreate))
+async def create_client(caller: Caller,
+                        body: Annotated[m.ClientCreate, Depends(_body(m.ClientCreate))]):
+    try:
+        row = await clients.save(caller.user, caller.company_id,
+                                 _client_input(body.model_dump()))
+    except Refused as refused:
+        raise await _refused(caller, refused, body.phone, None) from None
+    return _client(row)
+
+
+async def _one(caller: ApiCaller, client_id: str) -> dict:
+    client_id = _uuid(client_id, "client")
+    rows = (await caller.user.table("clients").select(CLIENT_COLUMNS).eq("id", client_id)
+            .limit(1).execute()).data
     if not rows:
-        raise HttpError(404, "no client with that phone number")
+        raise HttpError(404, "client not found")
     return rows[0]
+
+
+@router.get("/clients/{client_id}", response_model=m.Client, summary="A client",
+            responses=_errors(404))
+async def get_client(caller: Caller, client_id: CLIENT_PATH):
+    return _client(await _one(caller, client_id))
+
+
+@router.patch("/clients/{client_id}", response_model=m.Client,
+              summary="Change some of a client's fields",
+              description="Only the fields sent change; `null` clears one (not `full_name`; "
+                          "`cpf` can be replaced, not removed). A phone number another client "
+                          "has is refused with 409 and that client's id in `client_id`.",
+              responses=_errors(400, 404, 409, 413, 422),
+              openapi_extra=_body_reference(m.ClientPatch))
+async def update_client(caller: Caller, client_id: CLIENT_PATH,
+                        body: Annotated[m.ClientPatch, Depends(_body(m.ClientPatch))]):
+    client_id = _uuid(client_id, "client")
+    current = await clients.for_edit(caller.user, client_id)
+    if current is None:
+        raise HttpError(404, "client not found")
+    changes = body.model_dump(include=body.model_fields_set)
+    if "full_name" in changes and changes["full_name"] is None:
+        raise HttpError(422, "full_name cannot be null", details=[
+            {"loc": ["body", "full_name"], "msg": "full_name cannot be null"}])
+    merged = {**{key: value for key, value in current.items() if key != "cpf"}, **changes}
+    try:
+        row = await clients.save(caller.user, caller.company_id, _client_input(merged),
+                                 client_id)
+    except Refused as refused:
+        raise await _refused(caller, refused, merged.get("phone"), client_id) from None
+    return _client(row)
+
+
+@router.post("/clients/{client_id}/stage", response_model=m.Client,
+             summary="Move a client to another pipeline stage",
+             description="Each change of stage is recorded in the client's stage history "
+                         "(from, to, the acting member — for an API key, the admin who made "
+                         "it — and the time); asking for the stage the client is in changes "
+                         "nothing and records nothing.",
+             responses=_errors(400, 404, 413, 422),
+             openapi_extra=_body_reference(m.StageChange))
+async def change_stage(caller: Caller, client_id: CLIENT_PATH,
+                       body: Annotated[m.StageChange, Depends(_body(m.StageChange))]):
+    try:
+        row = await clients.move(caller.user, client_id, body.stage)
+    except Refused as refused:
+        raise await _refused(caller, refused, None, client_id) from None
+    return _client(row)

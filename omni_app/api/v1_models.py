@@ -1,12 +1,18 @@
 """The shapes /api/v1 reads and answers; FastAPI publishes them in the OpenAPI document."""
 from __future__ import annotations
 
-from typing import Any, Literal
+from datetime import date
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from omni_app.channels.registry import NAMES
+from omni_app.domain.clients import MAX_TAG, MAX_TAGS, SORTS, SOURCES, STAGES
+
+Stage = Literal[STAGES]  # type: ignore[valid-type]
+Source = Literal[SOURCES]  # type: ignore[valid-type]
+Tag = Field(pattern=r"^[^,]*$", max_length=MAX_TAG, description="no commas")
 
 
 class _Model(BaseModel):
@@ -42,7 +48,54 @@ class MessagesQuery(_Model):
 
 class ClientQuery(_Model):
     model_config = ConfigDict(extra="forbid")
-    phone: str = Field(min_length=1, max_length=64, description="any common format")
+    q: str = Field(default="", max_length=100,
+                   description="the /clients page's search: any part of the name (accents and "
+                   "case ignored), of the phone number in any spelling (digits), or of the "
+                   "e-mail")
+    stage: Literal[("", *STAGES)] = ""  # type: ignore[valid-type]
+    tag: str = Field(default="", max_length=MAX_TAG, description="clients carrying this tag")
+    phone: str = Field(default="", max_length=64,
+                       description="exactly this number, typed in any common format "
+                       "(`+55 11 98765-4321`, `(11) 98765-4321`); 422 when it is not a number")
+    sort: Literal[tuple(SORTS)] = Field(  # type: ignore[valid-type]
+        default="name", description="name (A-Z, accents ignored), activity (latest "
+        "interaction first) or created (newest first); ties by id")
+    cursor: str | None = Field(default=None, description="next_cursor of the previous page "
+                               "(asked with the same filters and sort)")
+    limit: int = Field(default=25, ge=1, le=100)
+
+
+class ClientCreate(_Model):
+    model_config = ConfigDict(extra="forbid")
+    full_name: str = Field(max_length=1000, description="required; at most 200 characters "
+                           "once spaces are collapsed")
+    phone: str | None = Field(default=None, max_length=64,
+                              description="any common format; stored as E.164")
+    email: str | None = Field(default=None, max_length=320)
+    birth_date: date | None = Field(default=None, description="between 1900-01-01 and today")
+    cpf: str | None = Field(default=None, max_length=20, description="write-only: 11 digits "
+                            "with valid check digits, punctuation allowed; never returned")
+    tags: list[Annotated[str, Tag]] = Field(default=[], max_length=MAX_TAGS,
+                                             description="each with a letter or digit")
+    source_channel: Source | None = Field(default=None, description="manual when omitted")
+
+
+class ClientPatch(_Model):
+    """Only the fields sent change; `null` clears one (not full_name; cpf can be replaced,
+    not removed)."""
+    model_config = ConfigDict(extra="forbid")
+    full_name: str | None = Field(default=None, max_length=1000)
+    phone: str | None = Field(default=None, max_length=64)
+    email: str | None = Field(default=None, max_length=320)
+    birth_date: date | None = None
+    cpf: str | None = Field(default=None, max_length=20, description="write-only")
+    tags: list[Annotated[str, Tag]] | None = Field(default=None, max_length=MAX_TAGS)
+    source_channel: Source | None = None
+
+
+class StageChange(_Model):
+    model_config = ConfigDict(extra="forbid")
+    stage: Stage = Field(description="the pipeline stage's key")
 
 
 class Conversation(_Model):
@@ -101,10 +154,24 @@ class QueuedMessage(_Model):
 class Client(_Model):
     id: str
     full_name: str
-    phone: str | None = None
+    phone: str | None = Field(default=None, description="E.164")
     email: str | None = None
-    instagram_id: str | None = None
-    is_lead: bool | None = None
-    pipeline_stage: str | None = None
+    birth_date: str | None = Field(default=None, description="YYYY-MM-DD")
     tags: list[str] = []
+    source_channel: str | None = None
+    owner_id: str | None = Field(default=None, description="the owning member's id in `users`; "
+                                 "always null until owners land")
+    stage: str = Field(description="the pipeline stage's key: " + ", ".join(STAGES))
+    is_lead: bool = Field(description="a lead (true) or a patient (false)")
+    instagram_id: str | None = None
+    created_at: str
     last_interaction_at: str | None = None
+
+
+class ClientList(_Model):
+    clients: list[Client]
+    total: int | None = Field(description="clients the filters match in all; counted on the "
+                                          "first page only (the one asked without `cursor`), "
+                                          "null on the next ones")
+    next_cursor: str | None = Field(description="pass as `cursor` for the next page; null on "
+                                                "the last one")

@@ -206,17 +206,18 @@ async def test_find_client_by_phone_in_any_format(http):
                   "whatsapp:+5541988887777", "+55 41 8888-7777"):
         response = await http.get("/api/v1/clients", params={"phone": typed}, headers=bearer(key))
         assert response.status_code == 200, (typed, response.text)
-        assert response.json()["phone"] == "+5541988887777"
-        assert response.json()["full_name"] == "Rita"
+        [found] = response.json()["clients"]
+        assert found["phone"] == "+5541988887777" and found["full_name"] == "Rita"
     rows = (await (await service_client()).table("clients").select("id")
             .eq("company_id", other.company_id).execute()).data
-    assert response.json()["id"] not in {row["id"] for row in rows}
+    assert found["id"] not in {row["id"] for row in rows}
 
     missing = await http.get("/api/v1/clients", params={"phone": "+5541977776666"},
                              headers=bearer(key))
-    assert missing.status_code == 404 and missing.json()["error"]
+    assert missing.status_code == 200 and missing.json()["clients"] == []
+    assert missing.json()["total"] == 0
     invalid = await http.get("/api/v1/clients", params={"phone": "abc"}, headers=bearer(key))
-    assert invalid.status_code == 400
+    assert invalid.status_code == 422 and "phone" in invalid.json()["error"]
 
 
 async def test_revoked_unknown_and_missing_credentials_are_401(http):
@@ -276,14 +277,31 @@ async def test_one_reference_documents_the_api_and_the_webhooks(http):
     spec = (await http.get("/api/v1/openapi.json")).json()
     assert spec["openapi"].startswith("3.1")
     assert {"/api/v1/messages", "/api/v1/conversations", "/api/v1/conversations/{conversation_id}",
-            "/api/v1/clients", "/webhooks/whatsapp", "/webhooks/instagram",
-            "/webhooks/status"} <= set(spec["paths"])
+            "/api/v1/clients", "/api/v1/clients/{client_id}", "/api/v1/clients/{client_id}/stage",
+            "/webhooks/whatsapp", "/webhooks/instagram", "/webhooks/status"} <= set(spec["paths"])
     assert not any(path.startswith("/api/auth") for path in spec["paths"])
     send = spec["paths"]["/api/v1/messages"]["post"]
     assert send["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(
         "/SendMessage")
     assert "conversation_id" in spec["components"]["schemas"]["SendMessage"]["properties"]
     assert set(send["responses"]) >= {"202", "401", "404", "409", "422", "429"}
+    clients = spec["paths"]["/api/v1/clients"]
+    assert set(clients) >= {"get", "post"}
+    assert {"q", "stage", "tag", "limit", "cursor"} <= {
+        p["name"] for p in clients["get"]["parameters"]}
+    assert "total" in clients["get"]["description"]
+    assert set(spec["paths"]["/api/v1/clients/{client_id}"]) >= {"get", "patch"}
+    for path, method, body in (("/api/v1/clients", "post", "ClientCreate"),
+                               ("/api/v1/clients/{client_id}", "patch", "ClientPatch"),
+                               ("/api/v1/clients/{client_id}/stage", "post", "StageChange")):
+        operation = spec["paths"][path][method]
+        assert operation["requestBody"]["content"]["application/json"]["schema"][
+            "$ref"].endswith(f"/{body}")
+        assert set(operation["responses"]) >= {"401", "422", "429"}
+    assert "409" in spec["paths"]["/api/v1/clients"]["post"]["responses"]
+    client = spec["components"]["schemas"]["Client"]["properties"]
+    assert "cpf" not in client and {"stage", "owner_id", "birth_date", "created_at"} <= set(client)
+    assert "cpf" in spec["components"]["schemas"]["ClientCreate"]["properties"]
     whatsapp = spec["paths"]["/webhooks/whatsapp"]
     headers = {p["name"] for p in whatsapp["post"]["parameters"] if p["in"] == "header"}
     assert headers >= {"X-Omni-Signature", "X-Omni-Timestamp", "X-Hub-Signature-256"}
