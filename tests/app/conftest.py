@@ -155,3 +155,13 @@ async def server():
     from tests.app.inbox_tabs import Server
     async with Server().running() as running:
         yield running
+
+
+@pytest.fixture
+async def http(app_env):
+    """The app's HTTP API in process (real routes, real localbase); queued replies delivered
+    afterwards so none is left for the next test."""
+    from omni_app.api.app import build_api
+    async with asgi_client(build_api()) as client:
+        yield client
+    await deliver_queued()

@@ -14,7 +14,7 @@ from omni_app import services
 from omni_app.domain import api_keys, auth
 from tests.app.clinics import Clinic, new_clinic
 from tests.app.conftest import as_user, joined_member, service_client
-from tests.app.test_api_v1 import access_token, bearer, http  # noqa: F401 (fixture)
+from tests.app.test_api_v1 import access_token, bearer
 
 AT = datetime(2026, 11, 1, 12, 0, tzinfo=timezone.utc)
 STAGES = ["new", "contacted", "qualified", "scheduled", "won", "lost"]

@@ -12,19 +12,10 @@ import pytest
 from postgrest.exceptions import APIError
 
 from omni_app import services
-from omni_app.api.app import build_api
 from omni_app.domain import api_keys
 from omni_app.domain.refusals import Refused
-from tests.app.conftest import (SEED, as_user, asgi_client, cookie_for, deliver_queued, new_email,
-                                service_client, sign_in)
+from tests.app.conftest import SEED, as_user, cookie_for, new_email, service_client, sign_in
 from tests.app.clinics import Clinic, inbound, new_clinic
-
-
-@pytest.fixture
-async def http(app_env):
-    async with asgi_client(build_api()) as client:
-        yield client
-    await deliver_queued()
 
 
 async def access_token(clinic: Clinic) -> str:
