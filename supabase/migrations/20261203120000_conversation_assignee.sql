@@ -31,7 +31,7 @@ alter table public.audit_log add constraint audit_log_known_action check (action
 -- Assigns one of the caller's clinic's conversations to an active member of that clinic, or
 -- unassigns it (null); writes who and when, and an audit row, in one transaction. Another
 -- clinic's conversation answers not found (PT404); someone who is not an active member of the
--- clinic is refused (22023).
+-- clinic is refused (22023). The view names the assignee (their e-mail until they give a name).
 create function public.assign_conversation(p_conversation_id uuid, p_assignee uuid)
 returns void
 language plpgsql security definer set search_path = '' as $$
@@ -72,7 +72,7 @@ select t.id, t.company_id, t.client_id, t.channel, t.status, t.started_at, t.end
        exists (select from public.interactions i
                where i.company_id = t.company_id and i.conversation_id = t.id
                  and i.status = 'failed') as has_failed_reply,
-       t.assignee_id, a.full_name as assignee_name
+       t.assignee_id, coalesce(nullif(a.full_name, ''), a.email) as assignee_name
 from public.conversation_threads t
 join public.clients c on c.company_id = t.company_id and c.id = t.client_id
 left join public.users a on a.company_id = t.company_id and a.id = t.assignee_id;
