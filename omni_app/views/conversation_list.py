@@ -132,12 +132,19 @@ def search_box() -> rx.Component:
 
 
 def assignee_filter() -> rx.Component:
-    return rx.segmented_control.root(
-        rx.segmented_control.item(T["inbox.filter.mine"], value="mine"),
-        rx.segmented_control.item(T["inbox.filter.unassigned"], value="unassigned"),
-        rx.segmented_control.item(T["inbox.filter.all"], value="all"),
-        value=InboxState.assignee_filter, on_change=InboxState.set_assignee_filter, size="1",
-        id="inbox-assignee", width="100%", aria_label=T["inbox.filter.assignee"])
+    """Mine / Unassigned / All as toggle buttons sized to their words (a segmented control's
+    equal columns overflow the list at the longest label)."""
+    def choice(label: str, value: str) -> rx.Component:
+        active = InboxState.assignee_filter == value
+        return rx.button(T[label], on_click=InboxState.set_assignee_filter(value), size="1",
+                         variant=rx.cond(active, "solid", "soft"),
+                         color_scheme=rx.cond(active, "teal", "gray"), id=f"assignee-filter-{value}",
+                         custom_attrs={"aria-pressed": rx.cond(active, "true", "false")})
+    return rx.hstack(choice("inbox.filter.mine", "mine"),
+                     choice("inbox.filter.unassigned", "unassigned"),
+                     choice("inbox.filter.all", "all"),
+                     spacing="2", wrap="wrap", id="inbox-assignee", role="group",
+                     aria_label=T["inbox.filter.assignee"])
 
 
 def filters() -> rx.Component:
