@@ -19,17 +19,19 @@ from omni_app.domain.ids import is_uuid
 from omni_app.domain.refusals import Refused, from_database
 
 STATUSES = {"open": "active", "closed": "closed"}
+ASSIGNEES = ("all", "mine", "unassigned")
 LIST_PAGE = 50
 PAGE_SIZE = 30
 MAX_REFRESH = 500            # rows re-read at most when a live change arrives
 INBOX_COLUMNS = ("id,client_id,channel,status,last_message_at,last_inbound_at,"
                  "last_message_preview,last_message_direction,unread_count,client_name,"
-                 "client_phone,client_instagram_id,has_failed_reply")
+                 "client_phone,client_instagram_id,has_failed_reply,assignee_id,assignee_name")
 MESSAGE_COLUMNS = ("id,seq,direction,content,media,status,error,sent_by,occurred_at,"
                    "reply_to_id,kind:metadata->>kind")
 NOTE_COLUMNS = "id,body,created_at,author_name"
 QUOTE_COLUMNS = "id,direction,content,media,kind:metadata->>kind"
 MAX_NOTES = 500
+ZERO_ID = "00000000-0000-0000-0000-000000000000"   # matches no member
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class InboxFilter:
     status: str = "open"       # open, closed, all
     unread_only: bool = False
     search: str = ""
+    assignee: str = "all"      # all, mine (`me`'s), unassigned
+    me: str = ""               # the signed-in member's users.id, for "mine"
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,10 @@ async def inbox(user: AsyncClient, wanted: InboxFilter, limit: int = LIST_PAGE,
         query = query.eq("status", STATUSES[wanted.status])
     if wanted.unread_only:
         query = query.gt("unread_count", 0)
+    if wanted.assignee == "mine":
+        query = query.eq("assignee_id", wanted.me if is_uuid(wanted.me) else ZERO_ID)
+    elif wanted.assignee == "unassigned":
+        query = query.is_("assignee_id", "null")
     matching = search.client_match(wanted.search)
     if matching is not None:
         query = query.ilike(*matching)
@@ -244,3 +252,17 @@ async def start(user: AsyncClient, phone: str, name: str = "") -> str:
     except APIError as refused:
         raise from_database(refused, {"22023": "phone"}) from None
     return started["conversation_id"]
+
+
+async def assign(user: AsyncClient, conversation_id: str, member_id: str | None) -> None:
+    """Assigns the conversation to an active member of the clinic (None: unassigns it); the
+    database writes who and when. Refused: not_found, member (not an active member)."""
+    if not is_uuid(conversation_id):
+        raise Refused("not_found")
+    if member_id is not None and not is_uuid(member_id):
+        raise Refused("member")
+    try:
+        await user.rpc("assign_conversation", {"p_conversation_id": conversation_id,
+                                               "p_assignee": member_id}).execute()
+    except APIError as refused:
+        raise from_database(refused, {"22023": "member"}) from None

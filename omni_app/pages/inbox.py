@@ -24,7 +24,34 @@ def back_button() -> rx.Component:
                    display=["inline-flex", "inline-flex", "none"], padding="4px")
 
 
+def assignee_picker() -> rx.Component:
+    """Who looks after the conversation: any active member, or nobody; one click for oneself."""
+    return rx.hstack(
+        rx.text(T["inbox.assignee.label"], size="1", color_scheme="gray", as_="label",
+                html_for="pane-assignee", flex_shrink="0"),
+        rx.select.root(
+            rx.select.trigger(id="pane-assignee", aria_label=T["inbox.assignee.label"],
+                              min_width="0", max_width="220px", flex="0 1 auto",
+                              placeholder=T["inbox.assignee.none"]),
+            rx.select.content(
+                rx.select.item(T["inbox.assignee.none"], value="none"),
+                rx.foreach(InboxState.members,
+                           lambda m: rx.select.item(m.name, value=m.id))),
+            value=InboxState.assignee_value, on_change=InboxState.assign, size="1"),
+        rx.cond(~InboxState.assigned_to_me,
+                rx.button(rx.icon("user-round-check", size=14), T["inbox.assignee.me"],
+                          size="1", variant="ghost", on_click=InboxState.assign_to_me,
+                          id="assign-to-me", flex_shrink="0")),
+        align="center", spacing="2", width="100%", min_width="0", id="pane-assignee-row",
+    )
+
+
 def pane_header() -> rx.Component:
+    return rx.vstack(pane_title(), assignee_picker(), spacing="1", width="100%",
+                     padding_bottom="8px", border_bottom=f"1px solid {rx.color('gray', 5)}")
+
+
+def pane_title() -> rx.Component:
     header = InboxState.header
     return rx.hstack(
         back_button(),
@@ -41,8 +68,7 @@ def pane_header() -> rx.Component:
                 rx.button(rx.icon("archive", size=14), T["inbox.close"], size="1",
                           variant="soft", color_scheme="gray",
                           on_click=InboxState.close_conversation, id="close-conversation")),
-        align="center", width="100%", padding_bottom="8px",
-        border_bottom=f"1px solid {rx.color('gray', 5)}",
+        align="center", width="100%",
     )
 
 

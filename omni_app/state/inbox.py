@@ -17,19 +17,20 @@ import reflex as rx
 
 from omni_app import paths, services
 from omni_app.channels import registry
-from omni_app.domain import clock, conversations, outbound, quick_replies, search
+from omni_app.domain import clock, conversations, outbound, quick_replies, search, team
 from omni_app.domain.conversations import InboxFilter
 from omni_app.i18n import formatting as fmt
 from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, clinic_token,
                                        fetch_live)
-from omni_app.state.inbox_rows import (ConversationRow, MessageRow, PaneHeader, QuotedMessage,
-                                       Reader, SearchHit, conversation_row, pane_header,
-                                       pane_rows, search_hit)
+from omni_app.state.inbox_rows import (ConversationRow, MemberOption, MessageRow, PaneHeader,
+                                       QuotedMessage, Reader, SearchHit, conversation_row,
+                                       member_options, pane_header, pane_rows, search_hit)
 from omni_app.state.quick_replies import QuickReplyRow
 from omni_app.state.session import SessionState
 
 CHANNEL_FILTERS = ("all", *registry.NAMES)
 STATUS_FILTERS = ("open", "closed", "all")
+UNASSIGNED = "none"   # the assignee select's value for nobody (a select item needs a value)
 SEARCH_MODES = ("names", "messages")
 NOTE_LIMIT = 4000    # as the database checks it
 
@@ -47,6 +48,7 @@ class InboxState(SessionState):
     channel_filter: str = "all"
     status_filter: str = "open"
     unread_only: bool = False
+    assignee_filter: str = "all"             # all, mine, unassigned
     search: str = ""
     search_mode: str = "names"               # names (the list) or messages (hits)
     hits: list[SearchHit] = []
@@ -55,6 +57,7 @@ class InboxState(SessionState):
     focus_message_id: str = ""               # a search hit's message, scrolled to
     composer_mode: str = "reply"             # reply (sent to the client) or note (staff only)
     quick_replies: list[QuickReplyRow] = []  # the clinic's, filled in for this conversation
+    members: list[MemberOption] = []         # who a conversation can be assigned to
     never_wrote: bool = False                # the client has not written on this channel yet
     starting: bool = False                   # the "new conversation" dialog is open
     start_error: str = ""
@@ -81,6 +84,14 @@ class InboxState(SessionState):
             limit=fmt.number(self.header.reply_limit, self.locale),
             channel=registry.CHANNELS[self.header.channel].label
             if self.header.channel in registry.CHANNELS else "")
+
+    @rx.var
+    def assignee_value(self) -> str:
+        return self.header.assignee_id or UNASSIGNED
+
+    @rx.var
+    def assigned_to_me(self) -> bool:
+        return bool(self.user_id) and self.header.assignee_id == self.user_id
 
     @rx.var
     def total_label(self) -> str:
@@ -179,7 +190,7 @@ class InboxState(SessionState):
     def _filter(self) -> InboxFilter:
         return InboxFilter(channel="" if self.channel_filter == "all" else self.channel_filter,
                            status=self.status_filter, unread_only=self.unread_only,
-                           search=self.search)
+                           search=self.search, assignee=self.assignee_filter, me=self.user_id)
 
     async def _open(self, user, conversation_id: str, focus: str = "") -> None:
         """Shows the conversation, from its newest messages back to `focus` (a message id, a
@@ -195,6 +206,7 @@ class InboxState(SessionState):
         self.focus_message_id = focus if position else ""
         self._oldest = []
         self.replying_to = QuotedMessage()
+        self.members = member_options(await team.members(user))
         if position:
             rows = await conversations.messages_since(user, conversation_id, position)
             older = await conversations.messages(user, conversation_id, position, limit=1)
@@ -271,6 +283,11 @@ class InboxState(SessionState):
     @rx.event
     async def set_status_filter(self, value: str):
         self.status_filter = value if value in STATUS_FILTERS else "open"
+        return await self._refilter()
+
+    @rx.event
+    async def set_assignee_filter(self, value: str | list[str]):
+        self.assignee_filter = value if value in conversations.ASSIGNEES else "all"
         return await self._refilter()
 
     @rx.event
@@ -367,6 +384,30 @@ class InboxState(SessionState):
         if page.rows:
             self._oldest = list(conversations.message_cursor(page.rows[-1]))
         self.has_older = page.has_more
+
+    @rx.event
+    async def assign(self, value: str):
+        """The pane's assignee select: a member's id, or nobody."""
+        return await self._assign(None if value == UNASSIGNED else str(value))
+
+    @rx.event
+    async def assign_to_me(self):
+        return await self._assign(self.user_id)
+
+    async def _assign(self, member_id: str | None):
+        if not self.selected_id:
+            return
+
+        async def change(user, actor):
+            try:
+                await conversations.assign(user, self.selected_id, member_id)
+            finally:  # refused or not, show where things stand
+                thread = await conversations.conversation(user, self.selected_id)
+                if thread is not None:
+                    self.header = pane_header(thread)
+                await self._reload_list(user, keep=True)
+                await self._announce()
+        return (await self._as_member(change)).answer
 
     @rx.event
     async def close_conversation(self):

@@ -29,6 +29,14 @@ class ConversationRow:
     unread: int = 0
     closed: bool = False
     failed: bool = False    # a reply in it failed
+    assignee: str = ""      # who looks after it (a name), "" when nobody
+
+
+@dataclass
+class MemberOption:
+    """A member the conversation can be assigned to."""
+    id: str = ""
+    name: str = ""
 
 
 @dataclass
@@ -90,6 +98,8 @@ class PaneHeader:
     contact: str = ""       # phone or @instagram id
     channel: str = ""
     closed: bool = False
+    assignee_id: str = ""   # "" when nobody
+    assignee_name: str = ""
     reply_limit: int = max(channel.reply_limit for channel in registry.CHANNELS.values())
 
 
@@ -117,7 +127,8 @@ def conversation_row(row: dict, now: datetime, reader: Reader) -> ConversationRo
         age=reader.age(moment, now) if moment else "",
         when=reader.when(moment) if moment else "",
         unread=int(row.get("unread_count") or 0), closed=row.get("status") == "closed",
-        failed=bool(row.get("has_failed_reply")))
+        failed=bool(row.get("has_failed_reply")),
+        assignee=row.get("assignee_name") or "" if row.get("assignee_id") else "")
 
 
 def search_hit(row: dict, now: datetime, reader: Reader) -> SearchHit:
@@ -137,7 +148,15 @@ def pane_header(row: dict) -> PaneHeader:
     contact = channel.contact(row.get(f"client_{channel.identity}"), row.get("client_phone"))
     return PaneHeader(client_name=row.get("client_name") or "", contact=contact,
                       channel=row["channel"], closed=row.get("status") == "closed",
+                      assignee_id=row.get("assignee_id") or "",
+                      assignee_name=row.get("assignee_name") or "",
                       reply_limit=channel.reply_limit)
+
+
+def member_options(rows: list[dict]) -> list[MemberOption]:
+    """The clinic's active members (the team read), as the assignee select lists them."""
+    return [MemberOption(row["id"], row.get("full_name") or row.get("email") or "")
+            for row in rows if row.get("status") == "active"]
 
 
 def failure_text(error: str | None, tr: dict[str, str]) -> str:

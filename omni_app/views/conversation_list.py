@@ -38,6 +38,12 @@ def conversation_item(row: rx.Var[ConversationRow]) -> rx.Component:
         rx.hstack(
             one_line(rx.cond(row.outbound_preview, T["inbox.you"] + ": ", ""), row.preview,
                      size="2", color_scheme="gray", flex="1"),
+            rx.cond(row.assignee != "",
+                    rx.hstack(rx.icon("user-round", size=12, flex_shrink="0"),
+                              one_line(row.assignee, size="1"),
+                              spacing="1", align="center", max_width="30%", min_width="0",
+                              color=rx.color("gray", 11), id="assignee-" + row.id,
+                              title=T["inbox.assignee.label"] + ": " + row.assignee)),
             rx.cond(row.closed, rx.badge(T["inbox.closed"], color_scheme="gray", size="1")),
             rx.cond(row.failed, rx.icon("circle-alert", size=16, color=rx.color("red", 10),
                                         aria_label=T["inbox.failed_marker"],
@@ -125,6 +131,22 @@ def search_box() -> rx.Component:
     )
 
 
+def assignee_filter() -> rx.Component:
+    """Mine / Unassigned / All as toggle buttons sized to their words (a segmented control's
+    equal columns overflow the list at the longest label)."""
+    def choice(label: str, value: str) -> rx.Component:
+        active = InboxState.assignee_filter == value
+        return rx.button(T[label], on_click=InboxState.set_assignee_filter(value), size="1",
+                         variant=rx.cond(active, "solid", "soft"),
+                         color_scheme=rx.cond(active, "teal", "gray"), id=f"assignee-filter-{value}",
+                         custom_attrs={"aria-pressed": rx.cond(active, "true", "false")})
+    return rx.hstack(choice("inbox.filter.mine", "mine"),
+                     choice("inbox.filter.unassigned", "unassigned"),
+                     choice("inbox.filter.all", "all"),
+                     spacing="2", wrap="wrap", id="inbox-assignee", role="group",
+                     aria_label=T["inbox.filter.assignee"])
+
+
 def filters() -> rx.Component:
     return rx.hstack(
         rx.select.root(
@@ -193,7 +215,7 @@ def conversation_list() -> rx.Component:
     """On phones the list and the open conversation take turns on the screen."""
     return rx.vstack(
         search_box(),
-        rx.cond(InboxState.search_mode == "messages", hits(), rx.fragment(filters(), threads())),
+        rx.cond(InboxState.search_mode == "messages", hits(), rx.fragment(assignee_filter(), filters(), threads())),
         spacing="3", width=["100%", "100%", "340px"], flex_shrink="0", id="inbox-list-column",
         class_name="hide-when-compact",
         max_height=["none", "none", "calc(100dvh - 130px)"], overflow_y="auto",

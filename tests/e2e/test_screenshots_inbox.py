@@ -37,6 +37,8 @@ def test_inbox_list_conversation_and_search(new_context, app_lb, width, scheme):
     page.click(f"#conversation-{talk['conversation_id']}")
     page.wait_for_url(re.compile(r"/inbox/"))
     expect(page.locator("#composer")).to_be_in_viewport()
+    page.click("#assign-to-me")            # the assignee, in the header and on the row
+    expect(page.locator("#assign-to-me")).to_have_count(0)
     page.click("#composer-mode button:has-text('Nota interna')")
     page.fill("#composer", "Sensibilidade: sugerir avaliação antes do clareamento.")
     page.click("#send")
