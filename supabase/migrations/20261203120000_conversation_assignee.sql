@@ -76,3 +76,63 @@ select t.id, t.company_id, t.client_id, t.channel, t.status, t.started_at, t.end
 from public.conversation_threads t
 join public.clients c on c.company_id = t.company_id and c.id = t.client_id
 left join public.users a on a.company_id = t.company_id and a.id = t.assignee_id;
+
+-- Members may update their clinic's threads under RLS (mark read and the like), so the assignee
+-- columns are guarded here: only assign_conversation (which runs as its owner) writes them.
+create function private.keep_assignment_to_its_function() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  if current_user in ('authenticated', 'anon')
+     and (new.assignee_id is distinct from old.assignee_id
+          or new.assigned_at is distinct from old.assigned_at
+          or new.assigned_by is distinct from old.assigned_by) then
+    raise exception 'assign a conversation with assign_conversation' using errcode = 'PT403';
+  end if;
+  return new;
+end
+$$;
+create trigger keep_assignment_to_its_function
+  before update of assignee_id, assigned_at, assigned_by on public.conversation_threads
+  for each row execute function private.keep_assignment_to_its_function();
+
+-- Alerts for "my" conversations: the ones assigned to me; an unassigned one is mine when I wrote
+-- its last reply (as before assignees existed).
+create or replace function public.my_alerts(p_since timestamptz default null, p_limit integer default 10)
+returns jsonb
+language plpgsql stable set search_path = '' as $$
+declare
+  v_company uuid := (select private.current_company_id());
+  v_me uuid := (select private.current_user_id());
+  v_now timestamptz := now();
+begin
+  if v_company is null then
+    return null;
+  end if;
+  return jsonb_build_object(
+    'now', v_now,
+    'unread', (select coalesce(sum(unread_count), 0) from public.conversation_threads
+               where company_id = v_company and status = 'active'),
+    'browser', (select notify_browser from public.users where id = v_me),
+    'sound', (select notify_sound from public.users where id = v_me),
+    'messages', coalesce((
+      select jsonb_agg(m order by m.created_at) from (
+        select i.id, i.conversation_id, i.created_at, c.full_name as client_name,
+               left(coalesce(i.content, ''), 140) as preview,
+               case when t.created_at > p_since then 'new' else 'mine' end as kind
+        from public.conversation_threads t
+        join public.interactions i on i.company_id = t.company_id and i.conversation_id = t.id
+        join public.clients c on c.company_id = t.company_id and c.id = t.client_id
+        where p_since is not null and t.company_id = v_company and t.status = 'active'
+          and t.last_message_at > p_since - interval '1 day'
+          and i.direction = 'inbound' and i.created_at > p_since
+          and (t.created_at > p_since
+               or t.assignee_id = v_me
+               or (t.assignee_id is null
+                   and (select o.sent_by from public.interactions o
+                        where o.company_id = t.company_id and o.conversation_id = t.id
+                          and o.direction = 'outbound' and o.seq < i.seq
+                        order by o.seq desc limit 1) = v_me))
+        order by i.created_at desc
+        limit least(greatest(coalesce(p_limit, 10), 1), 50)) m), '[]'::jsonb));
+end
+$$;

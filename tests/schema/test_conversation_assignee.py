@@ -94,3 +94,36 @@ def test_a_disabled_member_cannot_be_assigned(clinics, service):
 def test_anonymous_callers_cannot_assign(clinics, anon):
     with pytest.raises(APIError):
         assign(anon, clinics["thread"], None)
+
+
+def test_members_cannot_write_the_assignee_around_the_function(service, clinics):
+    conversation_id = conversation(service, clinics["company"])
+    staff = clinics["staff"]
+    for change in ({"assignee_id": staff["id"]}, {"assigned_at": "2026-01-01T00:00:00Z"},
+                   {"assigned_by": staff["id"]}):
+        with pytest.raises(APIError) as refused:
+            staff["client"].table("conversation_threads").update(change) \
+                .eq("id", conversation_id).execute()
+        assert "assign_conversation" in refused.value.message
+    assign(staff["client"], conversation_id, staff["id"])        # the function still may
+    row = service.table("conversation_threads").select("assignee_id") \
+        .eq("id", conversation_id).execute().data[0]
+    assert row["assignee_id"] == staff["id"]
+
+
+def test_a_message_in_a_conversation_assigned_to_me_alerts_me(service, clinics):
+    conversation_id = conversation(service, clinics["company"])
+    staff, admin = clinics["staff"], clinics["admin"]
+    assign(admin["client"], conversation_id, staff["id"])
+    since = service.rpc("my_alerts", {}).execute().data   # service role: no clinic, null
+    assert since is None
+    before = staff["client"].rpc("my_alerts", {}).execute().data["now"]
+    service.rpc("ingest_inbound_message", {
+        "p_company_id": clinics["company"], "p_channel": "whatsapp",
+        "p_external_message_id": f"wamid.{uuid.uuid4().hex}",
+        "p_sender": {"phone": "+5511912340000", "name": "Paciente"},
+        "p_content": "Posso remarcar?"}).execute()
+    mine = staff["client"].rpc("my_alerts", {"p_since": before}).execute().data["messages"]
+    assert [(m["preview"], m["kind"]) for m in mine] == [("Posso remarcar?", "mine")]
+    theirs = admin["client"].rpc("my_alerts", {"p_since": before}).execute().data["messages"]
+    assert theirs == []
