@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from harness.clinics import new_company, new_member, patient_message, service_role
 from tests.e2e.test_inbox_day import DESK, PHONE, open_inbox, rows
