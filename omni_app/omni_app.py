@@ -12,6 +12,7 @@ from omni_app.api.security_headers import SecurityHeaders
 from omni_app.jobs.worker import Worker
 from omni_app.pages.account import account_page
 from omni_app.pages.forgot import forgot_page
+from omni_app.pages.client_profile import client_profile_page
 from omni_app.pages.clients import clients_page
 from omni_app.pages.home import home_page
 from omni_app.pages.inbox import inbox_page
@@ -27,6 +28,7 @@ from omni_app.settings import get_settings
 from omni_app.state.account import AccountState
 from omni_app.state.alerts import AlertsState
 from omni_app.state.app_state import AppState
+from omni_app.state.client_profile import ClientProfileState
 from omni_app.state.clients import ClientsState
 from omni_app.state.home import HomeState
 from omni_app.state.inbox import InboxState
@@ -83,6 +85,8 @@ app.add_page(inbox_page, route=paths.INBOX_CONVERSATION, title=SIGNED_IN_TITLE,
              on_load=InboxState.open_inbox)
 app.add_page(clients_page, route=paths.CLIENTS, title=SIGNED_IN_TITLE,
              on_load=ClientsState.open_clients)
+app.add_page(client_profile_page, route=paths.CLIENT_PROFILE, title=SIGNED_IN_TITLE,
+             on_load=ClientProfileState.open_profile)
 app.add_page(quick_replies_page, route=paths.QUICK_REPLIES, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, QuickRepliesState.load])
 app.add_page(account_page, route=paths.ACCOUNT, title=SIGNED_IN_TITLE,

@@ -9,6 +9,7 @@ ONBOARDING = "/onboarding"
 INBOX = "/inbox"
 INBOX_CONVERSATION = "/inbox/[conversation_id]"     # a link to one conversation
 CLIENTS = "/clients"
+CLIENT_PROFILE = "/clients/[client_id]"    # a link to one client
 TEAM = "/team"
 INTEGRATIONS = "/settings/integrations"
 ACCOUNT = "/account"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from omni_app import paths
 from omni_app.components.one_line import one_line
 from omni_app.domain import clients
 from omni_app.state.client_rows import ClientRow
@@ -87,7 +88,10 @@ def client_item(row: rx.Var[ClientRow]) -> rx.Component:
         direction="column", min_width="0", flex="1 1 180px")
     return rx.flex(
         rx.vstack(
-            rx.hstack(one_line(row.name, weight="bold", size="3", id="client-name-" + row.id),
+            rx.hstack(rx.link(one_line(row.name, weight="bold", size="3", id="client-name-" + row.id),
+                              href=paths.CLIENTS + "/" + row.id, min_width="0",
+                              underline="hover", high_contrast=True,
+                              aria_label=T["client_profile.title"] + ": " + row.name),
                       stage_badge(row), align="center", spacing="2", min_width="0",
                       width="100%"),
             rx.flex(rx.text(row.kind_label, size="1", color_scheme="gray"),

@@ -1,0 +1,145 @@
+"""/clients/<id>: one client's profile (every member). Every read and write runs as the
+signed-in user through the member guard, so another clinic's client (or a malformed id) reads
+as not found inside the shell."""
+from __future__ import annotations
+
+import reflex as rx
+
+from omni_app import paths
+from omni_app.channels import phones
+from omni_app.domain import client_profile, clients, clock
+from omni_app.i18n import formatting as fmt
+from omni_app.state import profile_rows as rows
+from omni_app.state.inbox_rows import Reader
+from omni_app.state.session import SessionState
+
+
+def client_in(path: str) -> str:
+    """The client a /clients/<id> path names ("" otherwise)."""
+    rest = path.removeprefix(paths.CLIENTS).strip("/")
+    return rest if rest and "/" not in rest else ""
+
+
+class ClientProfileState(SessionState):
+    profile_id: str = ""
+    loaded: bool = False
+    found: bool = False
+    name: str = ""
+    phone: str = ""                    # national form
+    whatsapp: str = ""
+    instagram: str = ""
+    email: str = ""
+    lead: bool = True
+    stage: str = "new"
+    tags: list[str] = []
+    tags_text: str = ""                # the tags input's starting value
+    editing_tags: bool = False
+    notes: list[rows.NoteRow] = []
+    messages: list[rows.MessageRow] = []
+    threads: list[rows.ThreadRow] = []
+    upcoming: list[rows.AppointmentRow] = []
+    past: list[rows.AppointmentRow] = []
+    payments: list[rows.PaymentRow] = []
+    paid_total: str = ""
+    pending_total: str = ""
+    changes: list[rows.ChangeRow] = []
+    message: str = ""                  # the last save, said at the top
+    notice: str = ""                   # a refusal of a header edit
+    note_error: str = ""
+    send_error: str = ""
+    note_key: int = 0                  # a new key empties the note input
+
+    @rx.var
+    def kind_label(self) -> str:
+        return self.tr["clients.kind.lead" if self.lead else "clients.kind.patient"]
+
+    async def _as_member(self, action, shows: str = "notice", then=None):
+        return await self._guarded(action, errors="client_profile.error", shows=shows,
+                                   then=then)
+
+    @rx.event
+    async def open_profile(self):
+        """on_load: who is this (from the server), then every section of the client."""
+        user, elsewhere = await self._clinic_member()
+        if user is None:
+            return elsewhere
+        self.profile_id = client_in(self.router.url.path)
+        self.message = self.notice = self.note_error = self.send_error = ""
+        self.editing_tags = False
+        await self._load(user)
+
+    async def _load(self, user, actor=None) -> None:
+        found = await client_profile.profile(user, self.profile_id)
+        self.loaded, self.found = True, found is not None
+        if found is None:
+            return
+        reader = Reader(self.locale, self.timezone, self.tr)
+        client = found.client
+        self.name = client["full_name"]
+        self.phone = phones.display(client.get("phone"))
+        self.whatsapp = phones.display("+" + client["whatsapp_id"]) \
+            if client.get("whatsapp_id") else ""
+        self.instagram = f"@{client['instagram_id']}" if client.get("instagram_id") else ""
+        self.email = client.get("email") or ""
+        self.lead, self.stage = bool(client["is_lead"]), client["pipeline_stage"]
+        self.tags = list(client.get("tags") or [])
+        self.tags_text = ", ".join(self.tags)
+        self.notes = [rows.note_row(row, reader) for row in found.notes]
+        self.messages = [rows.message_row(row, reader) for row in found.messages]
+        self.threads = [rows.thread_row(row, reader) for row in found.conversations]
+        upcoming, past = rows.split_appointments(found.appointments, clock.now())
+        self.upcoming = [rows.appointment_row(row, reader) for row in upcoming]
+        self.past = [rows.appointment_row(row, reader) for row in past]
+        self.payments = [rows.payment_row(row, reader) for row in found.payments]
+        self.paid_total = fmt.money(found.paid, self.locale)
+        self.pending_total = fmt.money(found.pending, self.locale)
+        self.changes = [rows.change_row(row, reader) for row in found.changes]
+
+    @rx.event
+    async def set_stage(self, value: str):
+        async def move(user, actor):
+            await clients.move(user, self.profile_id, value)
+            self.message = self.tr["client_profile.stage_saved"].format(
+                stage=self.tr[f"clients.stage.{value}"])
+        self.message = ""
+        return (await self._as_member(move, then=self._load)).answer
+
+    @rx.event
+    def edit_tags(self, value: bool):
+        self.editing_tags, self.notice = bool(value), ""
+
+    @rx.event
+    async def save_tags(self, data: dict):
+        async def save(user, actor):
+            await client_profile.set_tags(user, self.profile_id, str(data.get("tags") or ""))
+            self.editing_tags = False
+            self.message = self.tr["client_profile.tags_saved"]
+        self.message = ""
+        return (await self._as_member(save, then=self._load)).answer
+
+    @rx.event
+    async def add_note(self, data: dict):
+        async def add(user, actor):
+            await client_profile.add_note(user, self.profile_id, str(data.get("body") or ""))
+            self.note_key += 1
+        return (await self._as_member(add, shows="note_error", then=self._load)).answer
+
+    @rx.event
+    async def pin(self, note_id: str, pinned: bool):
+        async def change(user, actor):
+            await client_profile.pin_note(user, note_id, pinned)
+        return (await self._as_member(change, shows="note_error", then=self._load)).answer
+
+    @rx.event
+    async def send_message(self):
+        """Opens (or continues) the client's WhatsApp conversation in the inbox."""
+        async def start(user, actor):
+            client = await client_profile.header(user, self.profile_id)
+            if client is None:
+                self.found = False
+                return None
+            return await client_profile.message_thread(user, client)
+        done = await self._as_member(start, shows="send_error")
+        if done.done and done.value:
+            return rx.redirect(f"{paths.INBOX}/{done.value}")
+        return done.answer
