@@ -406,6 +406,7 @@ MESSAGES = {
     "client_profile.history.empty": "No stage changes yet.",
     "client_profile.history.by": "by {who}",
     "client_profile.history.system": "System",
+    "client_profile.history.created": "Created",
     "client_profile.error.empty": "Write something in the note.",
     "client_profile.error.too_long": "A note can have at most 4000 characters.",
     "client_profile.error.not_found": "This client (or note) no longer exists or is not in this clinic.",

@@ -415,6 +415,7 @@ MESSAGES = {
     "client_profile.history.empty": "Aún no hay cambios de etapa.",
     "client_profile.history.by": "por {who}",
     "client_profile.history.system": "Sistema",
+    "client_profile.history.created": "Registro",
     "client_profile.error.empty": "Escribe algo en la nota.",
     "client_profile.error.too_long": "Una nota puede tener como máximo 4000 caracteres.",
     "client_profile.error.not_found": "Este cliente (o nota) ya no existe o no es de esta clínica.",

@@ -407,6 +407,7 @@ MESSAGES = {
     "client_profile.history.empty": "Nenhuma mudança de etapa ainda.",
     "client_profile.history.by": "por {who}",
     "client_profile.history.system": "Sistema",
+    "client_profile.history.created": "Cadastro",
     "client_profile.error.empty": "Escreva algo na nota.",
     "client_profile.error.too_long": "A nota pode ter no máximo 4000 caracteres.",
     "client_profile.error.not_found": "Este cliente (ou nota) não existe mais ou não é desta clínica.",

@@ -131,6 +131,7 @@ def change_row(row: dict, reader: Reader) -> ChangeRow:
     tr = reader.tr
     return ChangeRow(
         id=row["id"], to_label=tr[f"clients.stage.{row['to_stage']}"],
-        from_label=tr[f"clients.stage.{row['from_stage']}"] if row.get("from_stage") else "—",
+        from_label=tr[f"clients.stage.{row['from_stage']}"] if row.get("from_stage")
+        else tr["client_profile.history.created"],
         who=row.get("changed_by_name") or tr["client_profile.history.system"],
         when=reader.when(parse_time(row["changed_at"])))

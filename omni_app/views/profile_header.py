@@ -22,8 +22,7 @@ def identity(icon: str, label_key: str, value, element_id: str) -> rx.Component:
 
 def stage_select() -> rx.Component:
     return rx.hstack(
-        rx.text(T["client_profile.stage"], size="2", color_scheme="gray", as_="label",
-                html_for="profile-stage"),
+        rx.text(T["client_profile.stage"], size="2", color_scheme="gray"),
         rx.select.root(
             rx.select.trigger(id="profile-stage", aria_label=T["client_profile.stage"]),
             rx.select.content(*[rx.select.item(T[f"clients.stage.{stage}"], value=stage)
@@ -73,7 +72,9 @@ def profile_header() -> rx.Component:
                           align="center", spacing="1"),
                 href=paths.CLIENTS, size="2", id="profile-back"),
         rx.flex(
-            one_line(S.name, as_="h1", size="6", weight="bold", id="profile-name"),
+            # the page is about this person: the whole name, wrapped, never cut
+            rx.heading(S.name, as_="h1", size="6", id="profile-name", overflow_wrap="anywhere",
+                       min_width="0", max_width="100%", line_height="1.3"),
             rx.badge(S.kind_label, variant="soft", color_scheme="gray", id="profile-kind"),
             rx.match(S.stage, *[(stage, rx.badge(T[f"clients.stage.{stage}"],
                                                  color_scheme=color))

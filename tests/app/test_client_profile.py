@@ -61,7 +61,7 @@ async def test_every_section_of_a_seeded_client(app_env):
     assert sorted(p.method_label for p in page.payments) == ["Dinheiro", "Pix"]
     assert page.notes == []
     assert [(c.from_label, c.to_label, c.who) for c in page.changes] == [
-        ("—", "Novo lead", "Sistema")]           # created by the webhook
+        ("Cadastro", "Novo lead", "Sistema")]           # created by the webhook
 
     await page.set_stage("qualified")
     await page.add_note({"body": "Primeira nota"})
