@@ -39,7 +39,7 @@ def dev_env():
         "REFLEX_STATES_WORKDIR": str(directory / "states"),
         "LOCALBASE_DIR": str(directory), "LOCALBASE_DURABLE": "false",
         "LOCALBASE_DB_PORT": str(free_port()), "LOCALBASE_API_PORT": str(free_port()),
-        "APP_PORT": str(free_port()),
+        "LOCALBASE_MAIL_PORT": str(free_port()), "APP_PORT": str(free_port()),
         "OMNI_MASTER_KEY": base64.b64encode(os.urandom(32)).decode(),  # not .omni-dev's key
     })
     yield env
