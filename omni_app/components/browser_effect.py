@@ -14,12 +14,13 @@ class _Effect(rx.Fragment):
         return [self._effect] if getattr(self, "_effect", None) is not None else []
 
 
-def browser_effect(code: str, *deps: Var) -> rx.Component:
+def browser_effect(code: str, *deps: Var, uses: tuple[Var, ...] = ()) -> rx.Component:
     """`code` (JavaScript, may embed the Vars it names) runs after each render that changed
-    one of `deps`, and once on mount."""
+    one of `deps`, and once on mount; `uses` are the other Vars embedded in `code` (their
+    imports and hooks come along)."""
     effect = Var(
         _js_expr=f"useEffect(() => {{ {code} }}, [{', '.join(str(d) for d in deps)}])",
-        _var_data=VarData.merge(*(d._get_all_var_data() for d in deps),
+        _var_data=VarData.merge(*(v._get_all_var_data() for v in (*deps, *uses)),
                                 VarData(imports={"react": ["useEffect"]})),
     )
     component = _Effect.create()

@@ -8,21 +8,11 @@ from __future__ import annotations
 
 import reflex as rx
 from reflex.event import EventChain, EventHandler, no_args_event_spec
-from reflex.vars.base import LiteralVar, Var, VarData
+from reflex.vars.base import LiteralVar, Var
 
-
-class _Effect(rx.Fragment):
-    def add_hooks(self) -> list[str | Var]:
-        return [self._effect] if getattr(self, "_effect", None) is not None else []
+from omni_app.components.browser_effect import browser_effect
 
 
 def on_value_change(value: Var, handler: EventHandler) -> rx.Component:
     chain = LiteralVar.create(EventChain.create(handler(value), args_spec=no_args_event_spec))
-    effect = Var(
-        _js_expr=f"useEffect(() => {{ ({chain!s})(); }}, [{value!s}])",
-        _var_data=VarData.merge(chain._get_all_var_data(), value._get_all_var_data(),
-                                VarData(imports={"react": ["useEffect"]})),
-    )
-    component = _Effect.create()
-    object.__setattr__(component, "_effect", effect)
-    return component
+    return browser_effect(f"({chain!s})();", value, uses=(chain,))

@@ -19,7 +19,7 @@ import reflex as rx
 from omni_app import paths, services
 from omni_app.domain import alerts
 from omni_app.domain.clock import parse_time
-from omni_app.state.inbox_live import InboxLive, clinic_token
+from omni_app.state.inbox_live import link_to_clinic
 from omni_app.state.session import NotSignedIn, SessionState
 
 APP_NAME = "Omni"
@@ -86,8 +86,7 @@ class AlertsState(SessionState):
         read = await alerts.read(user, None)
         if read.now is None or not self.company_id:
             return None
-        shared = await (await self.get_state(InboxLive))._link_to(clinic_token(self.company_id))
-        self._seen_version, self._live = shared.version, True
+        self._seen_version, self._live = await link_to_clinic(self, self.company_id), True
         self._seq += 1
         self._shown_seq = self._seq
         self._show(read, announce=False)

@@ -15,7 +15,7 @@ import reflex as rx
 from omni_app import paths, services
 from omni_app.domain import home
 from omni_app.i18n import formatting
-from omni_app.state.inbox_live import InboxLive, clinic_token
+from omni_app.state.inbox_live import link_to_clinic
 from omni_app.state.session import SessionState
 
 COUNTERS = home.COUNTERS
@@ -84,9 +84,7 @@ class HomeState(SessionState):
         may give a reconnected tab a new token, so on every load)."""
         if not self.loaded or not self.company_id:
             return
-        shared = await self.get_state(InboxLive)
-        shared = await shared._link_to(clinic_token(self.company_id))
-        self._seen_version = shared.version
+        self._seen_version = await link_to_clinic(self, self.company_id)
 
     @rx.event(background=True)
     async def sync_live(self, version: int):

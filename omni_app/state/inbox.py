@@ -20,8 +20,8 @@ from omni_app.channels import registry
 from omni_app.domain import clock, conversations, outbound, quick_replies, search, team
 from omni_app.domain.conversations import InboxFilter
 from omni_app.i18n import formatting as fmt
-from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, clinic_token,
-                                       fetch_live)
+from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, fetch_live,
+                                       link_to_clinic)
 from omni_app.state.inbox_rows import (ConversationRow, MemberOption, MessageRow, PaneHeader,
                                        QuotedMessage, Reader, SearchHit, conversation_row,
                                        member_options, pane_header, pane_rows, search_hit)
@@ -74,6 +74,7 @@ class InboxState(SessionState):
     _oldest: list = []                       # (occurred_at, seq) of the oldest message shown
     _socket: str = ""                        # the page load (socket) the list was loaded for
     _list_end: list = []                     # list cursor (last activity, id) of the last row
+    _quick_replies: list[dict] = []          # the clinic's, as written (loaded per page)
 
     @rx.var
     def too_long_text(self) -> str:
@@ -110,6 +111,9 @@ class InboxState(SessionState):
         fresh = not self.loaded or socket != self._socket
         if fresh:
             self._socket = socket
+            # The clinic's members and quick replies, once per page: every conversation uses them.
+            self.members = member_options(await team.members(user))
+            self._quick_replies = await quick_replies.listed(user)
             await self._link_live()
             self.search, self.search_mode, self.hits = "", "names", []
             await self._reload_list(user)
@@ -124,9 +128,7 @@ class InboxState(SessionState):
         self.loaded = True
 
     async def _link_live(self) -> None:
-        shared = await self.get_state(InboxLive)
-        shared = await shared._link_to(clinic_token(self.company_id))
-        self._seen_version = shared.version
+        self._seen_version = await link_to_clinic(self, self.company_id)
 
     @rx.event(background=True)
     async def sync_live(self, version: int):
@@ -206,7 +208,6 @@ class InboxState(SessionState):
         self.focus_message_id = focus if position else ""
         self._oldest = []
         self.replying_to = QuotedMessage()
-        self.members = member_options(await team.members(user))
         if position:
             rows = await conversations.messages_since(user, conversation_id, position)
             older = await conversations.messages(user, conversation_id, position, limit=1)
@@ -220,7 +221,7 @@ class InboxState(SessionState):
                                       self.clinic_name)
         self.quick_replies = [QuickReplyRow(row["id"], row["shortcut"],
                                             quick_replies.render(row["body"], values))
-                              for row in await quick_replies.listed(user)]
+                              for row in self._quick_replies]
         last_inbound = await conversations.last_inbound_at(user, thread["client_id"],
                                                            thread["channel"])
         self.window_closed = conversations.reply_window_closed(thread["channel"],

@@ -26,6 +26,12 @@ class InboxLive(rx.SharedState):
     version: int = 0
 
 
+async def link_to_clinic(state: rx.State, company_id: str) -> int:
+    """Links the tab holding `state` to its clinic's counter; the counter's version now."""
+    shared = await state.get_state(InboxLive)
+    return (await shared._link_to(clinic_token(company_id))).version
+
+
 def _not_a_delta_for_a_gone_tab(record: logging.LogRecord) -> bool:
     return "Attempting to send delta to disconnected client" not in record.getMessage()
 

@@ -116,6 +116,12 @@ class Reader:
     def when(self, moment: datetime) -> str:
         return fmt.date_time(moment, self.locale, self.tz)
 
+    def clock_time(self, moment: datetime, now: datetime) -> str:
+        """The time of day for today, the date and time before."""
+        if fmt.same_day(moment, now, self.tz):
+            return fmt.time_of_day(moment, self.locale, self.tz)
+        return self.when(moment)
+
 
 def conversation_row(row: dict, now: datetime, reader: Reader) -> ConversationRow:
     last = row.get("last_message_at")
@@ -193,8 +199,7 @@ def message_row(row: dict, now: datetime, reader: Reader) -> MessageRow:
         id=row["id"], outbound=row["direction"] == "outbound",
         text=text if text != caption else "", caption=caption, placeholder=placeholder,
         links=links, when=reader.when(moment), status=row["status"],
-        time=(fmt.time_of_day(moment, reader.locale, reader.tz)
-              if fmt.same_day(moment, now, reader.tz) else reader.when(moment)),
+        time=reader.clock_time(moment, now),
         error=failure_text(row.get("error"), tr) if row["status"] == "failed" else "",
         error_detail=row.get("error") or "")
 
@@ -215,8 +220,7 @@ def note_row(note: dict, now: datetime, reader: Reader) -> MessageRow:
     return MessageRow(
         id=note["id"], note=True, text=note["body"], author=note.get("author_name") or "",
         when=reader.when(moment),
-        time=(fmt.time_of_day(moment, reader.locale, reader.tz)
-              if fmt.same_day(moment, now, reader.tz) else reader.when(moment)))
+        time=reader.clock_time(moment, now))
 
 
 def pane_rows(rows: list[dict], notes: list[dict], quoted: dict[str, dict], now: datetime,
