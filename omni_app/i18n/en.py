@@ -91,8 +91,9 @@ MESSAGES = {
     "alerts.title": "New message alerts",
     "alerts.browser": "Browser notifications",
     "alerts.sound": "Sound",
-    "alerts.hint": "For new conversations and for messages in the conversations you replied to "
-                   "last. The browser asks for permission the first time.",
+    "alerts.hint": "For new conversations and for messages in conversations assigned to you "
+                   "(or, unassigned, the ones you replied to last). The browser asks for "
+                   "permission the first time.",
     "alerts.new_conversation": "New conversation: {name}",
     "alerts.new_message": "New message from {name}",
     "alerts.media": "(attachment)",

@@ -95,8 +95,9 @@ MESSAGES = {
     "alerts.title": "Alertas de mensajes nuevos",
     "alerts.browser": "Notificaciones del navegador",
     "alerts.sound": "Sonido",
-    "alerts.hint": "Para conversaciones nuevas y para mensajes en las conversaciones que "
-                   "respondiste por última vez. El navegador pide permiso la primera vez.",
+    "alerts.hint": "Para conversaciones nuevas y para mensajes en las conversaciones asignadas a "
+                   "ti (o, sin responsable, las que respondiste por última vez). El navegador "
+                   "pide permiso la primera vez.",
     "alerts.new_conversation": "Nueva conversación: {name}",
     "alerts.new_message": "Nuevo mensaje de {name}",
     "alerts.media": "(adjunto)",

@@ -91,8 +91,9 @@ MESSAGES = {
     "alerts.title": "Alertas de novas mensagens",
     "alerts.browser": "Notificações do navegador",
     "alerts.sound": "Som",
-    "alerts.hint": "Para conversas novas e para mensagens nas conversas que você respondeu por "
-                   "último. O navegador pede permissão na primeira vez.",
+    "alerts.hint": "Para conversas novas e para mensagens nas conversas atribuídas a você (ou, "
+                   "sem responsável, que você respondeu por último). O navegador pede "
+                   "permissão na primeira vez.",
     "alerts.new_conversation": "Nova conversa: {name}",
     "alerts.new_message": "Nova mensagem de {name}",
     "alerts.media": "(anexo)",
