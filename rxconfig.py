@@ -24,9 +24,7 @@ config = rx.Config(
     cors_allowed_origins=origins.allowed_origins(settings.omni_public_url, settings.production),
     # The security-headers middleware hashes inline scripts of gzip or plain HTML only.
     frontend_compression_formats=["gzip"],
-    # Solid panels: a translucent popover or menu lets the page show through where no blur runs.
-    plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="teal", radius="medium",
-                                                            panel_background="solid"))],
+    plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="teal", radius="medium"))],
     disable_plugins=[SitemapPlugin],
 )
 

@@ -19,6 +19,9 @@ VIEWS = [(1280, "light"), (1280, "dark"), (390, "light"), (390, "dark")]
 
 def shoot(page: Page, name: str, width: int, scheme: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
+    # A popover or dialog fades in: shot mid-animation, it looks see-through.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running'"
+                           " || a.effect.getComputedTiming().iterations === Infinity)")
     page.screenshot(path=SHOTS / f"{name}-{width}-{scheme}.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= width, name
 
