@@ -37,7 +37,7 @@ from omni_app.api.errors import Error, HttpError
 from omni_app.api.http import client_address
 from omni_app.api.rate_limit import retry_after_header
 from omni_app.channels import phones
-from omni_app.domain import api_keys, auth, clients, clock, conversations, outbound
+from omni_app.domain import api_keys, auth, clients, clock, conversations, outbound, pipeline
 from omni_app.domain.counters import Counters, Limit
 from omni_app.domain.refusals import Refused
 
@@ -48,7 +48,7 @@ PER_CALLER = Limit(hits=120, window_s=60)      # an API key, or a user's own tok
 BAD_KEYS = Limit(hits=20, window_s=600)        # unknown or revoked keys from one address
 # cpf is never selected; `stage` is pipeline_stage; search_name is the name order's keyset
 CLIENT_COLUMNS = ("id,full_name,phone,email,birth_date,tags,source_channel,pipeline_stage,"
-                  "is_lead,instagram_id,created_at,last_interaction_at,search_name")
+                  "is_lead,instagram_id,owner_id,created_at,last_interaction_at,search_name")
 _SEND_REFUSALS = {"empty": (422, "the text is empty"),
                   "too_long": (422, "the text is longer than the channel allows"),
                   "not_found": (404, "conversation not found"),
@@ -269,7 +269,8 @@ _CLIENT_REFUSALS = {
                          "characters"),
     "tags": (422, "tags", f"at most {clients.MAX_TAGS} tags"),
     "source": (422, "source_channel", "source_channel is not a known channel"),
-    "stage": (422, "stage", "stage is not a pipeline stage key"),
+    "stage": (422, "stage", "stage is not one of the clinic's pipeline stage keys"),
+    "stage_archived": (422, "stage", "the stage is archived"),
     "not_found": (404, None, "client not found"),
     "duplicate": (409, "phone", "another client of the clinic already has this phone number "
                                 "or Instagram id"),
@@ -280,7 +281,7 @@ CLIENT_PATH = Annotated[str, Path(json_schema_extra={"format": "uuid"})]
 def _client(row: dict) -> dict:
     """A clients row as the API answers it (the response model drops everything else)."""
     shown = {key: value for key, value in row.items() if key != "cpf"}
-    return {**shown, "stage": row["pipeline_stage"], "owner_id": None}
+    return {**shown, "stage": row["pipeline_stage"], "owner_id": row.get("owner_id")}
 
 
 async def _refused(caller: ApiCaller, refused: Refused, phone: str | None,
@@ -336,6 +337,10 @@ async def list_clients(caller: Caller, query: Annotated[m.ClientQuery, Query()])
         if not phone:
             raise HttpError(422, "phone is not a valid phone number", details=[
                 {"loc": ["query", "phone"], "msg": "not a valid phone number"}])
+    if query.stage and query.stage not in {stage.key for stage in
+                                           await pipeline.stages(caller.user)}:
+        raise HttpError(422, "stage is not one of the clinic's pipeline stage keys", details=[
+            {"loc": ["query", "stage"], "msg": "not one of the clinic's stage keys"}])
     after = _client_cursor(query.cursor, query.sort) if query.cursor else None
     page = await clients.listed(caller.user, clients.ClientFilter(
         search=query.q, stage=query.stage, tag=query.tag, sort=query.sort, phone=phone),

@@ -8,9 +8,10 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from omni_app.channels.registry import NAMES
-from omni_app.domain.clients import MAX_TAG, MAX_TAGS, SORTS, SOURCES, STAGES
+from omni_app.domain.clients import MAX_TAG, MAX_TAGS, SORTS, SOURCES, STAGE_KEY
 
-Stage = Literal[STAGES]  # type: ignore[valid-type]
+Stage = Annotated[str, Field(pattern=STAGE_KEY.pattern, description="a pipeline stage's key "
+                             "(GET /api/v1/pipeline/stages lists the clinic's)")]
 Source = Literal[SOURCES]  # type: ignore[valid-type]
 Tag = Field(pattern=r"^[^,]*$", max_length=MAX_TAG, description="no commas")
 
@@ -52,7 +53,8 @@ class ClientQuery(_Model):
                    description="the /clients page's search: any part of the name (accents and "
                    "case ignored), of the phone number in any spelling (digits), or of the "
                    "e-mail")
-    stage: Literal[("", *STAGES)] = ""  # type: ignore[valid-type]
+    stage: str = Field(default="", pattern=r"^$|" + STAGE_KEY.pattern,
+                       description="clients in this stage (a key of GET /api/v1/pipeline/stages)")
     tag: str = Field(default="", max_length=MAX_TAG, description="clients carrying this tag")
     phone: str = Field(default="", max_length=64,
                        description="exactly this number, typed in any common format "
@@ -95,7 +97,7 @@ class ClientPatch(_Model):
 
 class StageChange(_Model):
     model_config = ConfigDict(extra="forbid")
-    stage: Stage = Field(description="the pipeline stage's key")
+    stage: Stage
 
 
 class Conversation(_Model):
@@ -159,9 +161,8 @@ class Client(_Model):
     birth_date: str | None = Field(default=None, description="YYYY-MM-DD")
     tags: list[str] = []
     source_channel: str | None = None
-    owner_id: str | None = Field(default=None, description="the owning member's id in `users`; "
-                                 "always null until owners land")
-    stage: str = Field(description="the pipeline stage's key: " + ", ".join(STAGES))
+    owner_id: str | None = Field(default=None, description="the owning member's id in `users`")
+    stage: str = Field(description="the pipeline stage's key (GET /api/v1/pipeline/stages)")
     is_lead: bool = Field(description="a lead (true) or a patient (false)")
     instagram_id: str | None = None
     created_at: str

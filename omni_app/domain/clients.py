@@ -24,7 +24,8 @@ LIST_PAGE = 50
 LIST_COLUMNS = ("id,full_name,phone,email,instagram_id,source_channel,is_lead,pipeline_stage,"
                 "tags,last_interaction_at,created_at,search_name")
 EDIT_COLUMNS = "id,full_name,phone,email,birth_date,cpf,tags,source_channel"
-STAGES = ("new", "contacted", "qualified", "scheduled", "won", "lost")
+# A stage key (the clinic's stages are in pipeline_stages; the database refuses unknown ones).
+STAGE_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 SOURCES = ("whatsapp", "instagram", "email", "sms", "webchat", "internal", "manual", "referral")
 KINDS = ("lead", "patient")
 # order -> (column, descending)
@@ -38,7 +39,7 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 class ClientFilter:
     search: str = ""
     kind: str = ""          # "" (all), lead, patient
-    stage: str = ""         # "" or one of STAGES
+    stage: str = ""         # "" or a stage key
     tag: str = ""
     source: str = ""        # "" or one of SOURCES
     sort: str = "name"      # one of SORTS
@@ -78,7 +79,7 @@ async def listed(user: AsyncClient, wanted: ClientFilter, limit: int = LIST_PAGE
         query = query.in_("phone", phones.candidates(wanted.phone))
     if wanted.kind in KINDS:
         query = query.eq("is_lead", wanted.kind == "lead")
-    if wanted.stage in STAGES:
+    if STAGE_KEY.match(wanted.stage):
         query = query.eq("pipeline_stage", wanted.stage)
     if wanted.source in SOURCES:
         query = query.eq("source_channel", wanted.source)
@@ -219,8 +220,8 @@ async def save(user: AsyncClient, company_id: str, form: ClientInput,
 async def move(user: AsyncClient, client_id: str, stage: str) -> dict:
     """Puts the client in pipeline `stage`; the database records the change (from, to, the
     signed-in member, the time) in pipeline_stage_changes when the stage differs. Refused:
-    stage, not_found."""
-    if stage not in STAGES:
+    stage (not one of the clinic's), stage_archived, not_found."""
+    if not STAGE_KEY.match(stage or ""):
         raise Refused("stage")
     if not is_uuid(client_id):
         raise Refused("not_found")
@@ -229,7 +230,7 @@ async def move(user: AsyncClient, client_id: str, stage: str) -> dict:
                 .update({"pipeline_stage": stage, "updated_at": clock.now().isoformat()})
                 .eq("id", client_id).execute()).data
     except APIError as refused:
-        raise from_database(refused) from None
+        raise from_database(refused, {"23503": "stage"}) from None
     if not rows:
         raise Refused("not_found")
     return rows[0]

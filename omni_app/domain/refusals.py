@@ -4,8 +4,12 @@ status; the detail is for logs and API callers, never shown raw to staff.
 
 Database functions say no with a SQLSTATE (ours: PT + an HTTP status); `from_database` is the one
 mapping from those to reasons, which a caller may sharpen for its own function (PT409 is
-"closed" for a reply, "self" for a change of one's own access)."""
+"closed" for a reply, "self" for a change of one's own access). A function that names its
+reason in the error's HINT (one snake_case word: `hint = 'stage_archived'`) is taken at its
+word."""
 from __future__ import annotations
+
+import re
 
 from postgrest.exceptions import APIError
 
@@ -15,6 +19,7 @@ SQLSTATE_REASONS = {
     "42501": "forbidden", "22023": "invalid", "22001": "too_long", "23505": "duplicate",
     "23514": "invalid", "23503": "not_found",
 }
+NAMED_REASON = re.compile(r"^[a-z][a-z_]{1,39}$")
 
 
 class Refused(Exception):
@@ -27,5 +32,7 @@ def from_database(error: APIError, sharper: dict[str, str] | None = None) -> Ref
     """The refusal a database error stands for; `sharper` maps a SQLSTATE to this caller's
     own reason (`{"PT409": "closed"}`)."""
     code = str(error.code or "")
-    reason = (sharper or {}).get(code) or SQLSTATE_REASONS.get(code, "failed")
+    hint = getattr(error, "hint", None) or ""
+    reason = ((sharper or {}).get(code) or (hint if NAMED_REASON.match(hint) else None)
+              or SQLSTATE_REASONS.get(code, "failed"))
     return Refused(reason, error.message or "")

@@ -1,11 +1,11 @@
 """Message catalogs: pt-BR (default), English, Spanish. Every catalog has the same keys."""
 from __future__ import annotations
 
-from omni_app.i18n import en, es, pt_br
+from omni_app.i18n import en, es, features, pt_br
 
 DEFAULT_LOCALE = "pt-BR"
-CATALOGS: dict[str, dict[str, str]] = {"pt-BR": pt_br.MESSAGES, "en": en.MESSAGES,
-                                       "es": es.MESSAGES}
+CATALOGS: dict[str, dict[str, str]] = features.merged_into(
+    {"pt-BR": pt_br.MESSAGES, "en": en.MESSAGES, "es": es.MESSAGES})
 LOCALE_NAMES = {"pt-BR": "Português", "en": "English", "es": "Español"}
 
 

@@ -7,11 +7,12 @@ import reflex as rx
 
 from omni_app import paths
 from omni_app.channels import phones
-from omni_app.domain import client_profile, clients, clock
+from omni_app.domain import client_profile, clients, clock, pipeline
 from omni_app.i18n import formatting as fmt
 from omni_app.state import profile_rows as rows
 from omni_app.state.inbox_rows import Reader
 from omni_app.state.session import SessionState
+from omni_app.state.stage_options import StageOption, shown, stage_options
 
 
 def client_in(path: str) -> str:
@@ -31,6 +32,7 @@ class ClientProfileState(SessionState):
     email: str = ""
     lead: bool = True
     stage: str = "new"
+    stages: list[StageOption] = []     # the clinic's stages, archived ones too
     tags: list[str] = []
     tags_text: str = ""                # the tags input's starting value
     editing_tags: bool = False
@@ -48,6 +50,15 @@ class ClientProfileState(SessionState):
     note_error: str = ""
     send_error: str = ""
     note_key: int = 0                  # a new key empties the note input
+
+    @rx.var
+    def stage_shown(self) -> StageOption:
+        return shown(self.stages, self.stage)
+
+    @rx.var
+    def stage_choices(self) -> list[StageOption]:
+        """Where the client can be moved: the active stages (and the one they are in)."""
+        return [stage for stage in self.stages if not stage.archived or stage.key == self.stage]
 
     @rx.var
     def kind_label(self) -> str:
@@ -74,6 +85,7 @@ class ClientProfileState(SessionState):
         if found is None:
             return
         reader = Reader(self.locale, self.timezone, self.tr)
+        self.stages = stage_options(await pipeline.stages(user), self.tr)
         client = found.client
         self.name = client["full_name"]
         self.phone = phones.display(client.get("phone"))
@@ -93,14 +105,14 @@ class ClientProfileState(SessionState):
         self.payments = [rows.payment_row(row, reader) for row in found.payments]
         self.paid_total = fmt.money(found.paid, self.locale)
         self.pending_total = fmt.money(found.pending, self.locale)
-        self.changes = [rows.change_row(row, reader) for row in found.changes]
+        self.changes = [rows.change_row(row, reader, self.stages) for row in found.changes]
 
     @rx.event
     async def set_stage(self, value: str):
         async def move(user, actor):
             await clients.move(user, self.profile_id, value)
             self.message = self.tr["client_profile.stage_saved"].format(
-                stage=self.tr[f"clients.stage.{value}"])
+                stage=shown(self.stages, value).name)
         self.message = ""
         return (await self._as_member(move, then=self._load)).answer
 

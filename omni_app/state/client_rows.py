@@ -10,6 +10,7 @@ from omni_app.channels import phones
 from omni_app.domain import cpf
 from omni_app.domain.clock import parse_time
 from omni_app.state.inbox_rows import Reader
+from omni_app.state.stage_options import StageOption, shown
 
 NO_SOURCE = "none"    # the source select's value for "not given" (Radix has no empty value)
 
@@ -23,6 +24,7 @@ class ClientRow:
     instagram: str = ""
     stage: str = ""
     stage_label: str = ""
+    stage_color: str = "gray"
     lead: bool = True
     kind_label: str = ""
     tags: list[str] = field(default_factory=list)
@@ -44,15 +46,17 @@ class ClientForm:
     source: str = "manual"
 
 
-def client_row(row: dict, now: datetime, reader: Reader) -> ClientRow:
+def client_row(row: dict, now: datetime, reader: Reader,
+               stages: list[StageOption]) -> ClientRow:
     tr, last = reader.tr, row.get("last_interaction_at")
+    stage = shown(stages, row["pipeline_stage"])
     moment = parse_time(last) if last else None
     source = row.get("source_channel")
     return ClientRow(
         id=row["id"], name=row.get("full_name") or "", phone=phones.display(row.get("phone")),
         email=row.get("email") or "",
         instagram=f"@{row['instagram_id']}" if row.get("instagram_id") else "",
-        stage=row["pipeline_stage"], stage_label=tr[f"clients.stage.{row['pipeline_stage']}"],
+        stage=stage.key, stage_label=stage.name, stage_color=stage.color,
         lead=bool(row.get("is_lead")),
         kind_label=tr["clients.kind.lead" if row.get("is_lead") else "clients.kind.patient"],
         tags=list(row.get("tags") or []),

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import reflex as rx
 
-from omni_app.domain import clients, clock, search
+from omni_app.domain import clients, clock, pipeline, search
 from omni_app.domain.clients import ClientFilter, ClientInput
 from omni_app.domain.refusals import Refused
 from omni_app.i18n import formatting as fmt
 from omni_app.state.client_rows import NO_SOURCE, ClientForm, ClientRow, client_form, client_row
 from omni_app.state.inbox_rows import Reader
 from omni_app.state.session import SessionState
+from omni_app.state.stage_options import StageOption, stage_options
 
 ALL = "all"      # a filter's "everything" value (Radix selects have no empty value)
 
@@ -27,6 +28,7 @@ class ClientsState(SessionState):
     source: str = ALL
     sort: str = "name"
     tag_options: list[str] = []        # the clinic's tags (filter and autocomplete)
+    stages: list[StageOption] = []     # the clinic's stages, archived ones too
     notice: str = ""                   # a refusal while listing
     message: str = ""                  # the last save, said next to the list
     editing: bool = False              # the dialog is open
@@ -38,6 +40,10 @@ class ClientsState(SessionState):
     @rx.var
     def total_label(self) -> str:
         return fmt.counted(self.tr, "clients.total", self.total, self.locale)
+
+    @rx.var
+    def stage_choices(self) -> list[StageOption]:
+        return [stage for stage in self.stages if not stage.archived]
 
     @rx.var
     def cpf_hint(self) -> str:
@@ -70,12 +76,13 @@ class ClientsState(SessionState):
             return elsewhere
         self.notice = self.message = ""
         self.editing = False
+        self.stages = stage_options(await pipeline.stages(user), self.tr)
         await self._reload(user)
 
     async def _reload(self, user, actor=None) -> None:
         page = await clients.listed(user, self._filter(), count=True)
         now, reader = clock.now(), Reader(self.locale, self.timezone, self.tr)
-        self.rows = [client_row(row, now, reader) for row in page.rows]
+        self.rows = [client_row(row, now, reader, self.stages) for row in page.rows]
         self.total, self.has_more = page.total or 0, page.has_more
         self._list_end = (list(clients.list_cursor(page.rows[-1], self.sort))
                           if page.rows else [])
@@ -96,7 +103,7 @@ class ClientsState(SessionState):
 
     @rx.event
     async def set_stage(self, value: str):
-        self.stage = value if value in clients.STAGES else ALL
+        self.stage = value if any(stage.key == value for stage in self.stages) else ALL
         return await self._refilter()
 
     @rx.event
@@ -124,7 +131,7 @@ class ClientsState(SessionState):
         page = await clients.listed(user, self._filter(), after=tuple(self._list_end))
         now, reader = clock.now(), Reader(self.locale, self.timezone, self.tr)
         shown = {row.id for row in self.rows}
-        self.rows = self.rows + [client_row(row, now, reader) for row in page.rows
+        self.rows = self.rows + [client_row(row, now, reader, self.stages) for row in page.rows
                                  if row["id"] not in shown]
         self.has_more = page.has_more
         if page.rows:

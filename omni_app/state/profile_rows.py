@@ -11,6 +11,7 @@ from omni_app.channels import registry
 from omni_app.domain.clock import parse_time
 from omni_app.i18n import formatting as fmt
 from omni_app.state.inbox_rows import Reader
+from omni_app.state.stage_options import StageOption, shown
 
 
 @dataclass
@@ -127,11 +128,11 @@ def payment_row(row: dict, reader: Reader) -> PaymentRow:
         when=reader.when(parse_time(moment)))
 
 
-def change_row(row: dict, reader: Reader) -> ChangeRow:
+def change_row(row: dict, reader: Reader, stages: list[StageOption]) -> ChangeRow:
     tr = reader.tr
     return ChangeRow(
-        id=row["id"], to_label=tr[f"clients.stage.{row['to_stage']}"],
-        from_label=tr[f"clients.stage.{row['from_stage']}"] if row.get("from_stage")
+        id=row["id"], to_label=shown(stages, row["to_stage"]).name,
+        from_label=shown(stages, row["from_stage"]).name if row.get("from_stage")
         else tr["client_profile.history.created"],
         who=row.get("changed_by_name") or tr["client_profile.history.system"],
         when=reader.when(parse_time(row["changed_at"])))

@@ -13,8 +13,6 @@ from omni_app.views.conversation_list import more_button
 
 S = ClientsState
 T = S.tr
-STAGE_COLORS = {"new": "blue", "contacted": "cyan", "qualified": "violet",
-                "scheduled": "amber", "won": "green", "lost": "gray"}
 
 
 def _select(element_id: str, label_key: str, value, handler, all_key: str, items) -> rx.Component:
@@ -49,9 +47,13 @@ def toolbar() -> rx.Component:
             _select("clients-kind", "clients.filter.kind", S.kind, S.set_kind,
                     "clients.filter.all_kinds",
                     [(kind, T[f"clients.kind.{kind}"]) for kind in clients.KINDS]),
-            _select("clients-stage", "clients.filter.stage", S.stage, S.set_stage,
-                    "clients.filter.all_stages",
-                    [(stage, T[f"clients.stage.{stage}"]) for stage in clients.STAGES]),
+            rx.select.root(
+                rx.select.trigger(id="clients-stage", aria_label=T["clients.filter.stage"],
+                                  max_width="100%"),
+                rx.select.content(rx.select.item(T["clients.filter.all_stages"], value=ALL),
+                                  rx.foreach(S.stage_choices, lambda stage: rx.select.item(
+                                      stage.name, value=stage.key))),
+                value=S.stage, on_change=S.set_stage, size="2"),
             tag_filter,
             _select("clients-source", "clients.filter.source", S.source, S.set_source,
                     "clients.filter.all_sources",
@@ -67,11 +69,8 @@ def toolbar() -> rx.Component:
 
 
 def stage_badge(row: rx.Var[ClientRow]) -> rx.Component:
-    return rx.match(
-        row.stage,
-        *[(stage, rx.badge(row.stage_label, color_scheme=color, flex_shrink="0"))
-          for stage, color in STAGE_COLORS.items()],
-        rx.badge(row.stage_label, flex_shrink="0"))
+    return rx.badge(one_line(row.stage_label), color_scheme=row.stage_color, flex_shrink="0",
+                    max_width="160px")
 
 
 def tag_badge(tag: rx.Var[str]) -> rx.Component:

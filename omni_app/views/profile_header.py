@@ -6,9 +6,8 @@ import reflex as rx
 
 from omni_app import paths
 from omni_app.components.one_line import one_line
-from omni_app.domain import clients
 from omni_app.state.client_profile import ClientProfileState
-from omni_app.views.client_list import STAGE_COLORS, tag_badge
+from omni_app.views.client_list import tag_badge
 
 S = ClientProfileState
 T = S.tr
@@ -25,8 +24,8 @@ def stage_select() -> rx.Component:
         rx.text(T["client_profile.stage"], size="2", color_scheme="gray"),
         rx.select.root(
             rx.select.trigger(id="profile-stage", aria_label=T["client_profile.stage"]),
-            rx.select.content(*[rx.select.item(T[f"clients.stage.{stage}"], value=stage)
-                                for stage in clients.STAGES]),
+            rx.select.content(rx.foreach(S.stage_choices, lambda stage: rx.select.item(
+                stage.name, value=stage.key))),
             value=S.stage, on_change=S.set_stage, size="2"),
         spacing="2", align="center")
 
@@ -76,9 +75,7 @@ def profile_header() -> rx.Component:
             rx.heading(S.name, as_="h1", size="6", id="profile-name", overflow_wrap="anywhere",
                        min_width="0", max_width="100%", line_height="1.3"),
             rx.badge(S.kind_label, variant="soft", color_scheme="gray", id="profile-kind"),
-            rx.match(S.stage, *[(stage, rx.badge(T[f"clients.stage.{stage}"],
-                                                 color_scheme=color))
-                                for stage, color in STAGE_COLORS.items()]),
+            rx.badge(S.stage_shown.name, color_scheme=S.stage_shown.color, id="profile-stage-badge"),
             gap="8px", align="center", wrap="wrap", width="100%", min_width="0"),
         rx.flex(
             identity("phone", "client_profile.phone", S.phone, "profile-phone"),

@@ -10,7 +10,9 @@ from omni_app.domain import cpf
 from omni_app.domain.clients import ClientInput, tag_list, validated
 from omni_app.domain.refusals import Refused
 from omni_app.domain.search import client_list_match
+from omni_app.domain.pipeline import Stage
 from omni_app.state.client_rows import client_form, client_row
+from omni_app.state.stage_options import stage_options
 from omni_app.state.inbox_rows import Reader
 from omni_app.i18n import CATALOGS
 
@@ -109,9 +111,14 @@ def test_rows_show_national_phones_and_never_the_cpf():
     row = client_row({"id": "1", "full_name": "Ana", "phone": "+5511987654321",
                       "pipeline_stage": "won", "is_lead": False, "tags": ["vip"],
                       "source_channel": "referral", "last_interaction_at": None,
-                      "cpf": "52998224725"}, datetime.now(timezone.utc), reader)
+                      "cpf": "52998224725"}, datetime.now(timezone.utc), reader,
+                     stage_options([Stage("won", None, "green", 4)], reader.tr))
     assert (row.phone, row.stage_label, row.kind_label, row.source_label) == (
         "(11) 98765-4321", "Paciente", "Paciente", "Indicação")
+    renamed = client_row({"id": "1", "full_name": "Ana", "pipeline_stage": "won",
+                          "is_lead": False}, datetime.now(timezone.utc), reader,
+                         stage_options([Stage("won", "Fechado", "teal", 4)], reader.tr))
+    assert (renamed.stage_label, renamed.stage_color) == ("Fechado", "teal")
     assert "52998224725" not in repr(row)
     form = client_form({"id": "1", "full_name": "Ana", "cpf": "52998224725", "tags": ["a", "b"]})
     assert (form.cpf_masked, form.tags, form.source) == ("***.***.***-25", "a, b", "none")
