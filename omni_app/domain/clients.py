@@ -236,6 +236,24 @@ async def move(user: AsyncClient, client_id: str, stage: str) -> dict:
     return rows[0]
 
 
+async def set_owner(user: AsyncClient, client_id: str, owner_id: str | None) -> dict:
+    """Makes member `owner_id` (None: nobody) the client's owner. Refused: owner (not a member
+    of the clinic), not_found."""
+    if not is_uuid(client_id):
+        raise Refused("not_found")
+    if owner_id is not None and not is_uuid(owner_id):
+        raise Refused("owner")
+    try:
+        rows = (await user.table("clients")
+                .update({"owner_id": owner_id, "updated_at": clock.now().isoformat()})
+                .eq("id", client_id).execute()).data
+    except APIError as refused:
+        raise from_database(refused, {"23503": "owner"}) from None
+    if not rows:
+        raise Refused("not_found")
+    return rows[0]
+
+
 async def for_edit(user: AsyncClient, client_id: str) -> dict | None:
     if not is_uuid(client_id):
         return None
