@@ -14,6 +14,8 @@ from omni_app.pages.account import account_page
 from omni_app.pages.forgot import forgot_page
 from omni_app.pages.client_profile import client_profile_page
 from omni_app.pages.clients import clients_page
+from omni_app.pages.pipeline import pipeline_page
+from omni_app.pages.pipeline_stages import pipeline_stages_page
 from omni_app.pages.home import home_page
 from omni_app.pages.inbox import inbox_page
 from omni_app.pages.integrations import integrations_page
@@ -37,6 +39,8 @@ from omni_app.state.integrations import IntegrationsState
 from omni_app.state.not_found import NotFoundState
 from omni_app.state.onboarding import OnboardingState
 from omni_app.state.quick_replies import QuickRepliesState
+from omni_app.state.pipeline import PipelineState
+from omni_app.state.pipeline_stages import PipelineStagesState
 from omni_app.state.session import SessionState
 from omni_app.state.team import TeamState
 
@@ -56,14 +60,16 @@ def with_security_headers(asgi_app):
     return SecurityHeaders(asgi_app, origins=allowed_origins, production=settings.production)
 
 
-app = rx.App(api_transformer=[api, with_security_headers], stylesheets=["/compact.css"],
+app = rx.App(api_transformer=[api, with_security_headers],
+             stylesheets=["/compact.css", "/pipeline.css"],
              # A static file, not rx.call_script: the page policy never allows eval.
              head_components=[rx.el.script(src="/composer_keys.js", defer=True),
                               rx.el.script(src="/inbox_navigation.js", defer=True),
                               rx.el.script(src="/composer_limit.js", defer=True),
                               rx.el.script(src="/composer_inserts.js", defer=True),
                               rx.el.script(src="/composer_drafts.js", defer=True),
-                              rx.el.script(src="/alerts.js", defer=True)])
+                              rx.el.script(src="/alerts.js", defer=True),
+                              rx.el.script(src="/pipeline_dnd.js", defer=True)])
 # Signed-in pages carry the clinic's unread count in the tab title: "(3) Omni".
 SIGNED_IN_TITLE = AlertsState.tab_title
 app.add_page(login_page, route=paths.LOGIN, title="Omni", on_load=AppState.use_query_locale)
@@ -87,6 +93,10 @@ app.add_page(clients_page, route=paths.CLIENTS, title=SIGNED_IN_TITLE,
              on_load=ClientsState.open_clients)
 app.add_page(client_profile_page, route=paths.CLIENT_PROFILE, title=SIGNED_IN_TITLE,
              on_load=ClientProfileState.open_profile)
+app.add_page(pipeline_page, route=paths.PIPELINE, title=SIGNED_IN_TITLE,
+             on_load=PipelineState.open_pipeline)
+app.add_page(pipeline_stages_page, route=paths.PIPELINE_STAGES, title=SIGNED_IN_TITLE,
+             on_load=[SessionState.require_admin, PipelineStagesState.open_stages])
 app.add_page(quick_replies_page, route=paths.QUICK_REPLIES, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, QuickRepliesState.load])
 app.add_page(account_page, route=paths.ACCOUNT, title=SIGNED_IN_TITLE,

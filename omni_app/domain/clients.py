@@ -30,7 +30,7 @@ SOURCES = ("whatsapp", "instagram", "email", "sms", "webchat", "internal", "manu
 KINDS = ("lead", "patient")
 # order -> (column, descending)
 SORTS = {"name": ("search_name", False), "activity": ("last_interaction_at", True),
-         "created": ("created_at", True)}
+         "created": ("created_at", True), "board": ("board_rank", False)}
 MAX_NAME, MAX_EMAIL, MAX_TAG, MAX_TAGS = 200, 320, 60, 50
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

@@ -28,6 +28,7 @@ def nav_links(place: str) -> rx.Component:
         nav_link("nav.home", paths.HOME, "house", place),
         nav_link("inbox.nav", paths.INBOX, "inbox", place),
         nav_link("clients.nav", paths.CLIENTS, "contact", place),
+        nav_link("pipeline.nav", paths.PIPELINE, "kanban", place),
         rx.cond(SessionState.is_admin, nav_link("nav.team", paths.TEAM, "users", place)),
         rx.cond(SessionState.is_admin,
                 nav_link("integrations.nav", paths.INTEGRATIONS, "plug", place)),
@@ -145,16 +146,18 @@ def mobile_nav() -> rx.Component:
                    style={"scrollbarWidth": "none"})
 
 
-def shell(*content: rx.Component, compact: rx.Var[bool] | bool = False) -> rx.Component:
+def shell(*content: rx.Component, compact: rx.Var[bool] | bool = False,
+          wide: bool = False) -> rx.Component:
     """`compact`: on phones the page needs the whole screen (an open conversation), so the bars
-    (and what the page marks `hide-when-compact`) give way: assets/compact.css."""
+    (and what the page marks `hide-when-compact`) give way: assets/compact.css. `wide`: the
+    page uses the whole width (the pipeline's columns)."""
     return rx.hstack(
         alerts_effects(),
         sidebar(),
         # min_width 0: nothing inside (a long name, a wide table) can widen the page.
         rx.vstack(mobile_nav(), header(),
                   rx.box(*content, padding=["8px", "8px", "16px"],
-                         width="100%", max_width="1100px", min_width="0"),
+                         width="100%", max_width="none" if wide else "1100px", min_width="0"),
                   width="100%", spacing="0", min_width="0"),
         follow_color_mode(SessionState.theme),
         spacing="0", width="100%", align="start",
