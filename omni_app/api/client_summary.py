@@ -11,17 +11,18 @@ from omni_app.channels import phones, registry
 from omni_app.i18n import formatting as fmt
 
 STYLE = """
-body { font: 14px/1.45 system-ui, sans-serif; color: #1b1b1f; margin: 24px auto;
+:root { color-scheme: light; }
+body { font: 14px/1.45 system-ui, sans-serif; background: #fff; color: #1b1b1f; margin: 24px auto;
        max-width: 960px; padding: 0 16px; }
 h1 { font-size: 22px; margin: 0 0 4px; overflow-wrap: anywhere; }
 h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 1px solid #ccc; padding-bottom: 4px; }
 p.intro { color: #555; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #eee;
-         overflow-wrap: anywhere; }
+         overflow-wrap: break-word; }
 th { font-weight: 600; color: #444; }
 table.record th { width: 30%; }
-td.text { white-space: pre-wrap; }
+td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
 @media print { body { margin: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
 """
 

@@ -154,6 +154,7 @@ declare
   v_threads uuid[];
   v_messages text[];
   v_placeholder text;
+  v_locale text;
   v_result jsonb;
 begin
   select * into v_client from public.clients
@@ -171,11 +172,16 @@ begin
   select coalesce(array_agg(id::text), '{}') into v_messages from public.interactions
   where company_id = v_company and client_id = p_client_id;
 
-  -- Messages: what was said, sent or attached, the provider's ids, payloads and errors go;
-  -- channel, direction, time and status stay. A reply still waiting is never sent.
+  v_locale := (select locale from public.companies where id = v_company);
+  -- Messages: what was said, sent or attached, the provider's ids, payloads and errors go (the
+  -- text becomes a fixed line in the clinic's language, so the inbox and the profile say what
+  -- happened); channel, direction, time and status stay. A reply still waiting is never sent.
   perform set_config('omni.erasing_client', p_client_id::text, true);
   update public.interactions
-  set content = '', media = null, metadata = '{}', error = null, external_message_id = null,
+  set content = case v_locale when 'en' then 'Message erased (LGPD)'
+                              when 'es' then 'Mensaje borrado (LGPD)'
+                              else 'Mensagem apagada (LGPD)' end,
+      media = null, metadata = '{}', error = null, external_message_id = null,
       search_vector = null, status = case when status = 'queued' then 'failed' else status end
   where company_id = v_company and client_id = p_client_id;
   perform set_config('omni.erasing_client', '', true);
@@ -205,7 +211,7 @@ begin
          or exists (select from unnest(v_identifiers) as identifier
                     where position(lower(identifier) in lower(details::text)) > 0));
 
-  v_placeholder := case (select locale from public.companies where id = v_company)
+  v_placeholder := case v_locale
                      when 'en' then 'Erased client' when 'es' then 'Cliente borrado'
                      else 'Cliente apagado' end;
   update public.clients

@@ -16,8 +16,9 @@ from omni_app.api.app import build_api
 from omni_app.domain import client_profile, clients, outbound, privacy
 from omni_app.domain.refusals import Refused
 from omni_app.services import current
+from omni_app.state.client_privacy import ClientPrivacyState
 from tests.app.clinics import inbound, new_clinic
-from tests.app.conftest import as_user, asgi_client, joined_member, service_client
+from tests.app.conftest import as_user, asgi_client, joined_member, service_client, tab
 
 pytestmark = pytest.mark.usefixtures("app_env")
 COUNTED = ("interactions", "conversation_threads", "appointments", "payments",
@@ -237,7 +238,7 @@ async def test_erasing_leaves_no_personal_data_in_any_table_and_keeps_the_counts
     assert [(m["direction"], m["status"], m["channel"]) for m in messages] == [
         ("inbound", "received", "whatsapp"), ("outbound", "failed", "whatsapp")]
     assert {(m["content"], m["media"], str(m["metadata"]), m["search_vector"])
-            for m in messages} == {("", None, "{}", None)}
+            for m in messages} == {("Mensagem apagada (LGPD)", None, "{}", None)}
     [erased] = (await service.table("audit_log").select("actor_user_id,entity,details")
                 .eq("entity_id", first["id"]).eq("action", "client.erased").execute()).data
     assert erased == {"actor_user_id": clinic.user_id, "entity": "client",
@@ -281,3 +282,28 @@ async def test_erasure_is_refused_to_staff_other_clinics_and_twice_and_an_erased
     assert export["client"]["full_name"] == "Cliente apagado"
     assert export["client_notes"] == [] and export["ai_snapshots"] == []
     assert first["markers"]["name"] not in str(export)
+
+
+async def test_the_profiles_privacy_state_erases_only_once_the_word_is_typed(two_clinics):
+    clinic, first = two_clinics["clinic"], two_clinics["first"]
+    path = f"/clients/{first['id']}"
+    page = tab(ClientPrivacyState, clinic.cookie, path)
+    await page.require_clinic_member()  # the page's on_load, before the section mounts
+    await page.load_privacy()
+    assert (page.privacy_client, page.erased, page.privacy_error) == (first["id"], False, "")
+    assert page.json_href == f"/api/clients/{first['id']}/export.json"
+    page.type_word("apagar já")
+    assert not page.word_typed
+    await page.erase()
+    assert page.privacy_error == "Digite a palavra pedida para confirmar."
+    assert (await counts(first["id"]))["interactions"] == 2 and not page.erased
+    page.type_word(" apagar ")
+    assert page.word_typed
+    reload = await page.erase()
+    assert page.erased and page.erased_text.startswith("Dados pessoais apagados (LGPD) em ")
+    assert reload.fn.__qualname__.endswith("open_profile")
+    _, staff_cookie = await joined_member(await clinic.user())
+    staff_tab = tab(ClientPrivacyState, staff_cookie, path)
+    await staff_tab.require_clinic_member()
+    await staff_tab.load_privacy()
+    assert staff_tab.erased and not staff_tab.is_admin
