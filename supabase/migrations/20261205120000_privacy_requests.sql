@@ -108,6 +108,29 @@ begin
 end
 $$;
 
+-- A status report that arrives after the erasure (n8n reporting a reply sent or failed) still
+-- moves the status, but cannot bring back the provider's id, an error text or a payload.
+create function private.keep_erased_messages_blank() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if current_setting('omni.erasing_client', true) is distinct from old.client_id::text
+     and exists (select from public.clients
+                 where company_id = old.company_id and id = old.client_id
+                   and erased_at is not null) then
+    new.external_message_id := old.external_message_id;
+    new.error := old.error;
+    new.metadata := old.metadata;
+  end if;
+  return new;
+end
+$$;
+revoke execute on function private.keep_erased_messages_blank() from public, anon, authenticated;
+create trigger keep_erased_messages_blank before update on public.interactions
+  for each row when (new.external_message_id is distinct from old.external_message_id
+                     or new.error is distinct from old.error
+                     or new.metadata is distinct from old.metadata)
+  execute function private.keep_erased_messages_blank();
+
 -- Admins: an export of the client is being made (the app reads it as the admin); the audit row
 -- names the client and the format, nothing else.
 create function public.record_client_export(p_client_id uuid, p_format text)

@@ -239,6 +239,13 @@ async def test_erasing_leaves_no_personal_data_in_any_table_and_keeps_the_counts
         ("inbound", "received", "whatsapp"), ("outbound", "failed", "whatsapp")]
     assert {(m["content"], m["media"], str(m["metadata"]), m["search_vector"])
             for m in messages} == {("Mensagem apagada (LGPD)", None, "{}", None)}
+    # a status report arriving afterwards moves the status but brings back no provider data
+    late = (await service.table("interactions")
+            .update({"status": "sent", "external_message_id": "wamid.LATE", "error": "late",
+                     "metadata": {"to": first["markers"]["phone"]}})
+            .eq("client_id", first["id"]).eq("direction", "outbound").execute()).data
+    assert [(m["status"], m["external_message_id"], m["error"], m["metadata"])
+            for m in late] == [("sent", None, None, {})]
     [erased] = (await service.table("audit_log").select("actor_user_id,entity,details")
                 .eq("entity_id", first["id"]).eq("action", "client.erased").execute()).data
     assert erased == {"actor_user_id": clinic.user_id, "entity": "client",
