@@ -31,6 +31,8 @@ SIGN_UP = "/api/auth/signup"
 
 # downloads that need the admin's session cookie (api/n8n_workflows.py)
 N8N_WORKFLOW = "/api/integrations/{channel}/n8n/{direction}.json"
+# ... and a client's privacy export, as JSON or a printable page (api/client_exports.py)
+CLIENT_EXPORT = "/api/clients/{client_id}/export.{fmt}"
 
 # the API reference (api/app.py)
 API_DOCS = "/api/v1/docs"

@@ -22,6 +22,7 @@ from starlette.responses import JSONResponse, Response
 from omni_app import __version__, paths
 from omni_app.api import (account_routes, auth_routes, health, n8n_workflows, v1,
                           webhook_reference, webhooks)
+from omni_app.api import client_exports
 from omni_app.api.errors import HttpError
 
 log = logging.getLogger("omni.api")
@@ -88,7 +89,8 @@ def build_api() -> FastAPI:
         static_url=DOCS_ASSETS_URL, swagger_ui_oauth2_redirect_url=f"{paths.API_DOCS}/oauth2-redirect",
         # No call to swagger.io's validator: the app works offline and its policy forbids it.
         swagger_ui_parameters={"validatorUrl": None, "defaultModelsExpandDepth": 0},
-        routes=[*auth_routes.routes, *account_routes.routes, *n8n_workflows.routes])
+        routes=[*auth_routes.routes, *account_routes.routes, *n8n_workflows.routes,
+                *client_exports.routes])
     api.add_exception_handler(HttpError, _http_error)
     api.add_exception_handler(RequestValidationError, _invalid_request)
     api.add_exception_handler(HTTPException, _framework_error)

@@ -9,6 +9,7 @@ from omni_app import paths
 from omni_app.state.client_profile import ClientProfileState
 from omni_app.views import profile_sections as sections
 from omni_app.views.profile_header import profile_header
+from omni_app.views.profile_privacy import profile_privacy
 from omni_app.views.shell import shell
 
 S = ClientProfileState
@@ -32,6 +33,7 @@ def profile() -> rx.Component:
             rx.vstack(sections.ai_card(), sections.appointments_card(),
                       sections.payments_card(), sections.history_card(), **column),
             columns=rx.breakpoints(initial="1", md="2"), gap="12px", width="100%"),
+        profile_privacy(),
         spacing="4", width="100%", min_width="0", id="client-profile")
 
 

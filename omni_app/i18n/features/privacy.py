@@ -1,0 +1,212 @@
+"""Privacy requests (LGPD): the profile's privacy section, its confirmation, the printable
+summary and the refusals, in pt-BR, English and Spanish."""
+from __future__ import annotations
+
+MESSAGES = {
+    "pt-BR": {
+        "privacy.title": "Privacidade (LGPD)",
+        "privacy.text": "Entregue ao cliente tudo o que o Omni guarda sobre ele, ou apague os "
+                        "dados pessoais dele a pedido.",
+        "privacy.export_json": "Exportar dados (JSON)",
+        "privacy.export_html": "Resumo para impressão (HTML)",
+        "privacy.erase": "Apagar dados do cliente",
+        "privacy.erase.title": "Apagar os dados deste cliente?",
+        "privacy.erase.text": "Nome, telefone, e-mail, CPF, Instagram, data de nascimento, "
+                              "etiquetas, notas, o texto e os anexos das mensagens e os resumos "
+                              "da IA serão apagados para sempre. O cadastro fica anônimo para "
+                              "que as contagens e o funil continuem certos. Não dá para desfazer.",
+        "privacy.erase.type": "Para confirmar, digite {word}",
+        "privacy.erase.word": "APAGAR",
+        "privacy.erase.confirm": "Apagar para sempre",
+        "privacy.erase.cancel": "Cancelar",
+        "privacy.erased": "Dados pessoais apagados (LGPD) em {when}. O cadastro anônimo continua "
+                          "nas contagens e não pode mais ser editado.",
+        "privacy.error.word": "Digite a palavra pedida para confirmar.",
+        "privacy.error.forbidden": "Só os administradores da clínica podem fazer isso.",
+        "privacy.error.not_found": "Cliente não encontrado: ele não existe ou não é desta clínica.",
+        "privacy.error.already_erased": "Os dados deste cliente já foram apagados.",
+        "privacy.error.format": "Formato de exportação desconhecido.",
+        "privacy.error.not_signed_in": "Entre no Omni primeiro.",
+        "client_profile.error.client_erased": "Os dados deste cliente foram apagados (LGPD): "
+                                              "o cadastro não pode mais ser alterado.",
+        "clients.error.client_erased": "Os dados deste cliente foram apagados (LGPD): "
+                                       "o cadastro não pode mais ser alterado.",
+        "inbox.error.client_erased": "Os dados deste cliente foram apagados (LGPD): não é "
+                                     "possível enviar mensagens.",
+        "privacy.summary.title": "Dados do cliente",
+        "privacy.summary.intro": "Tudo o que {clinic} guarda no Omni sobre este cliente, "
+                                 "exportado em {when}. Contém dados pessoais: guarde com cuidado. "
+                                 "Para salvar em PDF, use Imprimir no navegador.",
+        "privacy.summary.client": "Cadastro",
+        "privacy.summary.messages": "Mensagens",
+        "privacy.summary.conversation_notes": "Notas das conversas",
+        "privacy.summary.ai": "Resumos da IA",
+        "privacy.summary.none": "Nada registrado.",
+        "privacy.summary.yes": "Sim",
+        "privacy.field.full_name": "Nome",
+        "privacy.field.phone": "Telefone",
+        "privacy.field.email": "E-mail",
+        "privacy.field.whatsapp_id": "WhatsApp",
+        "privacy.field.instagram_id": "Instagram",
+        "privacy.field.cpf": "CPF",
+        "privacy.field.birth_date": "Data de nascimento",
+        "privacy.field.tags": "Etiquetas",
+        "privacy.field.notes": "Observações",
+        "privacy.field.source_channel": "Origem",
+        "privacy.field.kind": "Tipo",
+        "privacy.field.pipeline_stage": "Etapa",
+        "privacy.field.created_at": "Cadastrado em",
+        "privacy.field.last_interaction_at": "Última interação",
+        "privacy.field.erased_at": "Dados apagados em",
+        "privacy.col.when": "Data",
+        "privacy.col.channel": "Canal",
+        "privacy.col.direction": "Sentido",
+        "privacy.col.text": "Texto",
+        "privacy.col.status": "Situação",
+        "privacy.col.service": "Serviço",
+        "privacy.col.amount": "Valor",
+        "privacy.col.method": "Forma",
+        "privacy.col.stage": "Etapa",
+        "privacy.col.pinned": "Fixada",
+        "privacy.col.started": "Início",
+        "privacy.col.ended": "Fim",
+    },
+    "en": {
+        "privacy.title": "Privacy (LGPD)",
+        "privacy.text": "Give the client everything Omni keeps about them, or erase their "
+                        "personal data on request.",
+        "privacy.export_json": "Export data (JSON)",
+        "privacy.export_html": "Printable summary (HTML)",
+        "privacy.erase": "Erase client data",
+        "privacy.erase.title": "Erase this client's data?",
+        "privacy.erase.text": "Name, phone, e-mail, CPF, Instagram, birth date, tags, notes, the "
+                              "text and attachments of messages and the AI summaries will be "
+                              "erased for good. The record stays, anonymous, so counts and the "
+                              "funnel still add up. This cannot be undone.",
+        "privacy.erase.type": "To confirm, type {word}",
+        "privacy.erase.word": "ERASE",
+        "privacy.erase.confirm": "Erase for good",
+        "privacy.erase.cancel": "Cancel",
+        "privacy.erased": "Personal data erased (LGPD) on {when}. The anonymous record stays in "
+                          "the counts and can no longer be edited.",
+        "privacy.error.word": "Type the word asked for to confirm.",
+        "privacy.error.forbidden": "Only the clinic's admins can do this.",
+        "privacy.error.not_found": "Client not found: they do not exist or are not this "
+                                   "clinic's.",
+        "privacy.error.already_erased": "This client's data was already erased.",
+        "privacy.error.format": "Unknown export format.",
+        "privacy.error.not_signed_in": "Sign in to Omni first.",
+        "client_profile.error.client_erased": "This client's data was erased (LGPD): the record "
+                                              "can no longer be changed.",
+        "clients.error.client_erased": "This client's data was erased (LGPD): the record can no "
+                                       "longer be changed.",
+        "inbox.error.client_erased": "This client's data was erased (LGPD): messages cannot be "
+                                     "sent.",
+        "privacy.summary.title": "Client data",
+        "privacy.summary.intro": "Everything {clinic} keeps in Omni about this client, exported "
+                                 "on {when}. It holds personal data: keep it safe. To save it as "
+                                 "a PDF, use your browser's Print.",
+        "privacy.summary.client": "Record",
+        "privacy.summary.messages": "Messages",
+        "privacy.summary.conversation_notes": "Conversation notes",
+        "privacy.summary.ai": "AI summaries",
+        "privacy.summary.none": "Nothing recorded.",
+        "privacy.summary.yes": "Yes",
+        "privacy.field.full_name": "Name",
+        "privacy.field.phone": "Phone",
+        "privacy.field.email": "E-mail",
+        "privacy.field.whatsapp_id": "WhatsApp",
+        "privacy.field.instagram_id": "Instagram",
+        "privacy.field.cpf": "CPF",
+        "privacy.field.birth_date": "Birth date",
+        "privacy.field.tags": "Tags",
+        "privacy.field.notes": "Remarks",
+        "privacy.field.source_channel": "Source",
+        "privacy.field.kind": "Kind",
+        "privacy.field.pipeline_stage": "Stage",
+        "privacy.field.created_at": "Added on",
+        "privacy.field.last_interaction_at": "Last interaction",
+        "privacy.field.erased_at": "Data erased on",
+        "privacy.col.when": "Date",
+        "privacy.col.channel": "Channel",
+        "privacy.col.direction": "Direction",
+        "privacy.col.text": "Text",
+        "privacy.col.status": "Status",
+        "privacy.col.service": "Service",
+        "privacy.col.amount": "Amount",
+        "privacy.col.method": "Method",
+        "privacy.col.stage": "Stage",
+        "privacy.col.pinned": "Pinned",
+        "privacy.col.started": "Started",
+        "privacy.col.ended": "Ended",
+    },
+    "es": {
+        "privacy.title": "Privacidad (LGPD)",
+        "privacy.text": "Entrega al cliente todo lo que Omni guarda sobre él, o borra sus datos "
+                        "personales a petición.",
+        "privacy.export_json": "Exportar datos (JSON)",
+        "privacy.export_html": "Resumen para imprimir (HTML)",
+        "privacy.erase": "Borrar datos del cliente",
+        "privacy.erase.title": "¿Borrar los datos de este cliente?",
+        "privacy.erase.text": "Nombre, teléfono, correo, CPF, Instagram, fecha de nacimiento, "
+                              "etiquetas, notas, el texto y los adjuntos de los mensajes y los "
+                              "resúmenes de la IA se borrarán para siempre. El registro queda "
+                              "anónimo para que los conteos y el embudo sigan cuadrando. No se "
+                              "puede deshacer.",
+        "privacy.erase.type": "Para confirmar, escribe {word}",
+        "privacy.erase.word": "BORRAR",
+        "privacy.erase.confirm": "Borrar para siempre",
+        "privacy.erase.cancel": "Cancelar",
+        "privacy.erased": "Datos personales borrados (LGPD) el {when}. El registro anónimo sigue "
+                          "en los conteos y ya no se puede editar.",
+        "privacy.error.word": "Escribe la palabra pedida para confirmar.",
+        "privacy.error.forbidden": "Solo los administradores de la clínica pueden hacerlo.",
+        "privacy.error.not_found": "Cliente no encontrado: no existe o no es de esta clínica.",
+        "privacy.error.already_erased": "Los datos de este cliente ya fueron borrados.",
+        "privacy.error.format": "Formato de exportación desconocido.",
+        "privacy.error.not_signed_in": "Inicia sesión en Omni primero.",
+        "client_profile.error.client_erased": "Los datos de este cliente fueron borrados (LGPD): "
+                                              "el registro ya no se puede cambiar.",
+        "clients.error.client_erased": "Los datos de este cliente fueron borrados (LGPD): el "
+                                       "registro ya no se puede cambiar.",
+        "inbox.error.client_erased": "Los datos de este cliente fueron borrados (LGPD): no se "
+                                     "pueden enviar mensajes.",
+        "privacy.summary.title": "Datos del cliente",
+        "privacy.summary.intro": "Todo lo que {clinic} guarda en Omni sobre este cliente, "
+                                 "exportado el {when}. Contiene datos personales: guárdalo con "
+                                 "cuidado. Para guardarlo en PDF, usa Imprimir en el navegador.",
+        "privacy.summary.client": "Registro",
+        "privacy.summary.messages": "Mensajes",
+        "privacy.summary.conversation_notes": "Notas de las conversaciones",
+        "privacy.summary.ai": "Resúmenes de la IA",
+        "privacy.summary.none": "Nada registrado.",
+        "privacy.summary.yes": "Sí",
+        "privacy.field.full_name": "Nombre",
+        "privacy.field.phone": "Teléfono",
+        "privacy.field.email": "Correo",
+        "privacy.field.whatsapp_id": "WhatsApp",
+        "privacy.field.instagram_id": "Instagram",
+        "privacy.field.cpf": "CPF",
+        "privacy.field.birth_date": "Fecha de nacimiento",
+        "privacy.field.tags": "Etiquetas",
+        "privacy.field.notes": "Observaciones",
+        "privacy.field.source_channel": "Origen",
+        "privacy.field.kind": "Tipo",
+        "privacy.field.pipeline_stage": "Etapa",
+        "privacy.field.created_at": "Registrado el",
+        "privacy.field.last_interaction_at": "Última interacción",
+        "privacy.field.erased_at": "Datos borrados el",
+        "privacy.col.when": "Fecha",
+        "privacy.col.channel": "Canal",
+        "privacy.col.direction": "Sentido",
+        "privacy.col.text": "Texto",
+        "privacy.col.status": "Estado",
+        "privacy.col.service": "Servicio",
+        "privacy.col.amount": "Importe",
+        "privacy.col.method": "Forma",
+        "privacy.col.stage": "Etapa",
+        "privacy.col.pinned": "Fijada",
+        "privacy.col.started": "Inicio",
+        "privacy.col.ended": "Fin",
+    },
+}
