@@ -10,6 +10,7 @@ INBOX = "/inbox"
 INBOX_CONVERSATION = "/inbox/[conversation_id]"     # a link to one conversation
 CLIENTS = "/clients"
 CLIENT_PROFILE = "/clients/[client_id]"    # a link to one client
+CLIENT_DUPLICATES = "/clients/duplicates"
 TEAM = "/team"
 INTEGRATIONS = "/settings/integrations"
 ACCOUNT = "/account"

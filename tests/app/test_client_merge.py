@@ -11,7 +11,8 @@ import pytest
 from omni_app.domain import client_profile, merge
 from omni_app.domain.refusals import Refused
 from tests.app.clinics import Clinic, inbound, new_clinic
-from tests.app.conftest import as_user, joined_member, service_client
+from omni_app.state.duplicates import DuplicatesState
+from tests.app.conftest import as_user, joined_member, service_client, tab
 from tests.app.test_api_v1 import access_token, bearer
 
 
@@ -125,3 +126,34 @@ async def test_the_api_refuses_another_clinics_client_and_bad_input(http):
     assert operation["summary"] and {"200", "404", "422"} <= set(operation["responses"])
     assert set(operation["requestBody"]["content"]["application/json"]["schema"]
                ["properties"]) == {"keep_id", "merge_id"}
+
+
+async def test_the_page_lists_pairs_lets_the_member_choose_who_stays_and_merges(app_env):
+    clinic = await new_clinic()
+    first, second = await twins(clinic)
+    page = tab(DuplicatesState, clinic.cookie, "/clients/duplicates")
+    await page.open_duplicates()
+    [pair] = page.pairs
+    assert (pair.first.id, pair.second.id, pair.keep_id) == (first, second, first)
+    assert pair.reason_label == "Nome parecido e um dado em comum"
+    assert (pair.first.phone, pair.second.instagram) == ("(11) 98765-1234", "@rita.campos")
+    page.choose_keep(pair.key, second)
+    page.choose_keep(pair.key, str(uuid.uuid4()))          # not one of the two: ignored
+    assert page.pairs[0].keep_id == second
+    await page.merge_pair(pair.key)
+    assert page.message == "Rita Campos foi mesclado em Rita Campos."
+    assert page.pairs == [] and page.error == ""
+    user = await clinic.user()
+    assert await client_profile.profile(user, first) is None
+    kept = await client_profile.profile(user, second)
+    assert (kept.client["phone"], kept.client["instagram_id"]) == ("+5511987651234",
+                                                                   "rita.campos")
+
+    stranger = await new_clinic()
+    theirs = tab(DuplicatesState, stranger.cookie, "/clients/duplicates")
+    await theirs.open_duplicates()
+    assert theirs.pairs == []
+    theirs.pairs = page.pairs = [pair]                      # a pair from another clinic
+    await theirs.merge_pair(pair.key)
+    assert theirs.error == "Um dos clientes não existe mais. A lista foi atualizada."
+    assert theirs.pairs == []
