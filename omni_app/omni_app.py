@@ -14,6 +14,7 @@ from omni_app.pages.account import account_page
 from omni_app.pages.forgot import forgot_page
 from omni_app.pages.client_profile import client_profile_page
 from omni_app.pages.clients import clients_page
+from omni_app.pages.duplicates import duplicates_page
 from omni_app.pages.pipeline import pipeline_page
 from omni_app.pages.pipeline_stages import pipeline_stages_page
 from omni_app.pages.home import home_page
@@ -32,6 +33,7 @@ from omni_app.state.alerts import AlertsState
 from omni_app.state.app_state import AppState
 from omni_app.state.client_profile import ClientProfileState
 from omni_app.state.clients import ClientsState
+from omni_app.state.duplicates import DuplicatesState
 from omni_app.state.home import HomeState
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import make_publisher
@@ -91,6 +93,8 @@ app.add_page(inbox_page, route=paths.INBOX_CONVERSATION, title=SIGNED_IN_TITLE,
              on_load=InboxState.open_inbox)
 app.add_page(clients_page, route=paths.CLIENTS, title=SIGNED_IN_TITLE,
              on_load=ClientsState.open_clients)
+app.add_page(duplicates_page, route=paths.CLIENT_DUPLICATES, title=SIGNED_IN_TITLE,
+             on_load=DuplicatesState.open_duplicates)
 app.add_page(client_profile_page, route=paths.CLIENT_PROFILE, title=SIGNED_IN_TITLE,
              on_load=ClientProfileState.open_profile)
 app.add_page(pipeline_page, route=paths.PIPELINE, title=SIGNED_IN_TITLE,

@@ -12,6 +12,7 @@ CLIENTS = "/clients"
 PIPELINE = "/pipeline"
 PIPELINE_STAGES = "/pipeline/stages"
 CLIENT_PROFILE = "/clients/[client_id]"    # a link to one client
+CLIENT_DUPLICATES = "/clients/duplicates"
 TEAM = "/team"
 INTEGRATIONS = "/settings/integrations"
 ACCOUNT = "/account"
