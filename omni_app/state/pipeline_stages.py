@@ -18,8 +18,7 @@ from omni_app.state.session import SessionState
 class StageAdminRow:
     key: str = ""
     name: str = ""              # as shown (the label, or the default's translated name)
-    label: str = ""             # the admin's label ("" : the default name)
-    placeholder: str = ""       # the default's translated name, for a default stage
+    placeholder: str = ""       # a default stage's name in the reader's language
     color: str = "gray"
     archived: bool = False
     clients: int = 0
@@ -60,8 +59,7 @@ class PipelineStagesState(SessionState):
             default = self.tr.get(f"clients.stage.{stage.key}", "") \
                 if stage.key in pipeline.DEFAULT_KEYS else ""
             rows.append(StageAdminRow(
-                key=stage.key, name=pipeline.name(stage, self.tr), label=stage.label or "",
-                placeholder=default, color=stage.color, archived=stage.archived,
+                key=stage.key, name=pipeline.name(stage, self.tr), placeholder=default, color=stage.color, archived=stage.archived,
                 clients=counts.get(stage.key, 0),
                 clients_label=self._counted(counts.get(stage.key, 0)),
                 first=bool(active) and stage.key == active[0].key,
@@ -88,10 +86,13 @@ class PipelineStagesState(SessionState):
     @rx.event
     async def save_stage(self, data: dict):
         key = str(data.get("key") or "") or None
+        label = " ".join(str(data.get("label") or "").split())
+        default = next((row.placeholder for row in self.rows if row.key == key), "")
+        if default and label == default:
+            label = ""                 # unchanged: keep the name that follows the language
 
         async def save(user, actor):
-            stage = await pipeline.save(user, key, str(data.get("label") or ""),
-                                        str(data.get("color") or "gray"))
+            stage = await pipeline.save(user, key, label, str(data.get("color") or "gray"))
             self.message = self.tr["pipeline.stages.saved" if key else "pipeline.stages.added"] \
                 .format(name=pipeline.name(stage, self.tr))
             await self._changed(actor)

@@ -123,7 +123,7 @@ def column_view(column: rx.Var[ColumnRow]) -> rx.Component:
             size="1", width="100%", id="column-more-" + column.key)),
         custom_attrs={"data-stage-key": column.key},
         id="column-" + column.key, spacing="2", padding="8px", border_radius="10px",
-        background=rx.color("gray", 3), width=["85vw", "300px", "280px"],
+        background=rx.color("gray", 3), width=["85vw", "280px", "252px"],
         flex_shrink="0", max_height="calc(100dvh - 200px)", overflow_y="auto",
         scroll_snap_align="start")
 

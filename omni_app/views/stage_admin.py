@@ -31,7 +31,7 @@ def stage_form(row: rx.Var[StageAdminRow]) -> rx.Component:
             rx.el.input(type="hidden", name="key", value=row.key),
             rx.box(width="12px", height="12px", border_radius="50%", flex_shrink="0",
                    background=rx.color(row.color, 9)),
-            rx.input(name="label", default_value=row.label, placeholder=row.placeholder,
+            rx.input(name="label", default_value=row.name, placeholder=row.placeholder,
                      aria_label=T["pipeline.stages.name"], id="stage-label-" + row.key,
                      max_length=pipeline.MAX_LABEL, flex="1 1 160px", min_width="0", size="2"),
             color_select(row.color, "stage-color-" + row.key),

@@ -141,6 +141,9 @@ async def test_admins_manage_stages_and_staff_cannot(app_env):
     await page.save_stage({"label": "x" * 61, "color": "gray"})
     assert page.notice == "O nome da etapa pode ter até 60 caracteres."
     await page.save_stage({"key": "won", "label": "Fechado", "color": "green"})
+    await page.save_stage({"key": "new", "label": "Novo lead", "color": "indigo"})
+    entry = next(s for s in await pipeline.stages(admin) if s.key == "new")
+    assert (entry.label, entry.color) == (None, "indigo")    # still named in each language
     await page.shift(added.key, -1)
     assert [row.key for row in page.rows][-2:] == [added.key, "lost"]
 
