@@ -10,6 +10,7 @@ from omni_app.components.one_line import one_line
 from omni_app.components.message_bubble import message_bubble
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import InboxLive
+from omni_app.views.client_panel import client_panel_column, client_panel_controls
 from omni_app.views.composer import composer
 from omni_app.views.conversation_list import channel_icon, conversation_list
 from omni_app.views.shell import shell
@@ -61,6 +62,7 @@ def pane_title() -> rx.Component:
                   one_line(header.contact, size="1", color_scheme="gray", id="pane-contact"),
                   spacing="0", min_width="0", flex="1"),
         rx.cond(header.closed, rx.badge(T["inbox.closed"], color_scheme="gray")),
+        client_panel_controls(),
         rx.cond(header.closed,
                 rx.button(rx.icon("rotate-ccw", size=14), T["inbox.reopen"], size="1",
                           variant="soft", on_click=InboxState.reopen_conversation,
@@ -119,6 +121,7 @@ def inbox_page() -> rx.Component:
                 rx.callout(InboxState.notice, color_scheme="red", role="alert",
                            id="inbox-notice", margin_bottom="8px")),
         rx.flex(conversation_list(), conversation_pane(),
+                rx.cond(InboxState.selected_id != "", client_panel_column()),
                 direction=rx.breakpoints(initial="column", md="row"), gap="16px",
                 width="100%", align="start"),
         compact=InboxState.selected_id != "",
