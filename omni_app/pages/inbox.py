@@ -48,7 +48,10 @@ def assignee_picker() -> rx.Component:
 
 
 def pane_header() -> rx.Component:
-    return rx.vstack(pane_title(), assignee_picker(), spacing="1", width="100%",
+    return rx.vstack(pane_title(),
+                     rx.hstack(assignee_picker(), client_panel_controls(), align="center",
+                               spacing="2", width="100%", min_width="0"),
+                     spacing="1", width="100%",
                      padding_bottom="8px", border_bottom=f"1px solid {rx.color('gray', 5)}")
 
 
@@ -62,7 +65,6 @@ def pane_title() -> rx.Component:
                   one_line(header.contact, size="1", color_scheme="gray", id="pane-contact"),
                   spacing="0", min_width="0", flex="1"),
         rx.cond(header.closed, rx.badge(T["inbox.closed"], color_scheme="gray")),
-        client_panel_controls(),
         rx.cond(header.closed,
                 rx.button(rx.icon("rotate-ccw", size=14), T["inbox.reopen"], size="1",
                           variant="soft", on_click=InboxState.reopen_conversation,

@@ -18,7 +18,7 @@ import reflex as rx
 from omni_app import paths, services
 from omni_app.domain import client_panel, client_profile, clients, clock
 from omni_app.state import panel_rows as rows
-from omni_app.state.inbox_live import InboxLive
+from omni_app.state.inbox_live import InboxLive, announce
 from omni_app.state.inbox_rows import MemberOption, Reader
 from omni_app.state.session import SessionState
 from omni_app.state.stage_options import StageOption, shown, stage_options
@@ -150,9 +150,7 @@ class ClientPanelState(SessionState):
 
     async def _announce(self) -> None:
         """Tell the clinic's other open pages (this tab already shows the change)."""
-        shared = await self.get_state(InboxLive)
-        shared.version += 1
-        self._seen_version = shared.version
+        self._seen_version = await announce(self, self.company_id)
 
     # -- changes ---------------------------------------------------------------------------
 

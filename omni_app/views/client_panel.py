@@ -51,10 +51,12 @@ def who() -> rx.Component:
     card = S.card
     return rx.vstack(
         rx.hstack(
-            one_line(card.name, size="3", weight="bold", id="panel-name", flex="1"),
+            # the panel is about this person: the whole name, wrapped, never cut
+            rx.text(card.name, size="3", weight="bold", id="panel-name", flex="1",
+                    min_width="0", overflow_wrap="anywhere", line_height="1.4"),
             rx.badge(S.kind_label, variant="soft", color_scheme="gray", id="panel-kind",
                      flex_shrink="0"),
-            align="center", spacing="2", width="100%", min_width="0"),
+            align="start", spacing="2", width="100%", min_width="0"),
         identity("phone", "client_panel.phone", card.phone, "panel-phone"),
         identity("message-circle", "client_panel.whatsapp", card.whatsapp, "panel-whatsapp"),
         identity("camera", "client_panel.instagram", card.instagram, "panel-instagram"),
@@ -192,7 +194,7 @@ def panel_body() -> rx.Component:
     return rx.cond(
         S.found,
         rx.vstack(who(), rx.separator(size="4"), stage_field(), owner_field(), tags_field(),
-                  rx.separator(size="4"), appointment(), pinned_notes(), snapshot(),
+                  rx.separator(size="4"), appointment(), snapshot(), pinned_notes(),
                   spacing="3", width="100%", min_width="0", padding_bottom="16px"),
         rx.cond(S.loaded,
                 rx.text(T["client_panel.not_found"], size="2", color_scheme="gray",
