@@ -150,7 +150,7 @@ class ClientPanelState(SessionState):
 
     async def _announce(self) -> None:
         """Tell the clinic's other open pages (this tab already shows the change)."""
-        self._seen_version = await announce(self, self.company_id)
+        self._seen_version = await announce(self)
 
     # -- changes ---------------------------------------------------------------------------
 
