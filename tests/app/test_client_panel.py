@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from omni_app.domain import client_profile, clients, pipeline
+from omni_app.state.client_profile import ClientProfileState
+from omni_app.state.inbox_live import link_to_clinic
 from tests.app.clinics import inbound, new_clinic
 from tests.app.conftest import service_client
 from tests.app.inbox_tabs import select, tab_token
@@ -170,6 +172,27 @@ async def test_a_change_made_elsewhere_shows_when_the_counter_moves(server, app_
     await server.sync_panel(token, await server.publish(clinic.company_id))
     async with server.panel(token) as panel:
         assert panel.card.stage == "scheduled" and panel.stage_shown.name == "Agendado"
+
+
+async def test_a_stage_changed_on_the_profile_reaches_the_panel(server, app_env):
+    clinic = await new_clinic()
+    conversation, client_id = await conversation_with_client(clinic)
+    inbox_tab, profile_tab = tab_token(), tab_token()
+    async with server.event(inbox_tab, clinic.cookie) as inbox:
+        await inbox.open_inbox()
+        await select(inbox, conversation)
+        before = inbox._seen_version
+    async with server.event_of(ClientProfileState, profile_tab, clinic.cookie,
+                               f"/clients/{client_id}") as profile:
+        await link_to_clinic(profile, clinic.company_id)    # what every page's shell does
+        await profile.open_profile()
+        await profile.set_stage("won")
+        assert profile.notice == ""
+    version = await server.version(inbox_tab)
+    assert version == before + 1
+    await server.sync_panel(inbox_tab, version)
+    async with server.panel(inbox_tab) as panel:
+        assert panel.card.stage == "won" and panel.stage_shown.name == "Paciente"
 
 
 async def test_another_clinics_client_never_shows_nor_changes(server, app_env):
