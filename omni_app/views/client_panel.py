@@ -170,7 +170,7 @@ def pinned_notes() -> rx.Component:
 def snapshot() -> rx.Component:
     card = S.snapshot
     return section(
-        "client_panel.snapshot",
+        "client_profile.ai",     # the profile's words: one name for one thing
         rx.cond(
             card.summary != "",
             rx.vstack(
@@ -185,8 +185,10 @@ def snapshot() -> rx.Component:
                 rx.text(card.when, size="1", color_scheme="gray"),
                 spacing="2", width="100%", padding="8px", border_radius="6px",
                 background=rx.color("accent", 2), border=f"1px solid {rx.color('accent', 5)}"),
-            rx.text(T["client_panel.snapshot.empty"], size="2", color_scheme="gray",
-                    id="panel-snapshot-empty")),
+            rx.hstack(rx.icon("sparkles", size=16, color=rx.color("violet", 10),
+                              flex_shrink="0"),
+                      rx.text(T["client_profile.ai.empty"], size="2", color_scheme="gray"),
+                      align="start", spacing="2", id="panel-snapshot-empty")),
         element_id="panel-snapshot")
 
 

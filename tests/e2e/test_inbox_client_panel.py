@@ -1,5 +1,6 @@
 """The inbox's client panel in Chromium: at a desk the open conversation's client is beside it;
-the receptionist changes the stage (and is told so), hides the panel (still hidden after a
+the receptionist changes the stage (and is told so), sees a change made on the profile in
+another tab without reloading, hides the panel (still hidden after a
 reload of the tab), and follows "Ver perfil" to the profile, which shows the new stage. On a
 phone the panel opens over the conversation from the header, fits the screen, and closes with
 Esc or its button."""
@@ -52,6 +53,16 @@ def test_the_panel_beside_the_conversation_changes_the_stage_and_leads_to_the_pr
     expect(page.locator("#panel-stage")).to_contain_text("Qualificado")
     assert page.evaluate("document.documentElement.scrollWidth") <= DESK["width"]
 
+    # Another tab moves the client on the profile: the panel follows without a reload.
+    profile = page.context.new_page()
+    profile.goto(f"/clients/{talk['client_id']}")
+    wait_for_backend(profile)
+    profile.click("#profile-stage")
+    profile.get_by_role("option", name="Agendado").click()
+    expect(profile.locator("#profile-message")).to_be_visible()
+    expect(page.locator("#panel-stage")).to_contain_text("Agendado")
+    profile.close()
+
     page.click("#client-panel-toggle")                  # hidden, and remembered for the tab
     expect(panel).to_have_count(0)
     expect(page.locator("#client-panel-toggle")).to_have_attribute("aria-expanded", "false")
@@ -65,7 +76,7 @@ def test_the_panel_beside_the_conversation_changes_the_stage_and_leads_to_the_pr
     page.click("#panel-profile")
     page.wait_for_url(f"**/clients/{talk['client_id']}")
     expect(page.locator("#profile-name")).to_have_text("Joana Albuquerque")
-    expect(page.locator("#profile-stage-badge")).to_have_text("Qualificado")
+    expect(page.locator("#profile-stage-badge")).to_have_text("Agendado")
 
 
 def test_on_a_phone_the_panel_opens_over_the_conversation_and_closes(new_context, app_lb):

@@ -34,9 +34,6 @@ MESSAGES = {
         "client_panel.notes": "Notas fixadas",
         "client_panel.notes.none": "Nenhuma nota fixada. Fixe notas no perfil.",
         "client_panel.notes.no_author": "Autor removido",
-        "client_panel.snapshot": "Resumo da IA",
-        "client_panel.snapshot.empty": "Ainda sem resumo: o analista preenche este espaço "
-                                       "depois das conversas com o cliente.",
         "client_panel.snapshot.when": "Atualizado em {when}",
         "client_panel.risk": "Risco de falta",
         "client_panel.risk.low": "Baixo",
@@ -83,9 +80,6 @@ MESSAGES = {
         "client_panel.notes": "Pinned notes",
         "client_panel.notes.none": "No pinned notes. Pin notes on the profile.",
         "client_panel.notes.no_author": "Former member",
-        "client_panel.snapshot": "AI summary",
-        "client_panel.snapshot.empty": "No summary yet: the analyst fills this in after the "
-                                       "client's conversations.",
         "client_panel.snapshot.when": "Updated {when}",
         "client_panel.risk": "No-show risk",
         "client_panel.risk.low": "Low",
@@ -133,9 +127,6 @@ MESSAGES = {
         "client_panel.notes": "Notas fijadas",
         "client_panel.notes.none": "Ninguna nota fijada. Fija notas en el perfil.",
         "client_panel.notes.no_author": "Autor eliminado",
-        "client_panel.snapshot": "Resumen de la IA",
-        "client_panel.snapshot.empty": "Aún sin resumen: el analista completa este espacio "
-                                       "después de las conversaciones con el cliente.",
         "client_panel.snapshot.when": "Actualizado el {when}",
         "client_panel.risk": "Riesgo de ausencia",
         "client_panel.risk.low": "Bajo",
