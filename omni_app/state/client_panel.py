@@ -23,6 +23,9 @@ from omni_app.state.inbox_rows import MemberOption, Reader
 from omni_app.state.session import SessionState
 from omni_app.state.stage_options import StageOption, shown, stage_options
 
+NOBODY = "none"   # the owner select's value for nobody (a select item needs a value)
+
+
 @dataclass(frozen=True)
 class LiveRequest:
     cookie: str | None
@@ -43,10 +46,6 @@ async def fetch_live(request: LiveRequest) -> LiveFetch | None:
         return None
     user = await services.current().as_user(active.access_token)
     return LiveFetch(request, await client_panel.panel(user, request.client_id, clock.now()))
-
-
-NOBODY = "none"   # the owner select's value for nobody (a select item needs a value)
-FIELDS = ("stage", "owner", "tags")
 
 
 class ClientPanelState(SessionState):
