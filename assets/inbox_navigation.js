@@ -18,7 +18,8 @@
     }
     if (e.key !== "Escape") return;
     const open = Array.from(document.querySelectorAll("[role=dialog],[role=menu],[role=listbox]"))
-      .some((layer) => !layer.hidden && layer.offsetParent !== null);
+      // getClientRects, not offsetParent: a layer with position fixed (the client sheet) has none.
+      .some((layer) => !layer.hidden && layer.getClientRects().length > 0);
     if (open) return;   // Esc closes that layer first
     if (e.target.value) return;  // Esc in a box with text typed in it keeps the text
     const back = document.getElementById("pane-back");

@@ -10,6 +10,7 @@ from omni_app.components.one_line import one_line
 from omni_app.components.message_bubble import message_bubble
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import InboxLive
+from omni_app.views.client_panel import client_panel_column, client_panel_controls
 from omni_app.views.composer import composer
 from omni_app.views.conversation_list import channel_icon, conversation_list
 from omni_app.views.shell import shell
@@ -47,7 +48,10 @@ def assignee_picker() -> rx.Component:
 
 
 def pane_header() -> rx.Component:
-    return rx.vstack(pane_title(), assignee_picker(), spacing="1", width="100%",
+    return rx.vstack(pane_title(),
+                     rx.hstack(assignee_picker(), client_panel_controls(), align="center",
+                               spacing="2", width="100%", min_width="0"),
+                     spacing="1", width="100%",
                      padding_bottom="8px", border_bottom=f"1px solid {rx.color('gray', 5)}")
 
 
@@ -119,6 +123,7 @@ def inbox_page() -> rx.Component:
                 rx.callout(InboxState.notice, color_scheme="red", role="alert",
                            id="inbox-notice", margin_bottom="8px")),
         rx.flex(conversation_list(), conversation_pane(),
+                rx.cond(InboxState.selected_id != "", client_panel_column()),
                 direction=rx.breakpoints(initial="column", md="row"), gap="16px",
                 width="100%", align="start"),
         compact=InboxState.selected_id != "",

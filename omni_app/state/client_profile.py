@@ -10,6 +10,7 @@ from omni_app.channels import phones
 from omni_app.domain import client_profile, clients, clock, pipeline
 from omni_app.i18n import formatting as fmt
 from omni_app.state import profile_rows as rows
+from omni_app.state.inbox_live import announce
 from omni_app.state.inbox_rows import Reader
 from omni_app.state.session import SessionState
 from omni_app.state.stage_options import StageOption, shown, stage_options
@@ -111,6 +112,7 @@ class ClientProfileState(SessionState):
     async def set_stage(self, value: str):
         async def move(user, actor):
             await clients.move(user, self.profile_id, value)
+            await announce(self)   # the inbox's client panel shows it
             self.message = self.tr["client_profile.stage_saved"].format(
                 stage=shown(self.stages, value).name)
         self.message = ""
@@ -124,6 +126,7 @@ class ClientProfileState(SessionState):
     async def save_tags(self, data: dict):
         async def save(user, actor):
             await client_profile.set_tags(user, self.profile_id, str(data.get("tags") or ""))
+            await announce(self)
             self.editing_tags = False
             self.message = self.tr["client_profile.tags_saved"]
         self.message = ""

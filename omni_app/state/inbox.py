@@ -20,6 +20,7 @@ from omni_app.channels import registry
 from omni_app.domain import clock, conversations, outbound, quick_replies, search, team
 from omni_app.domain.conversations import InboxFilter
 from omni_app.i18n import formatting as fmt
+from omni_app.state.client_panel import ClientPanelState
 from omni_app.state.inbox_live import (InboxLive, LiveFetch, LiveRequest, fetch_live,
                                        link_to_clinic)
 from omni_app.state.inbox_rows import (ConversationRow, MemberOption, MessageRow, PaneHeader,
@@ -204,6 +205,7 @@ class InboxState(SessionState):
             return
         self.selected_id = conversation_id
         self.header = pane_header(thread)
+        await (await self.get_state(ClientPanelState))._show_client(user, thread["client_id"])
         position = await conversations.message_position(user, conversation_id, focus)
         self.focus_message_id = focus if position else ""
         self._oldest = []

@@ -32,6 +32,16 @@ async def link_to_clinic(state: rx.State, company_id: str) -> int:
     return (await shared._link_to(clinic_token(company_id))).version
 
 
+async def announce(state: rx.State) -> int:
+    """Bumps the clinic's counter from a page's own handler, so the clinic's other open pages
+    refetch (`Services.changed` would wait for the very lock the handler holds); the new
+    version, which the tab holding `state` already shows. Every page's shell links the tab to
+    its clinic (state/alerts.py)."""
+    shared = await state.get_state(InboxLive)
+    shared.version += 1
+    return shared.version
+
+
 def _not_a_delta_for_a_gone_tab(record: logging.LogRecord) -> bool:
     return "Attempting to send delta to disconnected client" not in record.getMessage()
 

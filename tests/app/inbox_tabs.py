@@ -14,6 +14,8 @@ from reflex_base.event.context import EventContext
 from reflex_base.registry import RegistrationContext
 
 from omni_app import services
+from omni_app.state import client_panel
+from omni_app.state.client_panel import ClientPanelState
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import InboxLive, clinic_token, fetch_live
 
@@ -70,6 +72,18 @@ class Server:
         fetched = await fetch_live(request) if request else None
         async with self.event(token) as inbox:
             await inbox._apply_live(fetched)
+
+    def panel(self, token: str):
+        """One event of an inbox tab's client panel."""
+        return self.event_of(ClientPanelState, token)
+
+    async def sync_panel(self, token: str, version: int) -> None:
+        """What the panel's `sync_live` does, step by step."""
+        async with self.panel(token) as panel:
+            request = panel._live_request(version)
+        fetched = await client_panel.fetch_live(request) if request else None
+        async with self.panel(token) as panel:
+            panel._apply_live(fetched)
 
 
 async def _nothing(*_args, **_kwargs):

@@ -96,7 +96,7 @@ def test_open_note_stage_and_send_message(new_context, app_lb, viewport):
 
     page.click("#profile-send")
     page.wait_for_url(re.compile(rf"/inbox/{thread}$"))
-    expect(page.get_by_text("Pode ser quinta de manhã?").first).to_be_visible()
+    expect(page.locator("#message-area").get_by_text("Pode ser quinta de manhã?")).to_be_visible()
 
 
 def test_another_clinics_client_is_not_found_inside_the_shell(new_context, app_lb):
