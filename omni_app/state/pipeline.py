@@ -18,7 +18,7 @@ from omni_app.domain import board, clients, clock, search
 from omni_app.domain.clients import ClientFilter
 from omni_app.state import board_rows
 from omni_app.state.board_rows import ColumnRow
-from omni_app.state.inbox_live import link_to_clinic
+from omni_app.state.inbox_live import announce, link_to_clinic
 from omni_app.state.inbox_rows import Reader
 from omni_app.state.session import SessionState
 from omni_app.state.stage_options import StageOption, shown, stage_options
@@ -193,16 +193,7 @@ class PipelineState(SessionState):
             return
         self.message = self.tr["pipeline.moved"].format(name=name,
                                                         stage=shown(self.stages, stage).name)
-        yield PipelineState.announce_change
-
-    @rx.event(background=True)
-    async def announce_change(self):
-        """Bumps the clinic's live counter outside this tab's lock (every linked tab, this one
-        too, is sent the new value)."""
-        async with self:
-            company_id = self.company_id
-        if company_id:
-            await services.current().changed(company_id)
+        self._seen_version = await announce(self)    # this tab already shows the move
 
     @rx.event
     def clear_message(self):

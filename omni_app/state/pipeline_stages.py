@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from omni_app import services
 from omni_app.domain import pipeline, stage_counts
 from omni_app.i18n import formatting as fmt
+from omni_app.state.inbox_live import announce
 from omni_app.state.session import SessionState
 
 
@@ -73,7 +73,7 @@ class PipelineStagesState(SessionState):
         return fmt.counted(self.tr, "clients.total", n, self.locale)
 
     async def _changed(self, actor) -> None:
-        await services.current().changed(actor.company_id)
+        await announce(self)           # every open board of the clinic re-reads
 
     @rx.event
     async def open_stages(self):
