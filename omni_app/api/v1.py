@@ -278,6 +278,11 @@ _CLIENT_REFUSALS = {
 CLIENT_PATH = Annotated[str, Path(json_schema_extra={"format": "uuid"})]
 
 
+async def _announce(caller: ApiCaller) -> None:
+    """Open boards, inboxes and home pages of the clinic re-read (a client was added or moved)."""
+    await services_module.current().changed(caller.company_id)
+
+
 def _client(row: dict) -> dict:
     """A clients row as the API answers it (the response model drops everything else)."""
     shown = {key: value for key, value in row.items() if key != "cpf"}
@@ -364,6 +369,7 @@ async def create_client(caller: Caller,
                                  _client_input(body.model_dump()))
     except Refused as refused:
         raise await _refused(caller, refused, body.phone, None) from None
+    await _announce(caller)
     return _client(row)
 
 
@@ -422,4 +428,5 @@ async def change_stage(caller: Caller, client_id: CLIENT_PATH,
         row = await clients.move(caller.user, client_id, body.stage)
     except Refused as refused:
         raise await _refused(caller, refused, None, client_id) from None
+    await _announce(caller)
     return _client(row)

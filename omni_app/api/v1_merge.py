@@ -10,7 +10,7 @@ from pydantic import ConfigDict, Field
 
 from omni_app.api import v1_models as m
 from omni_app.api.errors import HttpError
-from omni_app.api.v1 import Caller, _body, _client, _errors
+from omni_app.api.v1 import Caller, _announce, _body, _client, _errors
 from omni_app.domain import merge
 from omni_app.domain.refusals import Refused
 
@@ -57,4 +57,5 @@ async def merge_clients(caller: Caller,
         if refused.reason == "not_found":
             raise HttpError(404, "client not found") from None
         raise HttpError(422, f"refused: {refused.reason}") from None
+    await _announce(caller)
     return _client(row)

@@ -7,6 +7,7 @@ import reflex as rx
 
 from omni_app.domain import clock, merge, pipeline
 from omni_app.state.duplicate_rows import DuplicatePair, duplicate_pair, kept, merged_away
+from omni_app.state.inbox_live import announce
 from omni_app.state.inbox_rows import Reader
 from omni_app.state.session import SessionState
 from omni_app.state.stage_options import StageOption, stage_options
@@ -49,6 +50,7 @@ class DuplicatesState(SessionState):
             lambda user, actor: merge.merge(user, row.keep_id, merged_away(row)),
             errors="merge.error", shows="error", then=self._reload)
         if done.done:
+            await announce(self)       # open boards and inboxes of the clinic re-read
             self.message = self.tr["merge.done"].format(merged=row.merge_name,
                                                         kept=row.keep_name)
         return done.answer
