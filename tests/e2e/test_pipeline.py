@@ -10,7 +10,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from harness.browser import sign_in, wait_for_backend
-from harness.clinics import new_company, new_member, service_role
+from harness.clinics import against, clinic_with_integration, new_company, new_member, service_role
+from tests.e2e.test_inbox import deliver_message
 
 PHONE = {"width": 390, "height": 844}
 DESK = {"width": 1400, "height": 900}
@@ -140,3 +141,16 @@ def test_admins_rename_add_and_archive_stages_and_the_board_follows(new_context,
     expect(page.locator("#column-won")).to_contain_text("Fechado")
     expect(page.locator("#pipeline-board")).to_contain_text("Avaliação")
     expect(card_in(page, "new", ids["Ana Lima"])).to_be_attached()
+
+
+def test_a_new_lead_from_a_webhook_appears_on_an_open_board(new_context, app_lb, app_server):
+    clinic = clinic_with_integration(*against(app_lb, app_server.master_key), label="Lead",
+                                     with_admin=True)
+    page = new_context(viewport=DESK).new_page()
+    open_board(page, (clinic.email, clinic.password))
+    expect(page.locator("#column-count-new")).to_have_text("0")
+    deliver_message(app_server.url, clinic, "Oi, quanto custa um clareamento?", "+5511955550001")
+    expect(page.locator("#column-count-new")).to_have_text("1")
+    card = page.locator("#column-cards-new [data-card-id]")
+    expect(card).to_contain_text("Oi, quanto custa um clareamento?")
+    expect(card.get_by_label("Mensagens não lidas")).to_have_text("1")
