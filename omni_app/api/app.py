@@ -21,7 +21,7 @@ from starlette.responses import JSONResponse, Response
 
 from omni_app import __version__, paths
 from omni_app.api import (account_routes, auth_routes, health, n8n_workflows, v1,
-                          webhook_reference, webhooks)
+                          v1_client_notes, webhook_reference, webhooks)
 from omni_app.api.errors import HttpError
 
 log = logging.getLogger("omni.api")
@@ -94,6 +94,7 @@ def build_api() -> FastAPI:
     api.add_exception_handler(HTTPException, _framework_error)
     api.add_exception_handler(APIError, _database_refused)
     api.include_router(v1.router)
+    api.include_router(v1_client_notes.router)
     for endpoint in webhooks.ENDPOINTS:
         api.add_api_route(endpoint.path, endpoint.handler, methods=[endpoint.method],
                           **endpoint.reference)
