@@ -31,7 +31,8 @@ def _tag_controls() -> rx.Component:
         rx.input(value=B.bulk_tag, on_change=B.set_bulk_tag, id="bulk-tag",
                  placeholder=T["clients.bulk.tag_placeholder"], list="bulk-tag-options",
                  aria_label=T["clients.bulk.tag"], auto_complete="off", size="2",
-                 flex="1 1 120px", min_width="0"),
+                 # phones: the whole line, the buttons under it
+                 flex=rx.breakpoints(initial="1 1 100%", sm="1 1 160px"), min_width="0"),
         rx.el.datalist(rx.foreach(B.tag_options, lambda tag: rx.el.option(value=tag)),
                        id="bulk-tag-options"),
         rx.button(rx.icon("plus", size=14), T["clients.bulk.tag_add"], on_click=B.add_tag,
@@ -39,7 +40,7 @@ def _tag_controls() -> rx.Component:
         rx.button(rx.icon("minus", size=14), T["clients.bulk.tag_remove"], on_click=B.remove_tag,
                   id="bulk-tag-remove", size="2", variant="soft", color_scheme="gray",
                   disabled=B.bulk_tag.strip() == ""),
-        gap="6px", align="center", flex="1 1 300px", min_width="0")
+        gap="6px", align="center", wrap="wrap", flex="1 1 300px", min_width="0")
 
 
 def _stage_select() -> rx.Component:

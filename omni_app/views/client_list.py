@@ -1,5 +1,6 @@
-"""The clients page's list: search, filters, sort, the count, and the clients (loading the
-next page as the list is scrolled, as the inbox does)."""
+"""The clients page's list: search, filters (kind, stage, tag, owner, source, an appointment to
+come), sort, the count, the bulk bar over ticked clients, and the clients with their owner
+(loading the next page as the list is scrolled, as the inbox does)."""
 from __future__ import annotations
 
 import reflex as rx

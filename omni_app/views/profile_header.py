@@ -1,5 +1,6 @@
 """The profile's header: name, identities, kind, the stage (a select that records the change),
-tags edited in place, and "Send message" with what WhatsApp's first message needs."""
+the owner (a select of the clinic's active members, saved at once), tags edited in place, and
+"Send message" with what WhatsApp's first message needs."""
 from __future__ import annotations
 
 import reflex as rx
