@@ -1,8 +1,8 @@
 """Finding a client at scale, through the app's own path (domain.clients.listed: the `supabase`
 client, REST, RLS as a staff member) next to the same SQL run as superuser with the company in
 the WHERE clause: the first page with its total, a keyset next page, and searches (each with
-its total) by name without accents, by a fragment of the phone, by e-mail, and by name with a
-stage and lead filter.
+its total) by name without accents, by a fragment of the phone, by e-mail, by name with a
+stage and lead filter, and clients with an upcoming appointment (alone, and with a stage).
 
     .venv/bin/python -m benchmarks.clients_search [--clients 10000] [--companies 10] [--requests 300]
 
@@ -29,6 +29,9 @@ LIST_SQL = f"""
 select {COLUMNS}, count(*) over () as total from public.clients
 where company_id = %(c)s {{extra}}
 order by search_name, id limit 51"""
+UPCOMING = """and exists (select from public.appointments a
+  where a.company_id = clients.company_id and a.client_id = clients.id and a.starts_at > now()
+    and a.status in ('scheduled', 'confirmed'))"""
 NEXT_SQL = f"""
 select {COLUMNS} from public.clients
 where company_id = %(c)s and (search_name > %(after)s or (search_name = %(after)s and id > %(id)s))
@@ -68,6 +71,12 @@ async def measure(lb, count: int) -> Rows:
     async def filtered():
         await listed(ClientFilter(search=next(names), stage="new", kind="lead"), count=True)
 
+    async def upcoming():
+        await listed(ClientFilter(upcoming=True), count=True)
+
+    async def upcoming_in_stage():
+        await listed(ClientFilter(upcoming=True, stage="won"), count=True)
+
     company = {"c": DEMO_COMPANY}
     name_sql = LIST_SQL.format(extra="and (search_name like %(p)s or email ilike %(e)s)")
     name_params = [{**company, "p": like(search.fold(n)), "e": like(n)} for n in NAMES]
@@ -77,6 +86,7 @@ async def measure(lb, count: int) -> Rows:
         parts = search.client_list_match(term).split(",")
         phone_params.append({**company, "p": [re.sub(r'^phone\.like\."\*(.*)\*"$', r"%\1%", p)
                                               for p in parts]})
+    upcoming_sql = LIST_SQL.format(extra=UPCOMING)
     with psycopg.connect(lb.admin_dsn, autocommit=True) as conn:
         return [
             ("first page + total", await timed(first_page, count),
@@ -95,6 +105,12 @@ async def measure(lb, count: int) -> Rows:
              timed_sql(conn, name_sql.replace(
                  "company_id = %(c)s", "company_id = %(c)s and pipeline_stage = 'new' "
                                        "and is_lead"), name_params, count)),
+            ("upcoming appointment", await timed(upcoming, count),
+             timed_sql(conn, upcoming_sql, [company], count)),
+            ("upcoming + stage", await timed(upcoming_in_stage, count),
+             timed_sql(conn, upcoming_sql.replace(
+                 "company_id = %(c)s", "company_id = %(c)s and pipeline_stage = 'won'"),
+                 [company], count)),
         ]
 
 

@@ -16,7 +16,7 @@ class Error(BaseModel):
     error: str
     details: list[dict[str, Any]] | None = None
     client_id: str | None = Field(default=None, description="on a 409 for a phone number "
-                                  "another client has: that client's id")
+                                  "or Instagram id another client has: that client's id")
 
 
 class HttpError(Exception):

@@ -269,6 +269,9 @@ _CLIENT_REFUSALS = {
                          "characters"),
     "tags": (422, "tags", f"at most {clients.MAX_TAGS} tags"),
     "source": (422, "source_channel", "source_channel is not a known channel"),
+    "instagram": (422, "instagram_id", f"instagram_id must have 1 to {clients.MAX_INSTAGRAM} "
+                                       "characters and no spaces"),
+    "owner": (422, "owner_id", "owner_id is not an active member of the clinic"),
     "stage": (422, "stage", "stage is not one of the clinic's pipeline stage keys"),
     "stage_archived": (422, "stage", "the stage is archived"),
     "not_found": (404, None, "client not found"),
@@ -289,15 +292,16 @@ def _client(row: dict) -> dict:
     return {**shown, "stage": row["pipeline_stage"], "owner_id": row.get("owner_id")}
 
 
-async def _refused(caller: ApiCaller, refused: Refused, phone: str | None,
-                   client_id: str | None) -> HttpError:
-    if refused.reason == "phone_taken":
-        holder = await clients.phone_holder(caller.user, phones.normalize(phone or ""),
-                                            client_id)
-        message = (f"the phone number belongs to another client: {refused.detail}"
-                   + (f" ({holder['id']})" if holder else ""))
-        error = HttpError(409, message, details=[{"loc": ["body", "phone"], "msg": message}])
-        error.extra = {"client_id": holder["id"] if holder else None}
+_TAKEN = {"phone_taken": ("phone", "the phone number"),
+          "instagram_taken": ("instagram_id", "the Instagram id")}
+
+
+def _refused(refused: Refused) -> HttpError:
+    if isinstance(refused, clients.Taken):
+        field, what = _TAKEN[refused.reason]
+        message = (f"{what} belongs to another client: {refused.detail} ({refused.client_id})")
+        error = HttpError(409, message, details=[{"loc": ["body", field], "msg": message}])
+        error.extra = {"client_id": refused.client_id}
         return error
     status, field, message = _CLIENT_REFUSALS.get(refused.reason,
                                                   (422, None, f"refused: {refused.reason}"))
@@ -312,7 +316,8 @@ def _client_input(values: dict) -> clients.ClientInput:
         email=values.get("email") or "",
         birth_date=born.isoformat() if hasattr(born, "isoformat") else born or "",
         cpf=values.get("cpf") or "", tags=",".join(values.get("tags") or []),
-        source=values.get("source_channel") or "")
+        source=values.get("source_channel") or "", instagram=values.get("instagram_id") or "",
+        owner_id=str(values["owner_id"]) if values.get("owner_id") else "")
 
 
 def _client_cursor(cursor: str, sort: str) -> tuple[str | None, str]:
@@ -333,7 +338,9 @@ def _client_cursor(cursor: str, sort: str) -> tuple[str | None, str]:
             description="`total` counts every client the filters match and is given on the "
                         "first page (asked without `cursor`); later pages answer null. Pass "
                         "`next_cursor` as `cursor`, with the same filters and sort, for the next "
-                        "page. `cpf` is never returned.",
+                        "page. `cpf` is never returned. `owner_id=<member id>` lists the clients "
+                        "that member owns, `owner_id=none` those nobody owns; `upcoming=true` "
+                        "those with an appointment still to come.",
             responses=_errors(400, 422))
 async def list_clients(caller: Caller, query: Annotated[m.ClientQuery, Query()]):
     phone = ""
@@ -348,7 +355,8 @@ async def list_clients(caller: Caller, query: Annotated[m.ClientQuery, Query()])
             {"loc": ["query", "stage"], "msg": "not one of the clinic's stage keys"}])
     after = _client_cursor(query.cursor, query.sort) if query.cursor else None
     page = await clients.listed(caller.user, clients.ClientFilter(
-        search=query.q, stage=query.stage, tag=query.tag, sort=query.sort, phone=phone),
+        search=query.q, stage=query.stage, tag=query.tag, sort=query.sort, phone=phone,
+        owner=query.owner_id.lower(), upcoming=query.upcoming),
         limit=query.limit, after=after, count=after is None, columns=CLIENT_COLUMNS)
     next_cursor = (_cursor(clients.list_cursor(page.rows[-1], query.sort))
                    if page.has_more and page.rows else None)
@@ -358,8 +366,10 @@ async def list_clients(caller: Caller, query: Annotated[m.ClientQuery, Query()])
 
 @router.post("/clients", status_code=201, response_model=m.Client,
              summary="Add a client (a lead in stage new)",
-             description="A phone number another client of the clinic has (in any spelling) "
-                         "is refused with 409 and that client's id in `client_id`.",
+             description="A phone number (in any spelling) or Instagram id another client of "
+                         "the clinic has is refused with 409 and that client's id in "
+                         "`client_id`. `owner_id` must be an active member of the clinic "
+                         "(422 otherwise).",
              responses=_errors(400, 409, 413, 422),
              openapi_extra=_body_reference(m.ClientCreate))
 async def create_client(caller: Caller,
@@ -368,7 +378,7 @@ async def create_client(caller: Caller,
         row = await clients.save(caller.user, caller.company_id,
                                  _client_input(body.model_dump()))
     except Refused as refused:
-        raise await _refused(caller, refused, body.phone, None) from None
+        raise _refused(refused) from None
     await _announce(caller)
     return _client(row)
 
@@ -391,8 +401,10 @@ async def get_client(caller: Caller, client_id: CLIENT_PATH):
 @router.patch("/clients/{client_id}", response_model=m.Client,
               summary="Change some of a client's fields",
               description="Only the fields sent change; `null` clears one (not `full_name`; "
-                          "`cpf` can be replaced, not removed). A phone number another client "
-                          "has is refused with 409 and that client's id in `client_id`.",
+                          "`cpf` can be replaced, not removed). A phone number or Instagram id "
+                          "another client has is refused with 409 and that client's id in "
+                          "`client_id`. `owner_id` must be an active member of the clinic "
+                          "(422 otherwise); `null` leaves the client with no owner.",
               responses=_errors(400, 404, 409, 413, 422),
               openapi_extra=_body_reference(m.ClientPatch))
 async def update_client(caller: Caller, client_id: CLIENT_PATH,
@@ -410,7 +422,8 @@ async def update_client(caller: Caller, client_id: CLIENT_PATH,
         row = await clients.save(caller.user, caller.company_id, _client_input(merged),
                                  client_id)
     except Refused as refused:
-        raise await _refused(caller, refused, merged.get("phone"), client_id) from None
+        raise _refused(refused) from None
+    await _announce(caller)
     return _client(row)
 
 
@@ -427,6 +440,6 @@ async def change_stage(caller: Caller, client_id: CLIENT_PATH,
     try:
         row = await clients.move(caller.user, client_id, body.stage)
     except Refused as refused:
-        raise await _refused(caller, refused, None, client_id) from None
+        raise _refused(refused) from None
     await _announce(caller)
     return _client(row)

@@ -14,6 +14,10 @@ Stage = Annotated[str, Field(pattern=STAGE_KEY.pattern, description="a pipeline 
                              "(GET /api/v1/pipeline/stages lists the clinic's)")]
 Source = Literal[SOURCES]  # type: ignore[valid-type]
 Tag = Field(pattern=r"^[^,]*$", max_length=MAX_TAG, description="no commas")
+UUID_TEXT = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+INSTAGRAM = ("the Instagram id (the account's username or numeric id), a leading @ dropped; "
+             "1 to 64 characters, no spaces; another client's is refused with 409")
+OWNER = "an active member of the clinic (an id in `users`) who owns the client; null: nobody"
 
 
 class _Model(BaseModel):
@@ -59,6 +63,11 @@ class ClientQuery(_Model):
     phone: str = Field(default="", max_length=64,
                        description="exactly this number, typed in any common format "
                        "(`+55 11 98765-4321`, `(11) 98765-4321`); 422 when it is not a number")
+    owner_id: str = Field(default="", pattern=r"^$|^none$|" + UUID_TEXT,
+                          description="clients this member (an id in `users`) owns; `none`: "
+                          "clients nobody owns")
+    upcoming: bool = Field(default=False, description="only clients with an appointment still "
+                           "to come (scheduled or confirmed)")
     sort: Literal[tuple(SORTS)] = Field(  # type: ignore[valid-type]
         default="name", description="name (A-Z, accents ignored), activity (latest "
         "interaction first) or created (newest first); ties by id")
@@ -80,6 +89,8 @@ class ClientCreate(_Model):
     tags: list[Annotated[str, Tag]] = Field(default=[], max_length=MAX_TAGS,
                                              description="each with a letter or digit")
     source_channel: Source | None = Field(default=None, description="manual when omitted")
+    instagram_id: str | None = Field(default=None, max_length=100, description=INSTAGRAM)
+    owner_id: UUID | None = Field(default=None, description=OWNER)
 
 
 class ClientPatch(_Model):
@@ -93,6 +104,8 @@ class ClientPatch(_Model):
     cpf: str | None = Field(default=None, max_length=20, description="write-only")
     tags: list[Annotated[str, Tag]] | None = Field(default=None, max_length=MAX_TAGS)
     source_channel: Source | None = None
+    instagram_id: str | None = Field(default=None, max_length=100, description=INSTAGRAM)
+    owner_id: UUID | None = Field(default=None, description=OWNER)
 
 
 class StageChange(_Model):

@@ -47,7 +47,7 @@ def cursor_of(card: dict) -> tuple[str, str]:
 async def _column(user: AsyncClient, stage: Stage, wanted: ClientFilter, limit: int,
                   after: tuple[str, str] | None = None) -> clients.Page:
     chosen = ClientFilter(search=wanted.search, tag=wanted.tag, source=wanted.source,
-                          stage=stage.key, sort="board")
+                          owner=wanted.owner, stage=stage.key, sort="board")
     return await clients.listed(user, chosen, limit=limit, after=after, count=after is None,
                                 columns=CARD_COLUMNS)
 

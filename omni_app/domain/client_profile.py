@@ -17,8 +17,8 @@ from omni_app.domain.ids import is_uuid
 from omni_app.domain.refusals import Refused, from_database
 
 HEADER_COLUMNS = ("id,full_name,phone,whatsapp_id,instagram_id,email,is_lead,pipeline_stage,"
-                  "tags,source_channel,created_at")
-NOTE_COLUMNS = "id,body,pinned,created_at,author_name"
+                  "tags,source_channel,owner_id,created_at")
+NOTE_COLUMNS = "id,body,pinned,created_at,author_id,author_name"
 MESSAGE_COLUMNS = "id,conversation_id,channel,direction,content,media,occurred_at"
 THREAD_COLUMNS = "id,channel,status,last_message_at,started_at"
 APPOINTMENT_COLUMNS = "id,starts_at,status,service_id"
@@ -53,6 +53,15 @@ async def notes(user: AsyncClient, client_id: str) -> list[dict]:
     return (await user.table("client_notes_shown").select(NOTE_COLUMNS)
             .eq("client_id", client_id).order("pinned", desc=True)
             .order("created_at", desc=True).limit(MAX_NOTES).execute()).data
+
+
+async def note(user: AsyncClient, note_id: str) -> dict | None:
+    """One note of the clinic, with its author's name."""
+    if not is_uuid(note_id):
+        return None
+    rows = (await user.table("client_notes_shown").select(NOTE_COLUMNS).eq("id", note_id)
+            .limit(1).execute()).data
+    return rows[0] if rows else None
 
 
 async def _names(user: AsyncClient, table: str, ids: set[str], column: str) -> dict[str, str]:

@@ -22,8 +22,8 @@ from omni_app.domain.refusals import Refused, from_database
 
 LIST_PAGE = 50
 LIST_COLUMNS = ("id,full_name,phone,email,instagram_id,source_channel,is_lead,pipeline_stage,"
-                "tags,last_interaction_at,created_at,search_name")
-EDIT_COLUMNS = "id,full_name,phone,email,birth_date,cpf,tags,source_channel"
+                "tags,owner_id,last_interaction_at,created_at,search_name")
+EDIT_COLUMNS = "id,full_name,phone,email,birth_date,cpf,tags,source_channel,instagram_id,owner_id"
 # A stage key (the clinic's stages are in pipeline_stages; the database refuses unknown ones).
 STAGE_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 SOURCES = ("whatsapp", "instagram", "email", "sms", "webchat", "internal", "manual", "referral")
@@ -31,8 +31,9 @@ KINDS = ("lead", "patient")
 # order -> (column, descending)
 SORTS = {"name": ("search_name", False), "activity": ("last_interaction_at", True),
          "created": ("created_at", True), "board": ("board_rank", False)}
-MAX_NAME, MAX_EMAIL, MAX_TAG, MAX_TAGS = 200, 320, 60, 50
+MAX_NAME, MAX_EMAIL, MAX_TAG, MAX_TAGS, MAX_INSTAGRAM = 200, 320, 60, 50, 64
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+NOBODY = "none"         # the owner filter's value for clients nobody owns
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class ClientFilter:
     source: str = ""        # "" or one of SOURCES
     sort: str = "name"      # one of SORTS
     phone: str = ""         # "" or an E.164 number: that number in any of its spellings
+    owner: str = ""         # "" (anyone), NOBODY, or a member's id
+    upcoming: bool = False  # only clients with an appointment still to come
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,15 @@ async def listed(user: AsyncClient, wanted: ClientFilter, limit: int = LIST_PAGE
                  columns: str = LIST_COLUMNS) -> Page:
     """One page of the clinic's clients in the chosen order; `count` adds how many match.
     `columns` must hold `id` and the order's column (the cursor is made of them)."""
-    query = user.table("clients").select(columns, count="exact" if count else None)
+    # the view adds has_upcoming (an EXISTS): asked for only when that filter is on
+    source = "clients_listed" if wanted.upcoming else "clients"
+    query = user.table(source).select(columns, count="exact" if count else None)
+    if wanted.upcoming:
+        query = query.eq("has_upcoming", True)
+    if wanted.owner == NOBODY:
+        query = query.is_("owner_id", "null")
+    elif is_uuid(wanted.owner):
+        query = query.eq("owner_id", wanted.owner)
     if wanted.phone:
         query = query.in_("phone", phones.candidates(wanted.phone))
     if wanted.kind in KINDS:
@@ -108,6 +119,8 @@ class ClientInput:
     cpf: str = ""           # blank on edit: keep the stored one
     tags: str = ""          # comma-separated
     source: str = ""
+    instagram: str = ""     # the Instagram id, with or without "@"
+    owner_id: str = ""      # "" : nobody
 
 
 def tag_list(text: str) -> list[str]:
@@ -149,6 +162,17 @@ def _name(text: str) -> str:
     return name
 
 
+def instagram_id(text: str) -> str | None:
+    """An Instagram id as typed ("@clinica.sorriso" or the numeric id), stored without "@";
+    the database's check is 1 to 64 characters. Refused: instagram (spaces, or too long)."""
+    handle = text.replace("\x00", "").strip().removeprefix("@").strip()
+    if not handle:
+        return None
+    if len(handle) > MAX_INSTAGRAM or any(c.isspace() for c in handle) or "@" in handle:
+        raise Refused("instagram")
+    return handle
+
+
 def validated(form: ClientInput, editing: bool) -> dict:
     """The row to write, or Refused(reason) naming the first field that is wrong."""
     row = {"full_name": _name(form.full_name)}
@@ -173,7 +197,20 @@ def validated(form: ClientInput, editing: bool) -> dict:
     if form.source and form.source not in SOURCES:
         raise Refused("source")
     row["source_channel"] = form.source or None
+    row["instagram_id"] = instagram_id(form.instagram)
+    if form.owner_id and not is_uuid(form.owner_id):
+        raise Refused("owner")
+    row["owner_id"] = form.owner_id or None
     return row
+
+
+class Taken(Refused):
+    """A phone number or Instagram id another client of the clinic has (reason phone_taken or
+    instagram_taken; detail: that client's name): `client_id` is that client."""
+
+    def __init__(self, reason: str, holder: dict):
+        super().__init__(reason, holder["full_name"])
+        self.client_id = holder["id"]
 
 
 async def phone_holder(user: AsyncClient, phone: str | None,
@@ -181,8 +218,20 @@ async def phone_holder(user: AsyncClient, phone: str | None,
     """Another client of the clinic with this number, in any of its spellings."""
     if not phone:
         return None
-    query = (user.table("clients").select("id,full_name")
-             .in_("phone", phones.candidates(phone)))
+    return await _holder(user, user.table("clients").select("id,full_name")
+                         .in_("phone", phones.candidates(phone)), client_id)
+
+
+async def instagram_holder(user: AsyncClient, instagram: str | None,
+                           client_id: str | None) -> dict | None:
+    """Another client of the clinic with this Instagram id."""
+    if not instagram:
+        return None
+    return await _holder(user, user.table("clients").select("id,full_name")
+                         .eq("instagram_id", instagram), client_id)
+
+
+async def _holder(user: AsyncClient, query, client_id: str | None) -> dict | None:
     if client_id:
         query = query.neq("id", client_id)
     rows = (await query.limit(1).execute()).data
@@ -192,14 +241,18 @@ async def phone_holder(user: AsyncClient, phone: str | None,
 async def save(user: AsyncClient, company_id: str, form: ClientInput,
                client_id: str | None = None) -> dict:
     """Adds a client (a lead), or changes `client_id`. Refused: name_required,
-    name_too_long, phone, email, birth_date, cpf, tag, tags, source, phone_taken (detail: the
-    other client's name), duplicate, not_found."""
+    name_too_long, phone, email, birth_date, cpf, tag, tags, source, instagram, owner (not an
+    active member of the clinic), phone_taken and instagram_taken (as `Taken`: the other
+    client), duplicate, not_found."""
     if client_id is not None and not is_uuid(client_id):
         raise Refused("not_found")
     row = validated(form, editing=client_id is not None)
     holder = await phone_holder(user, row["phone"], client_id)
     if holder is not None:
-        raise Refused("phone_taken", holder["full_name"])
+        raise Taken("phone_taken", holder)
+    holder = await instagram_holder(user, row["instagram_id"], client_id)
+    if holder is not None:
+        raise Taken("instagram_taken", holder)
     try:
         if client_id:
             row["updated_at"] = clock.now().isoformat()
@@ -211,7 +264,7 @@ async def save(user: AsyncClient, company_id: str, form: ClientInput,
                              "source_channel": row["source_channel"] or "manual"})
                     .execute()).data
     except APIError as refused:
-        raise from_database(refused) from None
+        raise from_database(refused, {"23503": "owner"}) from None
     if not rows:
         raise Refused("not_found")
     return rows[0]
@@ -237,8 +290,8 @@ async def move(user: AsyncClient, client_id: str, stage: str) -> dict:
 
 
 async def set_owner(user: AsyncClient, client_id: str, owner_id: str | None) -> dict:
-    """Makes member `owner_id` (None: nobody) the client's owner. Refused: owner (not a member
-    of the clinic), not_found."""
+    """Makes member `owner_id` (None: nobody) the client's owner. Refused: owner (not an
+    active member of the clinic), not_found."""
     if not is_uuid(client_id):
         raise Refused("not_found")
     if owner_id is not None and not is_uuid(owner_id):

@@ -7,9 +7,10 @@ import reflex as rx
 
 from omni_app import paths
 from omni_app.channels import phones
-from omni_app.domain import client_profile, clients, clock, pipeline
+from omni_app.domain import client_profile, clients, clock, pipeline, team
 from omni_app.i18n import formatting as fmt
 from omni_app.state import profile_rows as rows
+from omni_app.state.client_rows import NOBODY, OwnerOption, owner_options
 from omni_app.state.inbox_live import announce
 from omni_app.state.inbox_rows import Reader
 from omni_app.state.session import SessionState
@@ -34,6 +35,8 @@ class ClientProfileState(SessionState):
     lead: bool = True
     stage: str = "new"
     stages: list[StageOption] = []     # the clinic's stages, archived ones too
+    owner: str = NOBODY                # the owner's member id, or NOBODY
+    owners: list[OwnerOption] = []     # active members (and the owner, if no longer active)
     tags: list[str] = []
     tags_text: str = ""                # the tags input's starting value
     editing_tags: bool = False
@@ -95,6 +98,8 @@ class ClientProfileState(SessionState):
         self.instagram = f"@{client['instagram_id']}" if client.get("instagram_id") else ""
         self.email = client.get("email") or ""
         self.lead, self.stage = bool(client["is_lead"]), client["pipeline_stage"]
+        self.owner = client.get("owner_id") or NOBODY
+        self.owners = owner_options(await team.members(user), self.owner)
         self.tags = list(client.get("tags") or [])
         self.tags_text = ", ".join(self.tags)
         self.notes = [rows.note_row(row, reader) for row in found.notes]
@@ -117,6 +122,18 @@ class ClientProfileState(SessionState):
                 stage=shown(self.stages, value).name)
         self.message = ""
         return (await self._as_member(move, then=self._load)).answer
+
+    @rx.event
+    async def set_owner(self, value: str):
+        async def change(user, actor):
+            owner = None if value == NOBODY else value
+            await clients.set_owner(user, self.profile_id, owner)
+            await announce(self)
+            name = next((option.name for option in self.owners if option.id == owner), "")
+            self.message = (self.tr["client_profile.owner_saved"].format(name=name) if owner
+                            else self.tr["client_profile.owner_cleared"])
+        self.message = ""
+        return (await self._as_member(change, then=self._load)).answer
 
     @rx.event
     def edit_tags(self, value: bool):

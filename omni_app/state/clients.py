@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import reflex as rx
 
-from omni_app.domain import clients, clock, pipeline, search
+from omni_app.domain import clients, clock, pipeline, search, team
 from omni_app.domain.clients import ClientFilter, ClientInput
 from omni_app.domain.refusals import Refused
 from omni_app.i18n import formatting as fmt
-from omni_app.state.client_rows import NO_SOURCE, ClientForm, ClientRow, client_form, client_row
+from omni_app.state.client_rows import (NOBODY, NO_SOURCE, ClientForm, ClientRow, OwnerOption,
+                                        client_form, client_row, owner_names, owner_options)
 from omni_app.state.inbox_rows import Reader
 from omni_app.state.session import SessionState
 from omni_app.state.stage_options import StageOption, stage_options
 
 ALL = "all"      # a filter's "everything" value (Radix selects have no empty value)
+MINE = "me"      # the owner filter's value for the signed-in member's clients
 
 
 class ClientsState(SessionState):
@@ -27,6 +29,11 @@ class ClientsState(SessionState):
     tag: str = ALL
     source: str = ALL
     sort: str = "name"
+    owner: str = ALL                   # ALL, MINE, NOBODY or a member's id
+    upcoming: bool = False             # only clients with an appointment to come
+    owners: list[OwnerOption] = []     # the clinic's active members (filter, bulk)
+    form_owners: list[OwnerOption] = []  # the dialog's owner choices (+ an inactive owner kept)
+    selected: list[str] = []           # ids of shown clients ticked for a bulk action
     tag_options: list[str] = []        # the clinic's tags (filter and autocomplete)
     stages: list[StageOption] = []     # the clinic's stages, archived ones too
     notice: str = ""                   # a refusal while listing
@@ -34,8 +41,11 @@ class ClientsState(SessionState):
     editing: bool = False              # the dialog is open
     form: ClientForm = ClientForm()
     form_error: str = ""
+    form_taken_id: str = ""            # the client who has the phone/Instagram refused
+    form_taken_name: str = ""
     form_key: int = 0                  # a new key starts the dialog's inputs afresh
     _list_end: list = []
+    _members: list[dict] = []          # the clinic's members, every status (owners' names)
 
     @rx.var
     def total_label(self) -> str:
@@ -55,12 +65,15 @@ class ClientsState(SessionState):
     def _filter(self) -> ClientFilter:
         def chosen(value: str) -> str:
             return "" if value == ALL else value
+        owner = {ALL: "", MINE: self.user_id or NOBODY}.get(self.owner, self.owner)
         return ClientFilter(search=self.search, kind=chosen(self.kind), stage=chosen(self.stage),
-                            tag=chosen(self.tag), source=chosen(self.source), sort=self.sort)
+                            tag=chosen(self.tag), source=chosen(self.source), sort=self.sort,
+                            owner=owner, upcoming=self.upcoming)
 
     def _refusal_text(self, errors: str, refused: Refused) -> str:
-        if refused.reason == "phone_taken":
-            return self.tr["clients.error.phone_taken"].format(name=refused.detail)
+        if isinstance(refused, clients.Taken):
+            self.form_taken_id, self.form_taken_name = refused.client_id, refused.detail
+            return self.tr[f"clients.error.{refused.reason}"].format(name=refused.detail)
         return super()._refusal_text(errors, refused)
 
     async def _as_member(self, action, shows: str = "notice"):
@@ -77,12 +90,17 @@ class ClientsState(SessionState):
         self.notice = self.message = ""
         self.editing = False
         self.stages = stage_options(await pipeline.stages(user), self.tr)
+        self._members = await team.members(user)
+        self.owners = owner_options(self._members)
         await self._reload(user)
 
     async def _reload(self, user, actor=None) -> None:
         page = await clients.listed(user, self._filter(), count=True)
         now, reader = clock.now(), Reader(self.locale, self.timezone, self.tr)
-        self.rows = [client_row(row, now, reader, self.stages) for row in page.rows]
+        names = owner_names(self._members)
+        self.rows = [client_row(row, now, reader, self.stages, names) for row in page.rows]
+        shown = {row.id for row in self.rows}
+        self.selected = [client_id for client_id in self.selected if client_id in shown]
         self.total, self.has_more = page.total or 0, page.has_more
         self._list_end = (list(clients.list_cursor(page.rows[-1], self.sort))
                           if page.rows else [])
@@ -117,6 +135,17 @@ class ClientsState(SessionState):
         return await self._refilter()
 
     @rx.event
+    async def set_owner(self, value: str):
+        known = value in (MINE, NOBODY) or any(owner.id == value for owner in self.owners)
+        self.owner = value if known else ALL
+        return await self._refilter()
+
+    @rx.event
+    async def set_upcoming(self, value: bool):
+        self.upcoming = bool(value)
+        return await self._refilter()
+
+    @rx.event
     async def set_sort(self, value: str):
         self.sort = value if value in clients.SORTS else "name"
         return await self._refilter()
@@ -131,8 +160,9 @@ class ClientsState(SessionState):
         page = await clients.listed(user, self._filter(), after=tuple(self._list_end))
         now, reader = clock.now(), Reader(self.locale, self.timezone, self.tr)
         shown = {row.id for row in self.rows}
-        self.rows = self.rows + [client_row(row, now, reader, self.stages) for row in page.rows
-                                 if row["id"] not in shown]
+        names = owner_names(self._members)
+        self.rows = self.rows + [client_row(row, now, reader, self.stages, names)
+                                 for row in page.rows if row["id"] not in shown]
         self.has_more = page.has_more
         if page.rows:
             self._list_end = list(clients.list_cursor(page.rows[-1], self.sort))
@@ -154,6 +184,8 @@ class ClientsState(SessionState):
 
     def _open_form(self, form: ClientForm) -> None:
         self.form, self.form_error, self.message = form, "", ""
+        self.form_taken_id = self.form_taken_name = ""
+        self.form_owners = owner_options(self._members, form.owner_id)
         self.form_key += 1
         self.editing = True
 
@@ -167,8 +199,10 @@ class ClientsState(SessionState):
             full_name=str(data.get("full_name") or ""), phone=str(data.get("phone") or ""),
             email=str(data.get("email") or ""), birth_date=str(data.get("birth_date") or ""),
             cpf=str(data.get("cpf") or ""), tags=str(data.get("tags") or ""),
-            source="" if data.get("source") in (None, NO_SOURCE) else str(data["source"]))
+            source="" if data.get("source") in (None, NO_SOURCE) else str(data["source"]),
+            instagram=str(data.get("instagram") or ""), owner_id=_owner(data.get("owner")))
         client_id = self.form.id or None
+        self.form_taken_id = self.form_taken_name = ""
         done = await self._as_member(
             lambda user, actor: clients.save(user, actor.company_id, typed, client_id),
             shows="form_error")
@@ -179,3 +213,9 @@ class ClientsState(SessionState):
         self.message = self.tr["clients.saved" if client_id else "clients.created"].format(
             name=name)
         return (await self._as_member(self._reload)).answer
+
+
+def _owner(value) -> str:
+    """The owner select's value as the domain takes it ("" : nobody; anything else not an id
+    is refused there)."""
+    return "" if value in (None, "", NOBODY) else str(value)

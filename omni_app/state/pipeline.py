@@ -14,16 +14,16 @@ from dataclasses import dataclass
 import reflex as rx
 
 from omni_app import services
-from omni_app.domain import board, clients, clock, search
+from omni_app.domain import board, clients, clock, search, team
 from omni_app.domain.clients import ClientFilter
 from omni_app.state import board_rows
 from omni_app.state.board_rows import ColumnRow
+from omni_app.state.client_rows import NOBODY, OwnerOption, owner_options
+from omni_app.state.clients import ALL, MINE
 from omni_app.state.inbox_live import announce, link_to_clinic
 from omni_app.state.inbox_rows import Reader
 from omni_app.state.session import SessionState
 from omni_app.state.stage_options import StageOption, shown, stage_options
-
-ALL = "all"
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,8 @@ class PipelineState(SessionState):
     search: str = ""
     tag: str = ALL
     source: str = ALL
+    owner: str = ALL                   # ALL, MINE, NOBODY or a member's id
+    owners: list[OwnerOption] = []
     tag_options: list[str] = []
     notice: str = ""                   # a refusal, said above the board
     message: str = ""                  # the last move, said to screen readers too
@@ -61,8 +63,9 @@ class PipelineState(SessionState):
         return [stage for stage in self.stages if not stage.archived]
 
     def _filter(self) -> ClientFilter:
+        owner = {ALL: "", MINE: self.user_id or NOBODY}.get(self.owner, self.owner)
         return ClientFilter(search=self.search, tag="" if self.tag == ALL else self.tag,
-                            source="" if self.source == ALL else self.source)
+                            source="" if self.source == ALL else self.source, owner=owner)
 
     def _sizes(self) -> dict[str, int]:
         return {column.key: len(column.cards) for column in self.columns}
@@ -95,6 +98,7 @@ class PipelineState(SessionState):
         self.columns = []
         await self._reload(user)
         self.tag_options = await clients.tags(user)
+        self.owners = owner_options(await team.members(user))
         self._seen_version = await link_to_clinic(self, self.company_id)
         self.loaded = True
 
@@ -132,6 +136,12 @@ class PipelineState(SessionState):
     @rx.event
     async def set_source(self, value: str):
         self.source = value if value in clients.SOURCES else ALL
+        return await self._refilter()
+
+    @rx.event
+    async def set_owner(self, value: str):
+        known = value in (MINE, NOBODY) or any(owner.id == value for owner in self.owners)
+        self.owner = value if known else ALL
         return await self._refilter()
 
     @rx.event

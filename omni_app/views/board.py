@@ -9,6 +9,8 @@ from omni_app import paths
 from omni_app.components.one_line import one_line
 from omni_app.domain import clients
 from omni_app.state.board_rows import CardRow, ColumnRow
+from omni_app.state.client_rows import NOBODY
+from omni_app.state.clients import MINE
 from omni_app.state.pipeline import ALL, PipelineState
 from omni_app.views.client_list import tag_badge
 
@@ -36,6 +38,16 @@ def toolbar() -> rx.Component:
                               *[rx.select.item(T[f"clients.source.{source}"], value=source)
                                 for source in clients.SOURCES]),
             value=S.source, on_change=S.set_source, size="2"),
+        rx.select.root(
+            rx.select.trigger(id="pipeline-owner", aria_label=T["clients.filter.owner"],
+                              max_width="100%"),
+            rx.select.content(
+                rx.select.item(T["clients.filter.any_owner"], value=ALL),
+                rx.select.item(T["clients.filter.mine"], value=MINE),
+                rx.select.item(T["clients.filter.no_owner"], value=NOBODY),
+                rx.select.separator(),
+                rx.foreach(S.owners, lambda owner: rx.select.item(owner.name, value=owner.id))),
+            value=S.owner, on_change=S.set_owner, size="2"),
         rx.cond(S.is_admin, rx.link(
             rx.button(rx.icon("settings-2", size=16), T["pipeline.manage_stages"],
                       variant="soft", size="2", as_child=False),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from omni_app import paths
 from omni_app.domain import clients
-from omni_app.state.client_rows import NO_SOURCE
+from omni_app.state.client_rows import NOBODY, NO_SOURCE
 from omni_app.state.clients import ClientsState
 
 S = ClientsState
@@ -31,6 +32,26 @@ def source_select() -> rx.Component:
                           *[rx.select.item(T[f"clients.source.{source}"], value=source)
                             for source in clients.SOURCES]),
         name="source", default_value=F.source)
+
+
+def owner_select() -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(id="client-owner", width="100%"),
+        rx.select.content(
+            rx.select.item(T["clients.field.nobody"], value=NOBODY),
+            rx.foreach(S.form_owners, lambda owner: rx.select.item(owner.name, value=owner.id))),
+        name="owner", default_value=F.owner_id)
+
+
+def refusal() -> rx.Component:
+    """What was refused; for a phone or Instagram id another client has, a link to them."""
+    return rx.cond(S.form_error != "", rx.callout.root(
+        rx.callout.text(S.form_error, id="client-error-text"),
+        rx.cond(S.form_taken_id != "", rx.callout.text(rx.link(
+            T["clients.taken.open"].replace("{name}", S.form_taken_name),
+            href=paths.CLIENTS + "/" + S.form_taken_id, id="client-taken-link",
+            weight="medium", overflow_wrap="anywhere"))),
+        color_scheme="red", size="1", role="alert", id="client-error", width="100%"))
 
 
 def form_fields() -> rx.Component:
@@ -68,7 +89,14 @@ def form_fields() -> rx.Component:
                                             lambda tag: rx.el.option(value=tag)),
                                  id="client-tag-options")),
               "client-tags", hint=T["clients.field.tags_hint"]),
-        field("clients.field.source", source_select(), "client-source"),
+        rx.flex(
+            field("clients.field.instagram",
+                  rx.input(name="instagram", id="client-instagram", default_value=F.instagram,
+                           placeholder=T["clients.field.instagram_placeholder"], auto_complete="off", width="100%"),
+                  "client-instagram"),
+            field("clients.field.source", source_select(), "client-source"),
+            gap="12px", direction=rx.breakpoints(initial="column", sm="row"), width="100%"),
+        field("clients.field.owner", owner_select(), "client-owner"),
         spacing="3", width="100%")
 
 
@@ -79,9 +107,7 @@ def client_dialog() -> rx.Component:
             rx.form(
                 rx.vstack(
                     form_fields(),
-                    rx.cond(S.form_error != "",
-                            rx.callout(S.form_error, color_scheme="red", size="1", role="alert",
-                                       id="client-error", width="100%")),
+                    refusal(),
                     rx.flex(rx.dialog.close(rx.button(T["clients.cancel"], type="button",
                                                       variant="soft", color_scheme="gray")),
                             rx.button(T["clients.save"], type="submit", id="client-save"),

@@ -1,5 +1,6 @@
-"""The clients page's list: search, filters, sort, the count, and the clients (loading the
-next page as the list is scrolled, as the inbox does)."""
+"""The clients page's list: search, filters (kind, stage, tag, owner, source, an appointment to
+come), sort, the count, the bulk bar over ticked clients, and the clients with their owner
+(loading the next page as the list is scrolled, as the inbox does)."""
 from __future__ import annotations
 
 import reflex as rx
@@ -7,8 +8,9 @@ import reflex as rx
 from omni_app import paths
 from omni_app.components.one_line import one_line
 from omni_app.domain import clients
-from omni_app.state.client_rows import ClientRow
-from omni_app.state.clients import ALL, ClientsState
+from omni_app.state.client_rows import NOBODY, ClientRow
+from omni_app.state.clients import ALL, MINE, ClientsState
+from omni_app.views.client_bulk_bar import bulk_bar, row_checkbox, select_all
 from omni_app.views.conversation_list import more_button
 
 S = ClientsState
@@ -22,6 +24,26 @@ def _select(element_id: str, label_key: str, value, handler, all_key: str, items
         rx.select.content(rx.select.item(T[all_key], value=ALL),
                           *[rx.select.item(label, value=item) for item, label in items]),
         value=value, on_change=handler, size="2")
+
+
+def owner_filter() -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(id="clients-owner", aria_label=T["clients.filter.owner"],
+                          max_width="100%"),
+        rx.select.content(
+            rx.select.item(T["clients.filter.any_owner"], value=ALL),
+            rx.select.item(T["clients.filter.mine"], value=MINE),
+            rx.select.item(T["clients.filter.no_owner"], value=NOBODY),
+            rx.select.separator(),
+            rx.foreach(S.owners, lambda owner: rx.select.item(owner.name, value=owner.id))),
+        value=S.owner, on_change=S.set_owner, size="2")
+
+
+def upcoming_filter() -> rx.Component:
+    return rx.el.label(
+        rx.checkbox(checked=S.upcoming, on_change=S.set_upcoming, id="clients-upcoming"),
+        rx.text(T["clients.filter.upcoming"], size="2"),
+        display="flex", align_items="center", gap="6px", cursor="pointer", min_height="32px")
 
 
 def toolbar() -> rx.Component:
@@ -55,6 +77,7 @@ def toolbar() -> rx.Component:
                                       stage.name, value=stage.key))),
                 value=S.stage, on_change=S.set_stage, size="2"),
             tag_filter,
+            owner_filter(),
             _select("clients-source", "clients.filter.source", S.source, S.set_source,
                     "clients.filter.all_sources",
                     [(source, T[f"clients.source.{source}"]) for source in clients.SOURCES]),
@@ -64,7 +87,8 @@ def toolbar() -> rx.Component:
                 rx.select.content(*[rx.select.item(T[f"clients.sort.{sort}"], value=sort)
                                     for sort in clients.SORTS]),
                 value=S.sort, on_change=S.set_sort, size="2"),
-            gap="8px", wrap="wrap", width="100%"),
+            upcoming_filter(),
+            gap="8px", wrap="wrap", width="100%", align="center"),
         spacing="2", width="100%")
 
 
@@ -87,7 +111,8 @@ def client_item(row: rx.Var[ClientRow]) -> rx.Component:
         direction="column", min_width="0", flex="1 1 180px")
     return rx.flex(
         rx.vstack(
-            rx.hstack(rx.link(one_line(row.name, weight="bold", size="3", id="client-name-" + row.id),
+            rx.hstack(row_checkbox(row.id, row.name),
+                      rx.link(one_line(row.name, weight="bold", size="3", id="client-name-" + row.id),
                               href=paths.CLIENTS + "/" + row.id, min_width="0",
                               underline="hover", high_contrast=True,
                               aria_label=T["client_profile.title"] + ": " + row.name),
@@ -97,7 +122,15 @@ def client_item(row: rx.Var[ClientRow]) -> rx.Component:
                     rx.cond(row.source_label != "",
                             rx.text("· ", row.source_label, size="1", color_scheme="gray")),
                     rx.text("· ", row.age, size="1", color_scheme="gray", title=row.when),
-                    gap="4px", wrap="wrap"),
+                    rx.cond(row.owner != "", rx.hstack(
+                        rx.text("·", size="1", color_scheme="gray"),
+                        rx.icon("user-round", size=12, color=rx.color("gray", 10),
+                                flex_shrink="0"),
+                        one_line(row.owner, size="1", color_scheme="gray",
+                                 id="client-owner-" + row.id),
+                        spacing="1", align="center", min_width="0", max_width="160px",
+                        title=T["clients.owner.label"].replace("{name}", row.owner_name))),
+                    gap="4px", wrap="wrap", align="center"),
             spacing="1", min_width="0", flex="2 1 220px"),
         contact,
         rx.flex(rx.foreach(row.tags, tag_badge), gap="4px", wrap="wrap", min_width="0",
@@ -117,7 +150,9 @@ def client_item(row: rx.Var[ClientRow]) -> rx.Component:
 def client_list() -> rx.Component:
     return rx.vstack(
         toolbar(),
-        rx.text(S.total_label, size="1", color_scheme="gray", id="clients-total"),
+        rx.flex(rx.text(S.total_label, size="1", color_scheme="gray", id="clients-total"),
+                select_all(), gap="8px 16px", wrap="wrap", align="center", width="100%"),
+        bulk_bar(),
         rx.cond(S.message != "", rx.callout(S.message, color_scheme="green", size="1",
                                             id="clients-message", width="100%")),
         rx.cond(S.notice != "", rx.callout(S.notice, color_scheme="red", size="1", role="alert",

@@ -1,5 +1,6 @@
 """The profile's header: name, identities, kind, the stage (a select that records the change),
-tags edited in place, and "Send message" with what WhatsApp's first message needs."""
+the owner (a select of the clinic's active members, saved at once), tags edited in place, and
+"Send message" with what WhatsApp's first message needs."""
 from __future__ import annotations
 
 import reflex as rx
@@ -7,6 +8,7 @@ import reflex as rx
 from omni_app import paths
 from omni_app.components.one_line import one_line
 from omni_app.state.client_profile import ClientProfileState
+from omni_app.state.client_rows import NOBODY
 from omni_app.views.client_list import tag_badge
 
 S = ClientProfileState
@@ -28,6 +30,19 @@ def stage_select() -> rx.Component:
                 stage.name, value=stage.key))),
             value=S.stage, on_change=S.set_stage, size="2"),
         spacing="2", align="center")
+
+
+def owner_select() -> rx.Component:
+    return rx.hstack(
+        rx.text(T["client_profile.owner"], size="2", color_scheme="gray"),
+        rx.select.root(
+            rx.select.trigger(id="profile-owner", aria_label=T["client_profile.owner"],
+                              max_width="100%"),
+            rx.select.content(
+                rx.select.item(T["clients.field.nobody"], value=NOBODY),
+                rx.foreach(S.owners, lambda owner: rx.select.item(owner.name, value=owner.id))),
+            value=S.owner, on_change=S.set_owner, size="2"),
+        spacing="2", align="center", min_width="0")
 
 
 def tags_editor() -> rx.Component:
@@ -86,7 +101,7 @@ def profile_header() -> rx.Component:
             rx.cond((S.phone == "") & (S.instagram == "") & (S.whatsapp == ""),
                     rx.text(T["client_profile.no_identity"], size="2", color_scheme="gray")),
             gap="6px 16px", wrap="wrap", width="100%", min_width="0"),
-        stage_select(),
+        rx.flex(stage_select(), owner_select(), gap="8px 20px", wrap="wrap", align="center"),
         tags_editor(),
         rx.cond(S.message != "", rx.callout(S.message, color_scheme="green", size="1",
                                             id="profile-message", width="100%")),

@@ -72,6 +72,15 @@ async def test_columns_follow_the_stages_with_counts_and_load_more(app_env):
 
     tagged = await board.board(user, ClientFilter(tag="vip"))
     assert column(tagged, "new").total == 9 and column(tagged, "qualified").total == 1
+    await user.table("clients").update({"owner_id": clinic.user_id}).eq(
+        "full_name", "qualified 02").execute()
+    mine = tab(PipelineState, clinic.cookie, "/pipeline")
+    mine.user_id = clinic.user_id
+    mine.owner = "me"
+    assert [c.total for c in (await board.board(user, mine._filter())).columns] == [
+        0, 0, 1, 0, 0, 0]
+    mine.owner = "none"
+    assert column(await board.board(user, mine._filter()), "qualified").total == 2
     searched = await board.board(user, ClientFilter(search="qualified 01"))
     assert [each.total for each in searched.columns] == [0, 0, 1, 0, 0, 0]
     again = await board.board(user, shown={"new": 30})

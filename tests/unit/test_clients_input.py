@@ -87,6 +87,10 @@ def test_tags_are_trimmed_deduplicated_and_checked():
     (ClientInput(full_name="Ana", cpf="123.456.789-00"), "cpf"),
     (ClientInput(full_name="Ana", tags="🦷"), "tag"),
     (ClientInput(full_name="Ana", source="fax"), "source"),
+    (ClientInput(full_name="Ana", instagram="clinica sorriso"), "instagram"),
+    (ClientInput(full_name="Ana", instagram="@" + "a" * 65), "instagram"),
+    (ClientInput(full_name="Ana", instagram="ana@clinica"), "instagram"),
+    (ClientInput(full_name="Ana", owner_id="me"), "owner"),
 ])
 def test_bad_input_is_refused_with_the_field_it_concerns(form, reason):
     with pytest.raises(Refused) as refused:
@@ -97,12 +101,15 @@ def test_bad_input_is_refused_with_the_field_it_concerns(form, reason):
 def test_good_input_becomes_the_row_to_write():
     row = validated(ClientInput(full_name="  João   Silva ", phone="11 98765-4321",
                                 email=" Joao@Example.COM ", birth_date="1990-05-17",
-                                cpf="529.982.247-25", tags="implante, vip", source="referral"),
+                                cpf="529.982.247-25", tags="implante, vip", source="referral",
+                                instagram=" @clinica.sorriso ",
+                                owner_id="8d3b7c9e-4f1a-4c2b-9e7d-0a1b2c3d4e5f"),
                     editing=False)
     assert row == {"full_name": "João Silva", "phone": "+5511987654321",
                    "email": "joao@example.com", "birth_date": "1990-05-17",
                    "cpf": "52998224725", "tags": ["implante", "vip"],
-                   "source_channel": "referral"}
+                   "source_channel": "referral", "instagram_id": "clinica.sorriso",
+                   "owner_id": "8d3b7c9e-4f1a-4c2b-9e7d-0a1b2c3d4e5f"}
     assert "cpf" not in validated(ClientInput(full_name="Ana"), editing=True)  # blank keeps it
 
 
