@@ -127,4 +127,5 @@ def inbox_page() -> rx.Component:
                 direction=rx.breakpoints(initial="column", md="row"), gap="16px",
                 width="100%", align="start"),
         compact=InboxState.selected_id != "",
+        wide=True,              # list, conversation and client panel use a wide screen
     )
