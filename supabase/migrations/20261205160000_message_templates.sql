@@ -20,7 +20,7 @@ $$;
 create table public.message_templates (
   id uuid primary key default gen_random_uuid(),
   company_id uuid not null references public.companies (id) on delete cascade,
-  name text not null check (name ~ '^[a-z0-9_]{1,512}$'),
+  name text not null check (name ~ '^[a-z0-9_]+$' and length(name) <= 512),
   language text not null check (language ~ '^[a-z]{2,3}(_[A-Z]{2})?$'),
   body text not null check (length(btrim(body)) between 1 and 1024
                             and private.template_variable_count(body) is not null),
