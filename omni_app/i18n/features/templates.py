@@ -4,7 +4,7 @@ from __future__ import annotations
 
 MESSAGES = {
     "pt-BR": {
-        "templates.nav": "Modelos de mensagem",
+        "templates.nav": "Modelos",
         "templates.title": "Modelos de mensagem (WhatsApp)",
         "templates.intro": "Fora da janela de 24 horas (ou antes do cliente escrever pela "
                            "primeira vez), o WhatsApp só aceita modelos aprovados pela Meta. "
@@ -63,7 +63,7 @@ MESSAGES = {
         "template_send.send": "Enviar modelo",
         "template_send.cancel": "Cancelar",
         "template_send.none": "Esta clínica ainda não tem modelos aprovados. Um administrador "
-                              "precisa cadastrá-los em Modelos de mensagem.",
+                              "precisa cadastrá-los em Modelos.",
         "template_send.none_link": "Cadastrar modelos",
         "template_send.error.not_found": "Conversa não encontrada.",
         "template_send.error.template_not_found": "Esse modelo não existe mais.",
@@ -86,7 +86,7 @@ MESSAGES = {
                                              "é o modelo já preenchido):",
     },
     "en": {
-        "templates.nav": "Message templates",
+        "templates.nav": "Templates",
         "templates.title": "Message templates (WhatsApp)",
         "templates.intro": "Outside the 24-hour window (or before a client first writes), "
                            "WhatsApp only accepts templates approved by Meta. Add here the "
@@ -146,7 +146,7 @@ MESSAGES = {
         "template_send.send": "Send template",
         "template_send.cancel": "Cancel",
         "template_send.none": "This clinic has no approved templates yet. An admin needs to "
-                              "add them in Message templates.",
+                              "add them in Templates.",
         "template_send.none_link": "Add templates",
         "template_send.error.not_found": "Conversation not found.",
         "template_send.error.template_not_found": "That template no longer exists.",
@@ -169,7 +169,7 @@ MESSAGES = {
                                              "is the template filled in):",
     },
     "es": {
-        "templates.nav": "Plantillas de mensaje",
+        "templates.nav": "Plantillas",
         "templates.title": "Plantillas de mensaje (WhatsApp)",
         "templates.intro": "Fuera de la ventana de 24 horas (o antes de que el cliente escriba "
                            "por primera vez), WhatsApp solo acepta plantillas aprobadas por Meta. "
@@ -229,7 +229,7 @@ MESSAGES = {
         "template_send.send": "Enviar plantilla",
         "template_send.cancel": "Cancelar",
         "template_send.none": "Esta clínica aún no tiene plantillas aprobadas. Un administrador "
-                              "debe registrarlas en Plantillas de mensaje.",
+                              "debe registrarlas en Plantillas.",
         "template_send.none_link": "Registrar plantillas",
         "template_send.error.not_found": "Conversación no encontrada.",
         "template_send.error.template_not_found": "Esa plantilla ya no existe.",
