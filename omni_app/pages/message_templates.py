@@ -71,7 +71,8 @@ def template_form() -> rx.Component:
 def preview() -> rx.Component:
     return rx.box(
         rx.hstack(rx.text(T["templates.preview"], size="1", weight="medium"),
-                  rx.text(S.preview_note, size="1", color_scheme="gray", id="template-preview-note"),
+                  rx.text(S.preview_note, size="1", color_scheme="gray",
+                          id="template-preview-note"),
                   spacing="2", align="center", wrap="wrap"),
         rx.cond(S.draft_body.strip() != "",
                 rx.text(S.preview_text, size="2", white_space="pre-wrap", word_break="break-word",
