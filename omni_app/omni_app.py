@@ -21,6 +21,7 @@ from omni_app.pages.home import home_page
 from omni_app.pages.inbox import inbox_page
 from omni_app.pages.integrations import integrations_page
 from omni_app.pages.login import login_page
+from omni_app.pages.message_templates import message_templates_page
 from omni_app.pages.not_found import not_found_page
 from omni_app.pages.onboarding import onboarding_page
 from omni_app.pages.quick_replies import quick_replies_page
@@ -37,6 +38,7 @@ from omni_app.state.duplicates import DuplicatesState
 from omni_app.state.home import HomeState
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import make_publisher
+from omni_app.state.message_templates import MessageTemplatesState
 from omni_app.state.integrations import IntegrationsState
 from omni_app.state.not_found import NotFoundState
 from omni_app.state.onboarding import OnboardingState
@@ -103,6 +105,8 @@ app.add_page(pipeline_stages_page, route=paths.PIPELINE_STAGES, title=SIGNED_IN_
              on_load=[SessionState.require_admin, PipelineStagesState.open_stages])
 app.add_page(quick_replies_page, route=paths.QUICK_REPLIES, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, QuickRepliesState.load])
+app.add_page(message_templates_page, route=paths.MESSAGE_TEMPLATES, title=SIGNED_IN_TITLE,
+             on_load=[SessionState.require_admin, MessageTemplatesState.load])
 app.add_page(account_page, route=paths.ACCOUNT, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_clinic_member, AccountState.load])
 app.add_page(not_found_page, route="404", title="Omni", on_load=NotFoundState.load)

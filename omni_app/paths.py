@@ -17,6 +17,7 @@ TEAM = "/team"
 INTEGRATIONS = "/settings/integrations"
 ACCOUNT = "/account"
 QUICK_REPLIES = "/settings/quick-replies"
+MESSAGE_TEMPLATES = "/settings/templates"
 # signed-out account pages (an e-mailed link lands on SET_PASSWORD: Auth's redirect allow list)
 FORGOT = "/forgot"
 SET_PASSWORD = "/auth/set-password"

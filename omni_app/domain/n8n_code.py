@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
+from omni_app.channels import registry
 from omni_app.domain.signing import WINDOW_SECONDS
 
 VERIFY_NODE = "Check Omni signature"   # the status node reads the reply from it by name
@@ -59,8 +60,8 @@ def sign_code(channel: str, words: Mapping[str, str]) -> str:
 
 def verify_code(channel: str, words: Mapping[str, str]) -> str:
     """Code node, "Run Once for All Items", right after a Webhook node with Raw Body on: checks
-    Omni's signature over the exact bytes and passes on the reply, its Idempotency-Key and
-    `valid`."""
+    Omni's signature over the exact bytes and passes on the reply, its Idempotency-Key,
+    `valid` and `provider` (what the provider call sends)."""
     raw_missing = json.dumps(words["integrations.n8n.js.raw_missing"], ensure_ascii=False)
     return "\n".join([
         _comment(words["integrations.n8n.js.verify"]),
@@ -82,9 +83,33 @@ def verify_code(channel: str, words: Mapping[str, str]) -> str:
         _comment(words["integrations.n8n.js.idempotency"]),
         "const idempotencyKey = String(headers['idempotency-key'] || '');",
         "const reply = valid ? JSON.parse(raw.toString('utf8')) : {};",
-        "return [{ json: { valid, reply, idempotency_key: idempotencyKey } }];",
+        _comment(words["integrations.n8n.js.provider"]),
+        *_provider_body(channel),
+        "return [{ json: { valid, reply, idempotency_key: idempotencyKey, provider } }];",
         "",
     ])
+
+
+def _provider_body(channel: str) -> list[str]:
+    """JavaScript setting `provider`, the body of the call to the provider: the text; on
+    WhatsApp, a template (sent outside the 24-hour window) in the Cloud API's shape."""
+    identity = registry.CHANNELS[channel].identity
+    lines = [f"const to = reply.to ? reply.to.{identity} : undefined;"]
+    if channel != registry.WHATSAPP.name:
+        return [*lines, "const provider = { to, text: reply.text };"]
+    return [*lines,
+            "const template = reply.template;",
+            "const provider = !template ? { to, text: reply.text } : {",
+            "  messaging_product: 'whatsapp', to, type: 'template',",
+            "  template: {",
+            "    name: template.name,",
+            "    language: { code: template.language },",
+            "    components: template.variables.length === 0 ? [] : [{",
+            "      type: 'body',",
+            "      parameters: template.variables.map((text) => ({ type: 'text', text })),",
+            "    }],",
+            "  },",
+            "};"]
 
 
 def status_code(channel: str, words: Mapping[str, str]) -> str:

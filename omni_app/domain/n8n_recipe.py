@@ -30,7 +30,7 @@ def recipe(channel: str, webhook_url: str, public_key: str, status_url: str,
            words: Mapping[str, str]) -> Recipe:
     return Recipe(sign=n8n_code.sign_code(channel, words),
                   http=http_node_settings(webhook_url, public_key),
-                  reply=reply_example(channel, status_url),
+                  reply=reply_example(channel, status_url, words),
                   verify=n8n_code.verify_code(channel, words),
                   status=status_example())
 
@@ -51,14 +51,15 @@ def http_node_settings(webhook_url: str, public_key: str) -> str:
     ])
 
 
-def reply_example(channel: str, status_url: str) -> str:
-    """One reply as Omni sends it (outbound.deliver): the headers, then the JSON body."""
+def reply_example(channel: str, status_url: str, words: Mapping[str, str]) -> str:
+    """One reply as Omni sends it (outbound.deliver): the headers, then the JSON body; on
+    WhatsApp, also a template message's body (its `text` is the template filled in)."""
     identity = registry.CHANNELS[channel].identity
     example = "+5511987654321" if identity == "phone" else "17841400000000000"
     body = {"interaction_id": "3f0c…", "company_id": "9b1e…", "channel": channel,
             "to": {identity: example, "name": "Rita"},
             "text": "Olá! Sua consulta está confirmada.", "callback_url": status_url}
-    return "\n".join([
+    lines = [
         "POST <n8n outbound URL>",
         "Content-Type: application/json",
         f"{IDEMPOTENCY_HEADER}: <interaction_id>",
@@ -66,7 +67,14 @@ def reply_example(channel: str, status_url: str) -> str:
         f"{SIGNATURE_HEADER}: sha256=<hex HMAC-SHA256(secret, \"<timestamp>.<raw body>\")>",
         "",
         json.dumps(body, ensure_ascii=False, indent=2),
-    ])
+    ]
+    if channel == registry.WHATSAPP.name:
+        template = {**body, "text": "Olá, Rita! Sua consulta é terça às 10h.",
+                    "template": {"name": "lembrete_consulta", "language": "pt_BR",
+                                 "variables": ["Rita", "terça às 10h"]}}
+        lines += ["", words["integrations.n8n.template_example"],
+                  json.dumps(template, ensure_ascii=False, indent=2)]
+    return "\n".join(lines)
 
 
 def status_example() -> str:

@@ -144,8 +144,7 @@ def _outbound(build: _Builder, channel: str, public_key: str,
         "headerParameters": {"parameters": [
             {"name": "Idempotency-Key", "value": "={{ $json.idempotency_key }}"}]},
         "sendBody": True, "specifyBody": "json",
-        "jsonBody": "={{ JSON.stringify({ to: $json.reply.to.%s, text: $json.reply.text }) }}"
-                    % registry.CHANNELS[channel].identity,
+        "jsonBody": "={{ JSON.stringify($json.provider) }}",
         "options": {}}, x=780, onError="continueRegularOutput")
     status = _code(build, "Status for Omni", n8n_code.status_code(channel, words), x=1040)
     report = _signed_post(build, "Report status to Omni", "={{ $json.callback_url }}", x=1300)

@@ -37,7 +37,7 @@ log = logging.getLogger("omni.outbound")
 RETRYABLE_STATUSES = {408, 425, 429}
 EXTERNAL_ID = re.compile(r"^[A-Za-z0-9._:=+/@-]{1,256}$")
 MESSAGE_COLUMNS = ("id,company_id,conversation_id,client_id,channel,direction,content,status,"
-                   "reply_to_id")
+                   "reply_to_id,metadata")
 
 
 @dataclass(frozen=True)
@@ -203,6 +203,10 @@ async def _body(service: AsyncClient, message: dict, target: Target) -> bytes:
     quoted = await _provider_id(service, message["company_id"], message.get("reply_to_id"))
     if quoted:
         payload["context"] = {"message_id": quoted}   # the provider's id of the quoted message
+    template = (message.get("metadata") or {}).get("template")
+    if template:   # a WhatsApp template (queue_template_message); `text` is it rendered
+        payload["template"] = {"name": template["name"], "language": template["language"],
+                               "variables": list(template["variables"])}
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
 
 

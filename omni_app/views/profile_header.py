@@ -9,7 +9,9 @@ from omni_app import paths
 from omni_app.components.one_line import one_line
 from omni_app.state.client_profile import ClientProfileState
 from omni_app.state.client_rows import NOBODY
+from omni_app.state.template_send import TemplateSendState
 from omni_app.views.client_list import tag_badge
+from omni_app.views.template_dialog import template_dialog
 
 S = ClientProfileState
 T = S.tr
@@ -70,13 +72,15 @@ def tags_editor() -> rx.Component:
 
 def send_button() -> rx.Component:
     return rx.vstack(
-        rx.button(rx.icon("send", size=16), T["client_profile.send"], on_click=S.send_message,
+        rx.button(rx.icon("send", size=16), T["client_profile.send"],
+                  on_click=TemplateSendState.start,
                   id="profile-send", disabled=S.phone == ""),
         rx.text(rx.cond(S.phone == "", T["client_profile.send.no_phone"],
-                        T["client_profile.send.hint"]),
+                        T["templates.send_hint"]),
                 size="1", color_scheme="gray", id="profile-send-hint"),
         rx.cond(S.send_error != "", rx.callout(S.send_error, color_scheme="red", size="1",
                                                role="alert", id="profile-send-error")),
+        template_dialog(),
         spacing="1", width="100%", max_width="520px")
 
 

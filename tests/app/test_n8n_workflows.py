@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from omni_app.api.app import build_api
-from omni_app.domain import n8n_code, outbound
+from omni_app.domain import message_templates, n8n_code, outbound
 from omni_app.services import current
 from tests.app.clinics import connect, inbound, new_clinic
 from tests.app.conftest import SEED, asgi_client, cookie_for, deliver_queued, joined_member, \
@@ -165,3 +165,32 @@ async def test_omnis_reply_passes_the_outbound_workflow_and_its_status_comes_bac
     sent, failed = rows[replies[0]["id"]], rows[replies[1]["id"]]
     assert (sent["status"], sent["external_message_id"]) == ("sent", "wamid.N8N-OUT-1")
     assert (failed["status"], failed["error"]) == ("failed", "131047: re-engagement")
+
+
+@needs_node
+async def test_a_template_omni_delivers_reaches_the_provider_as_a_cloud_api_template():
+    with FakeN8n() as n8n:
+        clinic = await new_clinic()
+        n8n.secret = secret = await connect(clinic, n8n.url)
+        conversation = (await inbound(clinic.company_id, "Oi", phone="+5511955550044",
+                                      name="Rita"))["conversation_id"]
+        user = await clinic.user()
+        template = await message_templates.save(user, clinic.company_id, message_templates.Draft(
+            "lembrete_consulta", "pt_BR", "Olá {{1}}, sua consulta é {{2}}.", "approved"))
+        await message_templates.send(user, conversation, template["id"],
+                                     ["Rita", "terça às 10h"])
+        await deliver_queued()
+        [request] = n8n.wait_for(1)
+    flow = nodes(await download(clinic.cookie, direction="outbound"))
+    [checked] = run(flow[n8n_code.VERIFY_NODE]["parameters"]["jsCode"],
+                    [as_webhook_item(request)], {n8n_code.secret_variable("whatsapp"): secret})
+    assert checked["json"]["valid"] is True
+    assert checked["json"]["reply"]["text"] == "Olá Rita, sua consulta é terça às 10h."
+    assert checked["json"]["provider"] == {
+        "messaging_product": "whatsapp", "to": "+5511955550044", "type": "template",
+        "template": {"name": "lembrete_consulta", "language": {"code": "pt_BR"},
+                     "components": [{"type": "body", "parameters": [
+                         {"type": "text", "text": "Rita"},
+                         {"type": "text", "text": "terça às 10h"}]}]}}
+    assert flow["Send to provider"]["parameters"]["jsonBody"] == \
+        "={{ JSON.stringify($json.provider) }}"

@@ -16,6 +16,7 @@ COMPANY_TABLES = {
     "ai_context_snapshots": "id,company_id", "integrations": "id,company_id",
     "pipeline_stage_changes": "id,company_id", "audit_log": "id,company_id",
     "users": "id,company_id", "api_keys": "id,company_id", "team_invitations": "id,company_id",
+    "message_templates": "id,company_id",
 }
 ALL_TABLES = {**COMPANY_TABLES, "companies": "id", "inbox_conversations": "id,company_id"}
 
@@ -52,6 +53,9 @@ def rows_in_both_companies(service):
         service.table("appointments").insert({
             "company_id": company, "client_id": client, "starts_at": "2030-01-01T10:00:00Z",
             "ends_at": "2030-01-01T11:00:00Z"}).execute()
+        service.table("message_templates").insert({
+            "company_id": company, "name": f"isolamento_{uuid.uuid4().hex[:8]}",
+            "language": "pt_BR", "body": "Olá {{1}}", "status": "approved"}).execute()
     for table, columns in ALL_TABLES.items():
         key = "id" if table == "companies" else "company_id"
         for company in (DEMO_COMPANY, OTHER_COMPANY):
@@ -131,6 +135,7 @@ def demo_row(service, table: str) -> dict:
                      "created_by": first_user()},
         "team_invitations": {"email": "intruso@test.clinic", "invited_by": first_user()},
         "users": {"auth_user_id": str(uuid.uuid4()), "email": "x@y.zz"},
+        "message_templates": {"name": "intruso", "language": "pt_BR", "body": "Oi"},
     }
     return {"company_id": DEMO_COMPANY, **rows[table]}
 

@@ -206,7 +206,8 @@ def test_the_verify_node_accepts_omnis_signature_and_nothing_else():
     code = code_of("outbound", n8n_code.VERIFY_NODE)
     [good] = run(code, [webhook_item(body, omni_request(body))], ENV)
     assert good["json"] == {"valid": True, "reply": reply,
-                            "idempotency_key": "3f0c0000-0000-4000-8000-000000000001"}
+                            "idempotency_key": "3f0c0000-0000-4000-8000-000000000001",
+                            "provider": {"to": "+5511987654321", "text": "Olá ✓"}}
     headers = omni_request(body)
     stale = omni_request(body, now=time.time() - 301)
     wrong = {**headers, "x-omni-signature": omni_signature("wrong", headers["x-omni-timestamp"],
@@ -218,6 +219,31 @@ def test_the_verify_node_accepts_omnis_signature_and_nothing_else():
         assert refused["json"]["valid"] is False and refused["json"]["reply"] == {}
     with pytest.raises(CodeNodeFailed, match="Raw Body"):
         run(code, [{"json": {"headers": headers, "body": reply}}], ENV)
+
+
+@needs_node
+@pytest.mark.parametrize("variables, components", [
+    (["Rita", "terça às 10h"], [{"type": "body", "parameters": [
+        {"type": "text", "text": "Rita"}, {"type": "text", "text": "terça às 10h"}]}]),
+    ([], []),
+])
+def test_a_template_reaches_the_provider_in_the_cloud_apis_shape(variables, components):
+    reply = {"interaction_id": "3f0c0000-0000-4000-8000-000000000001", "text": "Olá Rita",
+             "to": {"phone": "+5511987654321"}, "callback_url": "https://omni.example/s",
+             "template": {"name": "lembrete", "language": "pt_BR", "variables": variables}}
+    body = json.dumps(reply, ensure_ascii=False, separators=(",", ":")).encode()
+    [checked] = run(code_of("outbound", n8n_code.VERIFY_NODE),
+                    [webhook_item(body, omni_request(body))], ENV)
+    assert checked["json"]["provider"] == {
+        "messaging_product": "whatsapp", "to": "+5511987654321", "type": "template",
+        "template": {"name": "lembrete", "language": {"code": "pt_BR"},
+                     "components": components}}
+
+
+def test_the_provider_call_sends_what_the_verify_node_built():
+    for channel in ("whatsapp", "instagram"):
+        send = by_name(build("outbound", channel=channel))["Send to provider"]["parameters"]
+        assert send["jsonBody"] == "={{ JSON.stringify($json.provider) }}"
 
 
 @needs_node
