@@ -357,7 +357,6 @@ MESSAGES = {
     "client_profile.tags.cancel": "Cancel",
     "client_profile.tags_saved": "Tags saved.",
     "client_profile.send": "Send message",
-    "client_profile.send.hint": "Opens this client's WhatsApp conversation in the inbox (or continues the open one). If they have not written to the clinic yet, the first WhatsApp message must be a template approved by Meta; this clinic has no templates in Omni yet, so a free-form message will probably be refused.",
     "client_profile.send.no_phone": "This client has no phone: add a number in Clients to send on WhatsApp.",
     "client_profile.notes": "Notes",
     "client_profile.notes.placeholder": "Write a note for the team…",

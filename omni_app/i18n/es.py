@@ -366,7 +366,6 @@ MESSAGES = {
     "client_profile.tags.cancel": "Cancelar",
     "client_profile.tags_saved": "Etiquetas guardadas.",
     "client_profile.send": "Enviar mensaje",
-    "client_profile.send.hint": "Abre la conversación de WhatsApp de este cliente en la bandeja de entrada (o continúa la que está abierta). Si aún no escribió a la clínica, el primer mensaje de WhatsApp debe ser una plantilla aprobada por Meta; esta clínica aún no tiene plantillas en Omni, así que un mensaje libre probablemente será rechazado.",
     "client_profile.send.no_phone": "Este cliente no tiene teléfono: agrega un número en Clientes para enviar por WhatsApp.",
     "client_profile.notes": "Notas",
     "client_profile.notes.placeholder": "Escribe una nota para el equipo…",

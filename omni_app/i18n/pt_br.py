@@ -358,7 +358,6 @@ MESSAGES = {
     "client_profile.tags.cancel": "Cancelar",
     "client_profile.tags_saved": "Etiquetas salvas.",
     "client_profile.send": "Enviar mensagem",
-    "client_profile.send.hint": "Abre a conversa de WhatsApp deste cliente na caixa de entrada (ou continua a que está aberta). Se ele ainda não escreveu para a clínica, a primeira mensagem no WhatsApp precisa ser um modelo aprovado pela Meta; esta clínica ainda não tem modelos no Omni, então uma mensagem livre provavelmente será recusada.",
     "client_profile.send.no_phone": "Este cliente não tem telefone: cadastre um número em Clientes para enviar pelo WhatsApp.",
     "client_profile.notes": "Notas",
     "client_profile.notes.placeholder": "Escreva uma nota para a equipe…",
