@@ -17,7 +17,7 @@ from omni_app.domain.ids import is_uuid
 from omni_app.domain.refusals import Refused, from_database
 
 HEADER_COLUMNS = ("id,full_name,phone,whatsapp_id,instagram_id,email,is_lead,pipeline_stage,"
-                  "tags,source_channel,owner_id,created_at")
+                  "tags,source_channel,owner_id,created_at,erased_at")
 NOTE_COLUMNS = "id,body,pinned,created_at,author_id,author_name"
 MESSAGE_COLUMNS = "id,conversation_id,channel,direction,content,media,occurred_at"
 THREAD_COLUMNS = "id,channel,status,last_message_at,started_at"

@@ -33,6 +33,7 @@ class ClientProfileState(SessionState):
     instagram: str = ""
     email: str = ""
     lead: bool = True
+    erased: bool = False               # personal data erased (LGPD): nothing personal to edit
     stage: str = "new"
     stages: list[StageOption] = []     # the clinic's stages, archived ones too
     owner: str = NOBODY                # the owner's member id, or NOBODY
@@ -98,6 +99,7 @@ class ClientProfileState(SessionState):
         self.instagram = f"@{client['instagram_id']}" if client.get("instagram_id") else ""
         self.email = client.get("email") or ""
         self.lead, self.stage = bool(client["is_lead"]), client["pipeline_stage"]
+        self.erased = client.get("erased_at") is not None
         self.owner = client.get("owner_id") or NOBODY
         self.owners = owner_options(await team.members(user), self.owner)
         self.tags = list(client.get("tags") or [])

@@ -106,10 +106,10 @@ def profile_header() -> rx.Component:
                     rx.text(T["client_profile.no_identity"], size="2", color_scheme="gray")),
             gap="6px 16px", wrap="wrap", width="100%", min_width="0"),
         rx.flex(stage_select(), owner_select(), gap="8px 20px", wrap="wrap", align="center"),
-        tags_editor(),
+        rx.cond(~S.erased, tags_editor()),
         rx.cond(S.message != "", rx.callout(S.message, color_scheme="green", size="1",
                                             id="profile-message", width="100%")),
         rx.cond(S.notice != "", rx.callout(S.notice, color_scheme="red", size="1", role="alert",
                                            id="profile-notice", width="100%")),
-        send_button(),
+        rx.cond(~S.erased, send_button()),
         spacing="3", width="100%", min_width="0")

@@ -52,7 +52,7 @@ def note_item(note: rx.Var[rows.NoteRow]) -> rx.Component:
 def notes_card() -> rx.Component:
     return card(
         "client_profile.notes",
-        rx.form(
+        rx.cond(~S.erased, rx.form(
             rx.vstack(
                 rx.text_area(name="body", id="note-body", max_length=4000, rows="3",
                              placeholder=T["client_profile.notes.placeholder"],
@@ -62,7 +62,7 @@ def notes_card() -> rx.Component:
                                                        id="note-error", width="100%")),
                 rx.button(T["client_profile.notes.add"], type="submit", id="note-add"),
                 spacing="2", width="100%", align="end"),
-            on_submit=S.add_note, key=S.note_key, width="100%"),
+            on_submit=S.add_note, key=S.note_key, width="100%")),
         rx.cond(S.notes.length() > 0,
                 rx.vstack(rx.foreach(S.notes, note_item), spacing="0", width="100%",
                           id="notes"),

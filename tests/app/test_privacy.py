@@ -17,6 +17,7 @@ from omni_app.domain import client_profile, clients, outbound, privacy
 from omni_app.domain.refusals import Refused
 from omni_app.services import current
 from omni_app.state.client_privacy import ClientPrivacyState
+from omni_app.state.client_profile import ClientProfileState
 from tests.app.clinics import inbound, new_clinic
 from tests.app.conftest import as_user, asgi_client, joined_member, service_client, tab
 
@@ -314,3 +315,6 @@ async def test_the_profiles_privacy_state_erases_only_once_the_word_is_typed(two
     await staff_tab.require_clinic_member()
     await staff_tab.load_privacy()
     assert staff_tab.erased and not staff_tab.is_admin
+    profile = tab(ClientProfileState, staff_cookie, path)
+    await profile.open_profile()
+    assert profile.found and profile.erased      # the header hides tags, notes and sending
