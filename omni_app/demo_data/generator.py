@@ -39,6 +39,9 @@ class Generator:
         self.company_id, self.plan = company_id, plan
         self.rng = random.Random(plan.seed)
         self.services, self.staff, self.phones = services, staff, set(taken_phones)
+        # Active (future) bookings per professional, in 30-minute ticks: the database refuses
+        # two overlapping active appointments of one professional.
+        self._booked: dict[str, set[int]] = {}
         self.now = now or datetime.now(timezone.utc)
         self.batch = Batch()
 
@@ -133,13 +136,27 @@ class Generator:
             status = (rng.choice(("completed",) * 7 + ("no_show", "cancelled")) if past
                       else rng.choice(("scheduled", "confirmed")))
             appointment_id = self.uuid()
+            professional = rng.choice(self.staff) if self.staff else None
+            if professional and status in ("scheduled", "confirmed"):
+                professional = self._book(professional, starts, ends)
             self.batch.appointments.append((
                 appointment_id, self.company_id, client_id, service_id,
-                rng.choice(self.staff) if self.staff else None, starts, ends, status))
+                professional, starts, ends, status))
             if status == "completed" and rng.random() < 0.85:
                 self.batch.payments.append((
                     self.uuid(), self.company_id, client_id, appointment_id, price,
                     rng.choice(v.PAYMENT_METHODS), "paid", ends))
+
+    def _book(self, professional: str, starts, ends) -> str | None:
+        """`professional` if free from `starts` to `ends` (now booked), else None: the
+        appointment waits for someone to assign it."""
+        first = int(starts.timestamp()) // 1800
+        ticks = set(range(first, -(-int(ends.timestamp()) // 1800)))
+        booked = self._booked.setdefault(professional, set())
+        if ticks & booked:
+            return None
+        booked |= ticks
+        return professional
 
 
 COPIES = {
