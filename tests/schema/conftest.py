@@ -59,3 +59,18 @@ def company(service) -> str:
     slug = f"test-{uuid.uuid4().hex[:12]}"
     row = service.table("companies").insert({"name": f"Clínica {slug}", "slug": slug}).execute()
     return row.data[0]["id"]
+
+
+def one_client(service, company: str) -> str:
+    return service.table("clients").insert(
+        {"company_id": company, "full_name": "Paciente"}).execute().data[0]["id"]
+
+
+@pytest.fixture
+def clinics(app_lb, service, company):
+    """A staff member and a client of `company`, and of another clinic."""
+    from tests.schema.test_conversation_assignee import member
+    other = service.table("companies").insert(
+        {"name": "Outra", "slug": f"test-{uuid.uuid4().hex[:12]}"}).execute().data[0]["id"]
+    return {"staff": member(app_lb, service, company), "stranger": member(app_lb, service, other),
+            "client": one_client(service, company), "their_client": one_client(service, other)}

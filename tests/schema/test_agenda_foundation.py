@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from postgrest.exceptions import APIError
 
-from tests.schema.test_client_notes import clinics  # noqa: F401  (fixture)
 
 AT = "2026-12-10T13:00:00+00:00"
 
@@ -19,7 +18,7 @@ def book(service, company: str, client: str, professional: str, starts: str, end
         "starts_at": starts, "ends_at": ends, "status": status}).execute().data[0]
 
 
-def test_no_professional_is_booked_twice_at_once(clinics, service, company):  # noqa: F811
+def test_no_professional_is_booked_twice_at_once(clinics, service, company):
     professional = clinics["staff"]["id"]
     first = book(service, company, clinics["client"], professional, AT,
                  "2026-12-10T14:00:00+00:00")
@@ -40,7 +39,7 @@ def test_no_professional_is_booked_twice_at_once(clinics, service, company):  # 
          "2026-12-10T14:00:00+00:00")                       # its time is free again
 
 
-def test_status_transitions_and_their_history(clinics, service, company):  # noqa: F811
+def test_status_transitions_and_their_history(clinics, service, company):
     staff, stranger = clinics["staff"], clinics["stranger"]
     made = book(service, company, clinics["client"], staff["id"], AT,
                 "2026-12-10T14:00:00+00:00")

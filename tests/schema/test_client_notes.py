@@ -3,26 +3,9 @@ only through add_client_note (author stamped) and pinned through pin_client_note
 caller's own clinic."""
 from __future__ import annotations
 
-import uuid
 
 import pytest
 from postgrest.exceptions import APIError
-
-from tests.schema.test_conversation_assignee import member
-
-
-def client(service, company: str) -> str:
-    return service.table("clients").insert(
-        {"company_id": company, "full_name": "Paciente"}).execute().data[0]["id"]
-
-
-@pytest.fixture
-def clinics(app_lb, service, company):
-    other = service.table("companies").insert(
-        {"name": "Outra", "slug": f"test-{uuid.uuid4().hex[:12]}"}).execute().data[0]["id"]
-    return {"staff": member(app_lb, service, company), "stranger": member(app_lb, service, other),
-            "client": client(service, company), "their_client": client(service, other)}
-
 
 def add(user, client_id: str, body: str) -> dict:
     return user.rpc("add_client_note", {"p_client_id": client_id, "p_body": body}).execute().data
