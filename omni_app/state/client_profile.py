@@ -110,9 +110,9 @@ class ClientProfileState(SessionState):
         upcoming, past = rows.split_appointments(found.appointments, clock.now())
         self.upcoming = [rows.appointment_row(row, reader) for row in upcoming]
         self.past = [rows.appointment_row(row, reader) for row in past]
-        self.payments = [rows.payment_row(row, reader) for row in found.payments]
-        self.paid_total = fmt.money(found.paid, self.locale)
-        self.pending_total = fmt.money(found.pending, self.locale)
+        self.payments = [rows.payment_row(row, reader, self.currency) for row in found.payments]
+        self.paid_total = fmt.money(found.paid, self.locale, self.currency)
+        self.pending_total = fmt.money(found.pending, self.locale, self.currency)
         self.changes = [rows.change_row(row, reader, self.stages) for row in found.changes]
 
     @rx.event

@@ -113,7 +113,7 @@ class HomeState(SessionState):
         values = fetched.counters
         self.revenue_shown = values.get("revenue_this_month") is not None
         self.counters = {
-            key: (formatting.money(value, self.locale) if key == "revenue_this_month"
+            key: (formatting.money(value, self.locale, self.currency) if key == "revenue_this_month"
                   else formatting.number(value, self.locale))
             for key, value in values.items() if value is not None}
         started = fetched.started

@@ -119,10 +119,10 @@ def split_appointments(rows: list[dict], now: datetime) -> tuple[list[dict], lis
     return list(reversed(upcoming)), past
 
 
-def payment_row(row: dict, reader: Reader) -> PaymentRow:
+def payment_row(row: dict, reader: Reader, currency: str = fmt.DEFAULT_CURRENCY) -> PaymentRow:
     moment = row.get("paid_at") or row["created_at"]
     return PaymentRow(
-        id=row["id"], amount=fmt.money(row["amount"], reader.locale), status=row["status"],
+        id=row["id"], amount=fmt.money(row["amount"], reader.locale, currency), status=row["status"],
         status_label=reader.tr[f"client_profile.payment.{row['status']}"],
         method_label=reader.tr[f"client_profile.method.{row['method']}"],
         when=reader.when(parse_time(moment)))

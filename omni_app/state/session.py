@@ -66,6 +66,7 @@ class SessionState(AppState):
     clinic_name: str = ""
     company_id: str = ""
     timezone: str = "America/Sao_Paulo"
+    currency: str = "BRL"              # the clinic's (ISO 4217)
     theme: str = ""  # the member's colour mode (light, dark, system); "" leaves the browser's
 
     @rx.var
@@ -176,6 +177,7 @@ class SessionState(AppState):
         self.company_id = me.get("company_id") or ""
         self.clinic_name = me.get("company_name") or ""
         self.timezone = me.get("company_timezone") or self.timezone
+        self.currency = me.get("company_currency") or self.currency
         self.locale = supported(me.get("locale"))
         self.theme = me.get("theme") or "system"
         return user
