@@ -97,6 +97,10 @@ async def listed(user: AsyncClient, wanted: ClientFilter, limit: int = LIST_PAGE
     if wanted.tag:
         query = query.filter("tags", "cs", "{" + search._quoted(wanted.tag[:MAX_TAG]) + "}")
     column, descending = SORTS.get(wanted.sort, SORTS["name"])
+    if after is not None and after[0] is not None and not descending:
+        # Redundant with the keyset condition below, but a plain bound the index can seek to
+        # (an `or` is only a filter: deep pages would read every row before the cursor).
+        query = query.gte(column, after[0])
     conditions = [search.client_list_match(wanted.search),
                   _after(column, descending, after) if after is not None else None]
     conditions = [condition for condition in conditions if condition]

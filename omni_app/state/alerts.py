@@ -16,10 +16,10 @@ from datetime import timedelta
 
 import reflex as rx
 
-from omni_app import paths, services
+from omni_app import paths
 from omni_app.domain import alerts
 from omni_app.domain.clock import parse_time
-from omni_app.state.inbox_live import link_to_clinic
+from omni_app.state.inbox_live import link_to_clinic, tab_user
 from omni_app.state.session import NotSignedIn, SessionState
 
 APP_NAME = "Omni"
@@ -51,10 +51,9 @@ class AlertsFetch:
 
 
 async def fetch_alerts(cookie: str | None, since: str | None, seq: int) -> AlertsFetch | None:
-    active = await (await services.current().session_store()).resolve(cookie)
-    if active is None:
+    user = await tab_user(cookie)
+    if user is None:
         return None
-    user = await services.current().as_user(active.access_token)
     return AlertsFetch(seq, await alerts.read(user, since))
 
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from omni_app import paths, services
+from omni_app import paths
 from omni_app.domain import client_panel, client_profile, clients, clock
 from omni_app.state import panel_rows as rows
-from omni_app.state.inbox_live import InboxLive, announce
+from omni_app.state.inbox_live import InboxLive, announce, tab_user
 from omni_app.state.inbox_rows import MemberOption, Reader
 from omni_app.state.session import SessionState
 from omni_app.state.stage_options import StageOption, shown, stage_options
@@ -41,10 +41,9 @@ class LiveFetch:
 
 async def fetch_live(request: LiveRequest) -> LiveFetch | None:
     """The client as the tab's user sees them now (None when they signed out)."""
-    active = await (await services.current().session_store()).resolve(request.cookie)
-    if active is None:
+    user = await tab_user(request.cookie)
+    if user is None:
         return None
-    user = await services.current().as_user(active.access_token)
     return LiveFetch(request, await client_panel.panel(user, request.client_id, clock.now()))
 
 

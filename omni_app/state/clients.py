@@ -5,36 +5,29 @@ from __future__ import annotations
 
 import reflex as rx
 
-from omni_app.domain import clients, clock, pipeline, search, team
+from omni_app.domain import clients, clock, pipeline, team
 from omni_app.domain.clients import ClientFilter, ClientInput
 from omni_app.domain.refusals import Refused
 from omni_app.i18n import formatting as fmt
 from omni_app.state.client_rows import (NOBODY, NO_SOURCE, ClientForm, ClientRow, OwnerOption,
                                         client_form, client_row, owner_names, owner_options)
 from omni_app.state.inbox_rows import Reader
+from omni_app.state.client_filters import ALL, ClientFilters
 from omni_app.state.session import SessionState
 from omni_app.state.stage_options import StageOption, stage_options
 
-ALL = "all"      # a filter's "everything" value (Radix selects have no empty value)
-MINE = "me"      # the owner filter's value for the signed-in member's clients
 
 
-class ClientsState(SessionState):
+class ClientsState(SessionState, ClientFilters):
     rows: list[ClientRow] = []
     total: int = 0
     has_more: bool = False
-    search: str = ""
     kind: str = ALL
     stage: str = ALL
-    tag: str = ALL
-    source: str = ALL
     sort: str = "name"
-    owner: str = ALL                   # ALL, MINE, NOBODY or a member's id
     upcoming: bool = False             # only clients with an appointment to come
-    owners: list[OwnerOption] = []     # the clinic's active members (filter, bulk)
     form_owners: list[OwnerOption] = []  # the dialog's owner choices (+ an inactive owner kept)
     selected: list[str] = []           # ids of shown clients ticked for a bulk action
-    tag_options: list[str] = []        # the clinic's tags (filter and autocomplete)
     stages: list[StageOption] = []     # the clinic's stages, archived ones too
     notice: str = ""                   # a refusal while listing
     message: str = ""                  # the last save, said next to the list
@@ -65,10 +58,9 @@ class ClientsState(SessionState):
     def _filter(self) -> ClientFilter:
         def chosen(value: str) -> str:
             return "" if value == ALL else value
-        owner = {ALL: "", MINE: self.user_id or NOBODY}.get(self.owner, self.owner)
-        return ClientFilter(search=self.search, kind=chosen(self.kind), stage=chosen(self.stage),
-                            tag=chosen(self.tag), source=chosen(self.source), sort=self.sort,
-                            owner=owner, upcoming=self.upcoming)
+        return ClientFilter(**self._shared_filter(), kind=chosen(self.kind),
+                            stage=chosen(self.stage), sort=self.sort,
+                            upcoming=self.upcoming)
 
     def _refusal_text(self, errors: str, refused: Refused) -> str:
         if isinstance(refused, clients.Taken):
@@ -110,11 +102,6 @@ class ClientsState(SessionState):
         return (await self._as_member(self._reload)).answer
 
     @rx.event
-    async def set_search(self, value: str):
-        self.search = str(value)[:search.MAX_TERM]
-        return await self._refilter()
-
-    @rx.event
     async def set_kind(self, value: str):
         self.kind = value if value in clients.KINDS else ALL
         return await self._refilter()
@@ -122,22 +109,6 @@ class ClientsState(SessionState):
     @rx.event
     async def set_stage(self, value: str):
         self.stage = value if any(stage.key == value for stage in self.stages) else ALL
-        return await self._refilter()
-
-    @rx.event
-    async def set_tag(self, value: str):
-        self.tag = value if value in self.tag_options else ALL
-        return await self._refilter()
-
-    @rx.event
-    async def set_source(self, value: str):
-        self.source = value if value in clients.SOURCES else ALL
-        return await self._refilter()
-
-    @rx.event
-    async def set_owner(self, value: str):
-        known = value in (MINE, NOBODY) or any(owner.id == value for owner in self.owners)
-        self.owner = value if known else ALL
         return await self._refilter()
 
     @rx.event

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from omni_app import paths, services
+from omni_app import paths
 from omni_app.domain import home
 from omni_app.i18n import formatting
-from omni_app.state.inbox_live import link_to_clinic
+from omni_app.state.inbox_live import link_to_clinic, tab_user
 from omni_app.state.session import SessionState
 
 COUNTERS = home.COUNTERS
@@ -38,10 +38,9 @@ class HomeFetch:
 
 async def fetch_home(cookie: str | None, seq: int) -> HomeFetch | None:
     """What the home page shows, read as the tab's user (None when they signed out)."""
-    active = await (await services.current().session_store()).resolve(cookie)
-    if active is None:
+    user = await tab_user(cookie)
+    if user is None:
         return None
-    user = await services.current().as_user(active.access_token)
     return HomeFetch(seq, await home.counters(user), await home.getting_started(user))
 
 

@@ -42,6 +42,13 @@ async def announce(state: rx.State) -> int:
     return shared.version
 
 
+async def tab_user(cookie: str | None):
+    """The Supabase client acting as the user a tab's cookie names (None: signed out), for
+    background re-reads that run outside the tab's lock."""
+    active = await (await services.current().session_store()).resolve(cookie)
+    return None if active is None else await services.current().as_user(active.access_token)
+
+
 def _not_a_delta_for_a_gone_tab(record: logging.LogRecord) -> bool:
     return "Attempting to send delta to disconnected client" not in record.getMessage()
 
@@ -86,10 +93,9 @@ class LiveFetch:
 async def fetch_live(request: LiveRequest) -> LiveFetch | None:
     """What a live refresh shows, read as the tab's user (None when they signed out); marks the
     open conversation read, as the user is looking at it."""
-    active = await (await services.current().session_store()).resolve(request.cookie)
-    if active is None:
+    user = await tab_user(request.cookie)
+    if user is None:
         return None
-    user = await services.current().as_user(active.access_token)
     page = await conversations.inbox(user, request.wanted, count=True,
                                      limit=conversations.refresh_limit(request.shown))
     thread = await conversations.conversation(user, request.selected) if request.selected else None

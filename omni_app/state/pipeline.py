@@ -13,14 +13,13 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from omni_app import services
-from omni_app.domain import board, clients, clock, search, team
+from omni_app.domain import board, clients, clock, team
 from omni_app.domain.clients import ClientFilter
 from omni_app.state import board_rows
 from omni_app.state.board_rows import ColumnRow
-from omni_app.state.client_rows import NOBODY, OwnerOption, owner_options
-from omni_app.state.clients import ALL, MINE
-from omni_app.state.inbox_live import announce, link_to_clinic
+from omni_app.state.client_rows import owner_options
+from omni_app.state.client_filters import ClientFilters
+from omni_app.state.inbox_live import announce, link_to_clinic, tab_user
 from omni_app.state.inbox_rows import Reader
 from omni_app.state.session import SessionState
 from omni_app.state.stage_options import StageOption, shown, stage_options
@@ -35,22 +34,15 @@ class BoardFetch:
 async def fetch_board(cookie: str | None, seq: int, wanted: ClientFilter,
                       sizes: dict[str, int]) -> BoardFetch | None:
     """The board as the tab's user sees it now (None when they signed out)."""
-    active = await (await services.current().session_store()).resolve(cookie)
-    if active is None:
+    user = await tab_user(cookie)
+    if user is None:
         return None
-    user = await services.current().as_user(active.access_token)
     return BoardFetch(seq, await board.board(user, wanted, sizes))
 
 
-class PipelineState(SessionState):
+class PipelineState(SessionState, ClientFilters):
     columns: list[ColumnRow] = []
     stages: list[StageOption] = []
-    search: str = ""
-    tag: str = ALL
-    source: str = ALL
-    owner: str = ALL                   # ALL, MINE, NOBODY or a member's id
-    owners: list[OwnerOption] = []
-    tag_options: list[str] = []
     notice: str = ""                   # a refusal, said above the board
     message: str = ""                  # the last move, said to screen readers too
     loaded: bool = False
@@ -63,9 +55,7 @@ class PipelineState(SessionState):
         return [stage for stage in self.stages if not stage.archived]
 
     def _filter(self) -> ClientFilter:
-        owner = {ALL: "", MINE: self.user_id or NOBODY}.get(self.owner, self.owner)
-        return ClientFilter(search=self.search, tag="" if self.tag == ALL else self.tag,
-                            source="" if self.source == ALL else self.source, owner=owner)
+        return ClientFilter(**self._shared_filter())
 
     def _sizes(self) -> dict[str, int]:
         return {column.key: len(column.cards) for column in self.columns}
@@ -122,27 +112,6 @@ class PipelineState(SessionState):
     async def _refilter(self):
         self.columns = []              # the sizes shown no longer apply
         return (await self._as_member(self._reload)).answer
-
-    @rx.event
-    async def set_search(self, value: str):
-        self.search = str(value)[:search.MAX_TERM]
-        return await self._refilter()
-
-    @rx.event
-    async def set_tag(self, value: str):
-        self.tag = value if value in self.tag_options else ALL
-        return await self._refilter()
-
-    @rx.event
-    async def set_source(self, value: str):
-        self.source = value if value in clients.SOURCES else ALL
-        return await self._refilter()
-
-    @rx.event
-    async def set_owner(self, value: str):
-        known = value in (MINE, NOBODY) or any(owner.id == value for owner in self.owners)
-        self.owner = value if known else ALL
-        return await self._refilter()
 
     @rx.event
     async def load_more(self, stage: str):

@@ -7,11 +7,9 @@ import reflex as rx
 
 from omni_app import paths
 from omni_app.components.one_line import one_line
-from omni_app.domain import clients
 from omni_app.state.board_rows import CardRow, ColumnRow
-from omni_app.state.client_rows import NOBODY
-from omni_app.state.clients import MINE
-from omni_app.state.pipeline import ALL, PipelineState
+from omni_app.state.pipeline import PipelineState
+from omni_app.views.client_filters import owner_filter, source_filter, tag_filter
 from omni_app.views.client_list import tag_badge
 
 S = PipelineState
@@ -24,33 +22,12 @@ def toolbar() -> rx.Component:
                  value=S.search, on_change=S.set_search, debounce_timeout=300,
                  id="pipeline-search", type="search", aria_label=T["pipeline.search"],
                  flex="1 1 220px", min_width="0", size="2"),
-        rx.select.root(
-            rx.select.trigger(id="pipeline-tag", aria_label=T["clients.filter.tag"],
-                              max_width="100%"),
-            rx.select.content(rx.select.item(T["clients.filter.all_tags"], value=ALL),
-                              rx.foreach(S.tag_options,
-                                         lambda tag: rx.select.item(tag, value=tag))),
-            value=S.tag, on_change=S.set_tag, size="2"),
-        rx.select.root(
-            rx.select.trigger(id="pipeline-source", aria_label=T["clients.filter.source"],
-                              max_width="100%"),
-            rx.select.content(rx.select.item(T["clients.filter.all_sources"], value=ALL),
-                              *[rx.select.item(T[f"clients.source.{source}"], value=source)
-                                for source in clients.SOURCES]),
-            value=S.source, on_change=S.set_source, size="2"),
-        rx.select.root(
-            rx.select.trigger(id="pipeline-owner", aria_label=T["clients.filter.owner"],
-                              max_width="100%"),
-            rx.select.content(
-                rx.select.item(T["clients.filter.any_owner"], value=ALL),
-                rx.select.item(T["clients.filter.mine"], value=MINE),
-                rx.select.item(T["clients.filter.no_owner"], value=NOBODY),
-                rx.select.separator(),
-                rx.foreach(S.owners, lambda owner: rx.select.item(owner.name, value=owner.id))),
-            value=S.owner, on_change=S.set_owner, size="2"),
+        tag_filter(S, "pipeline"),
+        source_filter(S, "pipeline"),
+        owner_filter(S, "pipeline"),
         rx.cond(S.is_admin, rx.link(
             rx.button(rx.icon("settings-2", size=16), T["pipeline.manage_stages"],
-                      variant="soft", size="2", as_child=False),
+                      variant="soft", size="2"),
             href=paths.PIPELINE_STAGES, id="pipeline-manage-stages")),
         gap="8px", wrap="wrap", width="100%", align="center")
 

@@ -8,9 +8,10 @@ import reflex as rx
 from omni_app import paths
 from omni_app.components.one_line import one_line
 from omni_app.domain import clients
-from omni_app.state.client_rows import NOBODY, ClientRow
-from omni_app.state.clients import ALL, MINE, ClientsState
+from omni_app.state.client_rows import ClientRow
+from omni_app.state.clients import ALL, ClientsState
 from omni_app.views.client_bulk_bar import bulk_bar, row_checkbox, select_all
+from omni_app.views.client_filters import owner_filter, source_filter, tag_filter
 from omni_app.views.conversation_list import more_button
 
 S = ClientsState
@@ -26,19 +27,6 @@ def _select(element_id: str, label_key: str, value, handler, all_key: str, items
         value=value, on_change=handler, size="2")
 
 
-def owner_filter() -> rx.Component:
-    return rx.select.root(
-        rx.select.trigger(id="clients-owner", aria_label=T["clients.filter.owner"],
-                          max_width="100%"),
-        rx.select.content(
-            rx.select.item(T["clients.filter.any_owner"], value=ALL),
-            rx.select.item(T["clients.filter.mine"], value=MINE),
-            rx.select.item(T["clients.filter.no_owner"], value=NOBODY),
-            rx.select.separator(),
-            rx.foreach(S.owners, lambda owner: rx.select.item(owner.name, value=owner.id))),
-        value=S.owner, on_change=S.set_owner, size="2")
-
-
 def upcoming_filter() -> rx.Component:
     return rx.el.label(
         rx.checkbox(checked=S.upcoming, on_change=S.set_upcoming, id="clients-upcoming"),
@@ -47,13 +35,6 @@ def upcoming_filter() -> rx.Component:
 
 
 def toolbar() -> rx.Component:
-    tag_filter = rx.select.root(
-        rx.select.trigger(id="clients-tag", aria_label=T["clients.filter.tag"],
-                          max_width="100%"),
-        rx.select.content(rx.select.item(T["clients.filter.all_tags"], value=ALL),
-                          rx.foreach(S.tag_options,
-                                     lambda tag: rx.select.item(tag, value=tag))),
-        value=S.tag, on_change=S.set_tag, size="2")
     return rx.vstack(
         rx.hstack(
             rx.input(rx.input.slot(rx.icon("search", size=14)), placeholder=T["clients.search"],
@@ -76,11 +57,9 @@ def toolbar() -> rx.Component:
                                   rx.foreach(S.stage_choices, lambda stage: rx.select.item(
                                       stage.name, value=stage.key))),
                 value=S.stage, on_change=S.set_stage, size="2"),
-            tag_filter,
-            owner_filter(),
-            _select("clients-source", "clients.filter.source", S.source, S.set_source,
-                    "clients.filter.all_sources",
-                    [(source, T[f"clients.source.{source}"]) for source in clients.SOURCES]),
+            tag_filter(S, "clients"),
+            owner_filter(S, "clients"),
+            source_filter(S, "clients"),
             rx.select.root(
                 rx.select.trigger(id="clients-sort", aria_label=T["clients.sort"],
                                   max_width="100%"),
