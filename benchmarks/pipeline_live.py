@@ -12,9 +12,10 @@ in tab A, opens its menu and clicks the target stage's item. Times are taken in 
 the wall clock the tabs share (Date.now(), ms): from the click event on the item in tab A until
 the first animation frame that has the card in the target column, in tab A (its optimistic
 update) and in the last of the other tabs. The indented rows split those: until the last other
-tab receives its first socket.io event after the click (the clinic's counter: the move is
-saved) and its largest (its re-read board); until tab A receives the server's first answer (the
-optimistic delta). What follows each, to the screen, is the browser applying and rendering it.
+tab handles the socket.io event carrying the clinic's counter (the move is saved) and its
+largest (its re-read board); until tab A handles the server's first answer (the optimistic
+delta). Events are handled on the page's main thread, so each includes waiting for it; what
+follows, to the screen, is the browser applying and rendering the delta.
 One unmeasured warm-up move goes first, and moves are `GAP_S` apart.
 
 The path measured: click -> websocket -> the tab's handler (the card moves in the state and the
@@ -58,7 +59,7 @@ SCREEN_TIMEOUT_MS = 10_000  # a move not on a screen by then counts as missed
 DESK = {"width": 1400, "height": 900}
 # Every tab, before its scripts: the time of the click on a "Move to…" item, of the first
 # socket.io event the server sends after it (the mover's optimistic answer), and of every event
-# (with its size) once WATCH starts. Date.now(): the tabs are separate renderer processes, and
+# once WATCH starts (its size, and whether it carries the clinic's live counter). Date.now(): the tabs are separate renderer processes, and
 # the wall clock is the one they share.
 MOVE_PROBE = """
 (() => {
@@ -76,7 +77,8 @@ MOVE_PROBE = """
       this.addEventListener("message", (e) => {
         if (typeof e.data !== "string" || !e.data.startsWith("42")) return;
         if (move.click && !move.answer) move.answer = Date.now();
-        if (window.__events) window.__events.push([Date.now(), e.data.length]);
+        if (window.__events)
+          window.__events.push([Date.now(), e.data.length, e.data.includes("inbox_live")]);
       });
     }
   };
@@ -144,16 +146,19 @@ class Move:
     answer_s: float             # until the server's first answer reaches tab A
     own_s: float                # until tab A shows the card in its new column (optimistic)
     everywhere_s: float | None  # until the last other tab does (None: one missed it)
-    signal_s: float | None      # until that tab hears of the move (its first event)
+    signal_s: float | None      # until that tab hears of the move (the counter's event)
     fetched_s: float | None     # until that tab's board arrives (its largest event)
 
 
-def watched(tab: Page, click: int) -> tuple[float, float, float]:
-    """The card on screen, the first event, the largest event before it was on screen."""
+def watched(tab: Page, click: int) -> tuple[float, float | None, float | None]:
+    """The card on screen, the counter's event, the largest event before it was on screen.
+    (Every event is handled on the page's main thread: its time includes waiting for it.)"""
     shown = arrived(tab)
-    events = [e for e in tab.evaluate("window.__events") if e[0] <= shown] or [[shown, 0]]
-    board = max(events, key=lambda event: event[1])
-    return tuple((at - click) / 1000 for at in (shown, events[0][0], board[0]))
+    events = [e for e in tab.evaluate("window.__events") if e[0] <= shown]
+    signal = next((at for at, _, counter in events if counter), None)
+    board = max(events, key=lambda event: event[1])[0] if events else None
+    return ((shown - click) / 1000, *(None if at is None else (at - click) / 1000
+                                      for at in (signal, board)))
 
 
 def move_and_watch(mover: Page, others: list[Page], card: str, target: str) -> Move:
@@ -223,7 +228,7 @@ def report(moves: int, tab_count: int, done: list[Move], updates: list[float],
     print(header)
     print("-" * len(header))
     for name, values in (("click to screen (last other tab)", shown),
-                         ("  to its live signal (first event)",
+                         ("  to its live signal (counter event)",
                           [m.signal_s for m in done if m.signal_s is not None]),
                          ("  to its board (largest event)",
                           [m.fetched_s for m in done if m.fetched_s is not None]),
