@@ -16,7 +16,8 @@ tab handles the socket.io event carrying the clinic's counter (the move is saved
 largest (its re-read board); until tab A handles the server's first answer (the optimistic
 delta). Events are handled on the page's main thread, so each includes waiting for it; what
 follows, to the screen, is the browser applying and rendering the delta.
-One unmeasured warm-up move goes first, and moves are `GAP_S` apart.
+One unmeasured warm-up move goes first, and moves are `GAP_S` apart. (With 20 moves, the p95
+is the slowest of them, as in benchmarks/webhook_to_screen.py.)
 
 The path measured: click -> websocket -> the tab's handler (the card moves in the state and the
 delta goes back: tab A's time) -> place_on_board over REST -> the clinic's live counter ->
@@ -59,8 +60,8 @@ SCREEN_TIMEOUT_MS = 10_000  # a move not on a screen by then counts as missed
 DESK = {"width": 1400, "height": 900}
 # Every tab, before its scripts: the time of the click on a "Move to…" item, of the first
 # socket.io event the server sends after it (the mover's optimistic answer), and of every event
-# once WATCH starts (its size, and whether it carries the clinic's live counter). Date.now(): the tabs are separate renderer processes, and
-# the wall clock is the one they share.
+# once WATCH starts (its size, and whether it carries the clinic's live counter). Date.now():
+# the tabs are separate renderer processes, and the wall clock is the one they share.
 MOVE_PROBE = """
 (() => {
   const move = window.__moveProbe = {click: 0, answer: 0};
