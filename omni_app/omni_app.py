@@ -65,7 +65,7 @@ def with_security_headers(asgi_app):
 
 
 app = rx.App(api_transformer=[api, with_security_headers],
-             stylesheets=["/compact.css", "/pipeline.css"],
+             stylesheets=["/compact.css", "/pipeline.css", "/theme.css"],
              # A static file, not rx.call_script: the page policy never allows eval.
              head_components=[rx.el.script(src="/composer_keys.js", defer=True),
                               rx.el.script(src="/inbox_navigation.js", defer=True),

@@ -23,7 +23,7 @@ def auth_card(*children: rx.Component) -> rx.Component:
 
 def labelled_input(label_key: str, field_id: str, **props) -> rx.Component:
     return rx.fragment(
-        rx.text(T[label_key], as_="label", html_for=field_id, size="2"),
+        rx.text(T[label_key], as_="label", custom_attrs={"htmlFor": field_id}, size="2"),
         rx.input(id=field_id, width="100%", **props))
 
 

@@ -21,7 +21,7 @@ T = SessionState.tr
 
 def password_field(label_key: str, name: str, autocomplete: str) -> rx.Component:
     return rx.vstack(
-        rx.text(T[label_key], as_="label", html_for=f"account-{name}", size="2"),
+        rx.text(T[label_key], as_="label", custom_attrs={"htmlFor": f"account-{name}"}, size="2"),
         rx.input(id=f"account-{name}", name=name, type="password", required=True,
                  min_length=auth.MIN_PASSWORD_LENGTH if name != "current_password" else 1,
                  auto_complete=autocomplete, width="100%"),
@@ -53,7 +53,8 @@ def result(text, color: str, id: str) -> rx.Component:
 def name_form() -> rx.Component:
     return rx.form(
         rx.vstack(
-            rx.text(T["account.name.label"], as_="label", html_for="account-full-name", size="2"),
+            rx.text(T["account.name.label"], as_="label", size="2",
+                    custom_attrs={"htmlFor": "account-full-name"}),
             rx.flex(
                 rx.input(id="account-full-name", name="full_name", value=AccountState.name_draft,
                          on_change=AccountState.set_name_draft, required=True,

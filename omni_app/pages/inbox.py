@@ -29,7 +29,7 @@ def assignee_picker() -> rx.Component:
     """Who looks after the conversation: any active member, or nobody; one click for oneself."""
     return rx.hstack(
         rx.text(T["inbox.assignee.label"], size="1", color_scheme="gray", as_="label",
-                html_for="pane-assignee", flex_shrink="0"),
+                custom_attrs={"htmlFor": "pane-assignee"}, flex_shrink="0"),
         rx.select.root(
             rx.select.trigger(id="pane-assignee", aria_label=T["inbox.assignee.label"],
                               min_width="0", max_width="220px", flex="0 1 auto",

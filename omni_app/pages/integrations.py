@@ -41,7 +41,7 @@ def status_row(channel: str, view) -> rx.Component:
         rx.text(T["integrations.status"], size="2"),
         rx.switch(checked=view.status == "active",
                   on_change=lambda active: S.set_active(channel, active),
-                  id=f"integration-{channel}-status"),
+                  id=f"integration-{channel}-status", aria_label=T["integrations.status"]),
         rx.badge(rx.cond(view.status == "active", T["integrations.status.active"],
                          T["integrations.status.inactive"]),
                  color_scheme=rx.cond(view.status == "active", "green", "gray")),

@@ -33,14 +33,16 @@ def login_page() -> rx.Component:
                             rx.callout(LoginState.error_message, icon="triangle-alert",
                                        color_scheme="red", role="alert", id="login-error",
                                        width="100%")),
-                    rx.text(T["login.email"], as_="label", html_for="email", size="2"),
+                    rx.text(T["login.email"], as_="label", size="2",
+                            custom_attrs={"htmlFor": "email"}),
                     # Uncontrolled, so the typed e-mail never crosses the websocket; the key
                     # remounts it once the remembered e-mail arrives with the page's state.
                     rx.input(id="email", name="email", type="email", required=True,
                              auto_complete="username", width="100%",
                              default_value=LoginState.remembered_email,
                              key=LoginState.remembered_email),
-                    rx.text(T["login.password"], as_="label", html_for="password", size="2"),
+                    rx.text(T["login.password"], as_="label", size="2",
+                            custom_attrs={"htmlFor": "password"}),
                     rx.input(id="password", name="password", type="password", required=True,
                              auto_complete="current-password", width="100%"),
                     rx.el.input(type="hidden", name="next", value=LoginState.next_path),

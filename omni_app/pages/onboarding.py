@@ -44,7 +44,8 @@ def timezone_picker() -> rx.Component:
     """A search box filtering a list box: every zone is reachable by typing a city or country
     in the reader's language (or the IANA name), and by keyboard."""
     return rx.vstack(
-        rx.text(T["onboarding.timezone"], as_="label", html_for="timezone-search", size="2"),
+        rx.text(T["onboarding.timezone"], as_="label", size="2",
+                custom_attrs={"htmlFor": "timezone-search"}),
         rx.input(id="timezone-search", name="timezone_query", value=OnboardingState.timezone_query,
                  on_change=OnboardingState.search_timezones.debounce(250),
                  placeholder=T["onboarding.timezone.search"], width="100%",
@@ -68,9 +69,11 @@ def create_clinic_form() -> rx.Component:
             rx.vstack(
                 rx.heading(T["onboarding.title"], size="5"),
                 rx.text(T["onboarding.intro"], color_scheme="gray"),
-                rx.text(T["onboarding.name"], as_="label", html_for="clinic-name", size="2"),
+                rx.text(T["onboarding.name"], as_="label", size="2",
+                        custom_attrs={"htmlFor": "clinic-name"}),
                 rx.input(id="clinic-name", name="name", required=True, width="100%"),
-                rx.text(T["onboarding.owner_name"], as_="label", html_for="owner-name",
+                rx.text(T["onboarding.owner_name"], as_="label",
+                        custom_attrs={"htmlFor": "owner-name"},
                         size="2"),
                 rx.input(id="owner-name", name="owner_name", value=OnboardingState.owner_name,
                          on_change=OnboardingState.set_owner_name, max_length=200,

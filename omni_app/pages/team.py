@@ -75,7 +75,7 @@ def invite_form() -> rx.Component:
             rx.input(name="full_name", placeholder=T["team.invite.name"], id="invite-name"),
             rx.input(name="email", type="email", placeholder=T["team.invite.email"],
                      required=True, id="invite-email"),
-            rx.select.root(rx.select.trigger(id="invite-role"),
+            rx.select.root(rx.select.trigger(id="invite-role", aria_label=T["team.invite.role"]),
                            rx.select.content(rx.select.item(T["role.staff"], value="staff"),
                                              rx.select.item(T["role.admin"], value="admin")),
                            name="role", default_value="staff"),

@@ -21,7 +21,8 @@ def row_checkbox(client_id, name) -> rx.Component:
 
 def select_all() -> rx.Component:
     return rx.cond(B.rows.length() > 0, rx.el.label(
-        rx.checkbox(checked=B.all_selected, on_change=B.toggle_all, id="clients-select-all"),
+        rx.checkbox(checked=B.all_selected, on_change=B.toggle_all, id="clients-select-all",
+                    aria_label=T["clients.bulk.select_all"]),
         rx.text(T["clients.bulk.select_all"], size="1", color_scheme="gray"),
         display="flex", align_items="center", gap="6px", cursor="pointer"))
 

@@ -19,7 +19,7 @@ def field(label_key: str, control: rx.Component, element_id: str, optional: bool
     return rx.vstack(
         rx.text(T[label_key], rx.cond(optional, rx.text.span(" (", T["clients.field.optional"],
                                                              ")", color_scheme="gray"), ""),
-                size="2", weight="medium", as_="label", html_for=element_id),
+                size="2", weight="medium", as_="label", custom_attrs={"htmlFor": element_id}),
         control,
         rx.text(hint, size="1", color_scheme="gray") if hint is not None else rx.fragment(),
         spacing="1", width="100%")

@@ -29,7 +29,8 @@ def _select(element_id: str, label_key: str, value, handler, all_key: str, items
 
 def upcoming_filter() -> rx.Component:
     return rx.el.label(
-        rx.checkbox(checked=S.upcoming, on_change=S.set_upcoming, id="clients-upcoming"),
+        rx.checkbox(checked=S.upcoming, on_change=S.set_upcoming, id="clients-upcoming",
+                    aria_label=T["clients.filter.upcoming"]),
         rx.text(T["clients.filter.upcoming"], size="2"),
         display="flex", align_items="center", gap="6px", cursor="pointer", min_height="32px")
 

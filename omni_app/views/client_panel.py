@@ -70,7 +70,8 @@ def who() -> rx.Component:
 
 def labelled_select(label_key: str, element_id: str, items, value, on_change) -> rx.Component:
     return rx.vstack(
-        rx.text(T[label_key], size="1", color_scheme="gray", as_="label", html_for=element_id),
+        rx.text(T[label_key], size="1", color_scheme="gray", as_="label",
+                custom_attrs={"htmlFor": element_id}),
         rx.select.root(
             rx.select.trigger(id=element_id, aria_label=T[label_key], width="100%"),
             rx.select.content(*items), value=value, on_change=on_change, size="2"),

@@ -92,11 +92,11 @@ def new_conversation() -> rx.Component:
             rx.form(
                 rx.vstack(
                     rx.text(T["inbox.start.phone"], size="2", weight="medium", as_="label",
-                            html_for="start-phone"),
+                            custom_attrs={"htmlFor": "start-phone"}),
                     rx.input(name="phone", id="start-phone", type="tel", required=True,
                              placeholder="(11) 98765-4321", auto_complete="tel", width="100%"),
                     rx.text(T["inbox.start.name"], size="2", weight="medium", as_="label",
-                            html_for="start-name"),
+                            custom_attrs={"htmlFor": "start-name"}),
                     rx.input(name="name", id="start-name", max_length=200, width="100%"),
                     rx.cond(InboxState.start_error != "",
                             rx.callout(InboxState.start_error, color_scheme="red", size="1",
@@ -167,7 +167,8 @@ def filters() -> rx.Component:
             size="1"),
         rx.text(rx.hstack(rx.checkbox(checked=InboxState.unread_only,
                                       on_change=InboxState.set_unread_only,
-                                      id="inbox-unread"),
+                                      id="inbox-unread",
+                                      aria_label=T["inbox.filter.unread"]),
                           T["inbox.filter.unread"], spacing="1", align="center"),
                 as_="label", size="1"),
         spacing="2", align="center", wrap="wrap",

@@ -17,7 +17,7 @@ def variable_input(slot: rx.Var[VariableSlot]) -> rx.Component:
     element_id = "template-variable-" + slot.number.to_string()
     return rx.vstack(
         rx.text(slot.label, size="2",
-                weight="medium", as_="label", html_for=element_id),
+                weight="medium", as_="label", custom_attrs={"htmlFor": element_id}),
         rx.input(value=slot.value, on_change=lambda value: S.set_value(slot.number, value),
                  id=element_id, max_length=1024, width="100%"),
         spacing="1", width="100%")
