@@ -112,7 +112,7 @@ app.add_page(quick_replies_page, route=paths.QUICK_REPLIES, title=SIGNED_IN_TITL
 app.add_page(message_templates_page, route=paths.MESSAGE_TEMPLATES, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, MessageTemplatesState.load])
 app.add_page(clinic_settings_page, route=paths.CLINIC_SETTINGS, title=SIGNED_IN_TITLE,
-             on_load=[SessionState.require_clinic_member, ClinicSettingsState.open_settings])
+             on_load=ClinicSettingsState.open_settings)
 app.add_page(audit_log_page, route=paths.AUDIT_LOG, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, AuditLogState.open_audit])
 app.add_page(account_page, route=paths.ACCOUNT, title=SIGNED_IN_TITLE,

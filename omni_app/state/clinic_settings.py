@@ -129,7 +129,12 @@ class ClinicSettingsState(SessionState):
 
     @rx.event
     async def open_settings(self):
+        """on_load: who is this (re-read from the server: the page differs for admins), then
+        the clinic's settings."""
         self.message = ""
+        user, elsewhere = await self._clinic_member()
+        if user is None:
+            return elsewhere
         return (await self._guarded(self._read, errors="settings.error", shows="error")).answer
 
     @rx.event

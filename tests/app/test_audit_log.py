@@ -78,7 +78,7 @@ async def test_admins_page_through_the_log_newest_first_and_filter_it(app_env):
                               "since": "2026-03-09", "until": "2026-03-09"})
     assert len(page.rows) == 24 and not page.has_older
     assert page.rows[0].when == "09/03/2026 23:30"
-    assert page.rows[0].details == ["name: modelo_0", "language: pt_BR"]
+    assert page.rows[0].details == ["nome: modelo_0", "idioma: pt_BR"]
     await page.apply_filters({"actor": "all", "action": "template.created",
                               "since": "2026-03-10", "until": ""})
     assert len(page.rows) == 0

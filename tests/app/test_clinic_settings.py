@@ -224,7 +224,8 @@ async def test_the_templates_section_lists_the_clinics_templates(app_env):
          "status": "approved"},
         {"company_id": mine.company_id, "name": "aviso", "language": "es", "body": "Hola",
          "status": "pending"},
-        {"company_id": other.company_id, "name": "deles", "language": "pt_BR", "body": "Oi"},
+        {"company_id": other.company_id, "name": "deles", "language": "pt_BR", "body": "Oi",
+         "status": "pending"},
     ]).execute()
     page = await opened(mine.cookie)
     assert [(t.name, t.language, t.status) for t in page.templates] == [

@@ -150,6 +150,8 @@ MESSAGES = {
         "audit.field.locale": "idioma padrão",
         "audit.field.currency": "moeda",
         "audit.field.working_hours": "horário de funcionamento",
+        "audit.field.language": "idioma",
+        "audit.field.status": "status",
     },
     "en": {
         "settings.nav": "Clinic",
@@ -296,6 +298,8 @@ MESSAGES = {
         "audit.field.locale": "default language",
         "audit.field.currency": "currency",
         "audit.field.working_hours": "working hours",
+        "audit.field.language": "language",
+        "audit.field.status": "status",
     },
     "es": {
         "settings.nav": "Clínica",
@@ -445,5 +449,7 @@ MESSAGES = {
         "audit.field.locale": "idioma predeterminado",
         "audit.field.currency": "moneda",
         "audit.field.working_hours": "horario de atención",
+        "audit.field.language": "idioma",
+        "audit.field.status": "estado",
     },
 }
