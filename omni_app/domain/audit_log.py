@@ -70,21 +70,24 @@ async def actions(user: AsyncClient) -> list[str]:
         raise from_database(refused) from None
 
 
-def readable(value) -> str:
-    """Details as text a person reads: `key: value` pairs, {old, new} as `old → new`, hours
-    intervals as `08:00–12:00`, nothing as `—`; never JSON."""
+def readable(value, names: dict[str, str] | None = None) -> str:
+    """Details as text a person reads: `key: value` pairs (a key in `names` as its name there:
+    `mon` as "Segunda"), {old, new} as `old → new`, hours intervals as `08:00–12:00`, nothing
+    as `—`; never JSON."""
+    names = names or {}
     if value is None or value == "" or value == [] or value == {}:
         return "—"
     if isinstance(value, bool):
         return "✓" if value else "✗"
     if isinstance(value, dict):
         if set(value) == {"old", "new"}:
-            return f"{readable(value['old'])} → {readable(value['new'])}"
+            return f"{readable(value['old'], names)} → {readable(value['new'], names)}"
         if set(value) == {"start", "end"}:
             return f"{value['start']}–{value['end']}"
-        return "; ".join(f"{key}: {readable(item)}" for key, item in value.items())
+        return "; ".join(f"{names.get(key, key)}: {readable(item, names)}"
+                         for key, item in value.items())
     if isinstance(value, list):
-        return ", ".join(readable(item) for item in value)
+        return ", ".join(readable(item, names) for item in value)
     return str(value)
 
 

@@ -28,7 +28,9 @@ def labelled(label_key: str, control: rx.Component, for_id: str, hint_key: str =
     return rx.vstack(
         rx.text(T[label_key], size="2", weight="medium", as_="label", html_for=for_id),
         control,
-        rx.text(T[hint_key], size="1", color_scheme="gray") if hint_key else rx.fragment(),
+        # how to fill it in: only for those who can
+        rx.cond(S.is_admin, rx.text(T[hint_key], size="1", color_scheme="gray"))
+        if hint_key else rx.fragment(),
         spacing="1", width="100%", min_width="0", **props)
 
 
@@ -79,7 +81,7 @@ def identity() -> rx.Component:
                      rx.input(name="logo_url", id="settings-logo-url", type="url",
                               default_value=S.values.logo_url, read_only=READ_ONLY,
                               on_change=S.set_logo.debounce(300), max_length=2048,
-                              placeholder="https://", width="100%"),
+                              placeholder=rx.cond(S.is_admin, "https://", ""), width="100%"),
                      "settings-logo-url", "settings.logo_hint", flex="1 1 240px"),
             gap="12px", wrap="wrap", width="100%"),
         rx.box(logo_preview(), margin_top="10px"),
@@ -168,14 +170,16 @@ def save_bar() -> rx.Component:
             rx.button(rx.icon("save", size=16), T["settings.save"], type="submit",
                       id="settings-save"),
             spacing="2", width="100%"),
-        rx.callout(T["settings.read_only"], icon="lock", color_scheme="gray", size="1",
-                   id="settings-read-only", width="100%"))
+        rx.fragment())
 
 
 def clinic_settings_page() -> rx.Component:
     return shell(
         rx.heading(T["settings.title"], size="6", margin_bottom="4px"),
         rx.text(T["settings.intro"], size="2", color_scheme="gray", margin_bottom="12px"),
+        rx.cond(~S.is_admin, rx.callout(T["settings.read_only"], icon="lock", color_scheme="gray",
+                                        size="1", id="settings-read-only", width="100%",
+                                        margin_bottom="12px")),
         rx.form(
             rx.vstack(
                 identity(), contact(), region(),

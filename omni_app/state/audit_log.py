@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import reflex as rx
 
-from omni_app.domain import audit_log, team
+from omni_app.domain import audit_log, clinic_settings, team
 from omni_app.state.session import SessionState
 
 ANY = "all"      # a select's "no filter" (Radix items cannot have an empty value)
@@ -55,7 +55,8 @@ class AuditLogState(SessionState):
     def _row(self, entry: dict) -> AuditRow:
         tr = self.tr
         details = entry.get("details") or {}
-        lines = ([f"{tr.get('audit.field.' + key, key)}: {audit_log.readable(value)}"
+        days = {day: tr[f"settings.day.{day}"] for day in clinic_settings.DAYS}
+        lines = ([f"{tr.get('audit.field.' + key, key)}: {audit_log.readable(value, days)}"
                   for key, value in details.items()] if isinstance(details, dict)
                  else audit_log.detail_lines(details))
         return AuditRow(entry["id"], self._local_time(entry["at"]),

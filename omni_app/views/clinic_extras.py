@@ -15,7 +15,7 @@ STATUS_COLORS = {"approved": "green", "pending": "amber", "rejected": "red"}
 
 def template_line(template: rx.Var[TemplateLine]) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(rx.code(one_line(template.name), max_width="100%", display="block"),
+        rx.table.cell(rx.code(one_line(template.name), max_width="100%", display="inline-block"),
                       max_width="0", width="60%"),
         rx.table.cell(template.language),
         rx.table.cell(rx.badge(T["templates.status." + template.status],

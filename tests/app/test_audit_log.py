@@ -102,7 +102,7 @@ async def test_entries_read_in_words(app_env):
         "moeda: BRL → USD",
         "e-mail de contato: — → contato@aurora.com.br",
         "telefone de contato: — → +5541988887777",
-        "horário de funcionamento: — → mon: 08:00–12:00",
+        "horário de funcionamento: — → Segunda: 08:00–12:00",
     ]
     # an action the page does not know yet reads as its key
     row = page._row({"id": "x", "at": "2026-03-10T12:00:00+00:00", "actor_name": None,

@@ -51,6 +51,14 @@ def test_an_admin_saves_the_settings_and_staff_see_them_read_only(new_context, a
     expect(page.locator("#side-nav-settings-clinic")).to_be_visible()
     expect(page.locator("#side-nav-settings-audit")).to_be_visible()
     fill_settings(page)
+    page.fill("#settings-logo-url", "http://exemplo.com/logo.png")
+    expect(page.locator("#settings-logo-note")).to_have_text(
+        "O logo precisa ser um endereço que comece com https://.")
+    page.fill("#settings-logo-url", "https://127.0.0.1:9/logo.png")   # nothing answers there
+    expect(page.locator("#settings-logo-note")).to_have_text(
+        "Não foi possível carregar a imagem desse endereço.")
+    page.fill("#settings-logo-url", "")
+    expect(page.locator("#settings-logo-note")).to_have_text("Sem logo")
     expect(page.locator("#hours-problems")).to_have_text(
         "Segunda: 11:00–18:00 se sobrepõe a 08:00–12:00.")
     page.click("#settings-save")
