@@ -12,6 +12,8 @@ from omni_app.api.security_headers import SecurityHeaders
 from omni_app.jobs.worker import Worker
 from omni_app.pages.account import account_page
 from omni_app.pages.forgot import forgot_page
+from omni_app.pages.audit_log import audit_log_page
+from omni_app.pages.clinic_settings import clinic_settings_page
 from omni_app.pages.client_profile import client_profile_page
 from omni_app.pages.clients import clients_page
 from omni_app.pages.duplicates import duplicates_page
@@ -32,6 +34,8 @@ from omni_app.settings import get_settings
 from omni_app.state.account import AccountState
 from omni_app.state.alerts import AlertsState
 from omni_app.state.app_state import AppState
+from omni_app.state.audit_log import AuditLogState
+from omni_app.state.clinic_settings import ClinicSettingsState
 from omni_app.state.client_profile import ClientProfileState
 from omni_app.state.clients import ClientsState
 from omni_app.state.duplicates import DuplicatesState
@@ -107,6 +111,10 @@ app.add_page(quick_replies_page, route=paths.QUICK_REPLIES, title=SIGNED_IN_TITL
              on_load=[SessionState.require_admin, QuickRepliesState.load])
 app.add_page(message_templates_page, route=paths.MESSAGE_TEMPLATES, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, MessageTemplatesState.load])
+app.add_page(clinic_settings_page, route=paths.CLINIC_SETTINGS, title=SIGNED_IN_TITLE,
+             on_load=ClinicSettingsState.open_settings)
+app.add_page(audit_log_page, route=paths.AUDIT_LOG, title=SIGNED_IN_TITLE,
+             on_load=[SessionState.require_admin, AuditLogState.open_audit])
 app.add_page(account_page, route=paths.ACCOUNT, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_clinic_member, AccountState.load])
 app.add_page(not_found_page, route="404", title="Omni", on_load=NotFoundState.load)

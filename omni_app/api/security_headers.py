@@ -28,7 +28,8 @@ def _page_policy(script_hashes: list[str], connect: str) -> str:
     return ("default-src 'self'; "
             f"script-src {scripts}; "
             "style-src 'self' 'unsafe-inline'; "
-            "img-src 'self' data: blob:; font-src 'self' data:; "
+            # https: the clinic's logo is an address its admin gives (/settings/clinic)
+            "img-src 'self' data: blob: https:; font-src 'self' data:; "
             f"connect-src {connect}; "
             "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'")
 
