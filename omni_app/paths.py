@@ -18,6 +18,7 @@ INTEGRATIONS = "/settings/integrations"
 ACCOUNT = "/account"
 QUICK_REPLIES = "/settings/quick-replies"
 MESSAGE_TEMPLATES = "/settings/templates"
+SERVICES = "/settings/services"
 # signed-out account pages (an e-mailed link lands on SET_PASSWORD: Auth's redirect allow list)
 FORGOT = "/forgot"
 SET_PASSWORD = "/auth/set-password"
