@@ -14,7 +14,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from omni_app.api.errors import HttpError
 from omni_app.api.v1 import Caller, _body, _errors, _uuid
-from omni_app.api.v1_services import clinic_currency
+from omni_app.api.v1_services import cents, clinic_currency
 from omni_app.domain import payments
 from omni_app.domain.refusals import Refused
 
@@ -75,7 +75,7 @@ def _refused(refused: Refused) -> HttpError:
 
 
 def _shown(row: dict, currency: str) -> dict:
-    return {**row, "amount": Decimal(str(row["amount"])), "currency": currency}
+    return {**row, "amount": cents(row["amount"]), "currency": currency}
 
 
 @router.post("/payments", status_code=201, response_model=Payment,

@@ -33,6 +33,11 @@ class ServiceList(m._Model):
 router = APIRouter(prefix="/api/v1", tags=["API v1"], responses=_errors(401, 403, 429, 503))
 
 
+def cents(amount) -> Decimal:
+    """A numeric(12, 2) as PostgREST answers it (250.0) with its 2 decimals: 250.00."""
+    return Decimal(str(amount)).quantize(Decimal("0.01"))
+
+
 async def clinic_currency(caller) -> str:
     rows = (await caller.user.table("companies").select("currency").eq("id", caller.company_id)
             .limit(1).execute()).data
@@ -46,6 +51,6 @@ async def clinic_currency(caller) -> str:
 async def list_services(caller: Caller, include_archived: Annotated[bool, Query(
         description="also list archived services")] = False):
     currency = await clinic_currency(caller)
-    return {"services": [{**row, "price": Decimal(str(row["price"])), "currency": currency,
+    return {"services": [{**row, "price": cents(row["price"]), "currency": currency,
                           "archived": row["archived_at"] is not None}
                          for row in await catalog.listed(caller.user, include_archived)]}
