@@ -13,7 +13,7 @@ T = S.tr
 
 
 def field(label, control: rx.Component, for_id: str) -> rx.Component:
-    return rx.vstack(rx.text(label, size="2", weight="medium", as_="label", html_for=for_id),
+    return rx.vstack(rx.el.label(rx.text(label, size="2", weight="medium"), html_for=for_id),
                      control, spacing="1", width="100%", min_width="0")
 
 

@@ -17,7 +17,7 @@ def swatch(color) -> rx.Component:
 
 
 def labelled(label, control: rx.Component, for_id: str, **props) -> rx.Component:
-    return rx.vstack(rx.text(label, size="2", weight="medium", as_="label", html_for=for_id),
+    return rx.vstack(rx.el.label(rx.text(label, size="2", weight="medium"), html_for=for_id),
                      control, spacing="1", min_width="0", **props)
 
 
