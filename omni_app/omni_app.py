@@ -27,6 +27,7 @@ from omni_app.pages.message_templates import message_templates_page
 from omni_app.pages.not_found import not_found_page
 from omni_app.pages.onboarding import onboarding_page
 from omni_app.pages.quick_replies import quick_replies_page
+from omni_app.pages.services import services_page
 from omni_app.pages.set_password import set_password_page
 from omni_app.pages.signup import signup_page
 from omni_app.pages.team import team_page
@@ -49,6 +50,7 @@ from omni_app.state.onboarding import OnboardingState
 from omni_app.state.quick_replies import QuickRepliesState
 from omni_app.state.pipeline import PipelineState
 from omni_app.state.pipeline_stages import PipelineStagesState
+from omni_app.state.services import ServicesState
 from omni_app.state.session import SessionState
 from omni_app.state.team import TeamState
 
@@ -115,6 +117,8 @@ app.add_page(clinic_settings_page, route=paths.CLINIC_SETTINGS, title=SIGNED_IN_
              on_load=ClinicSettingsState.open_settings)
 app.add_page(audit_log_page, route=paths.AUDIT_LOG, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, AuditLogState.open_audit])
+app.add_page(services_page, route=paths.SERVICES, title=SIGNED_IN_TITLE,
+             on_load=ServicesState.load)
 app.add_page(account_page, route=paths.ACCOUNT, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_clinic_member, AccountState.load])
 app.add_page(not_found_page, route="404", title="Omni", on_load=NotFoundState.load)

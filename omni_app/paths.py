@@ -20,6 +20,7 @@ QUICK_REPLIES = "/settings/quick-replies"
 MESSAGE_TEMPLATES = "/settings/templates"
 CLINIC_SETTINGS = "/settings/clinic"
 AUDIT_LOG = "/settings/audit"
+SERVICES = "/settings/services"
 # signed-out account pages (an e-mailed link lands on SET_PASSWORD: Auth's redirect allow list)
 FORGOT = "/forgot"
 SET_PASSWORD = "/auth/set-password"

@@ -22,7 +22,7 @@ from starlette.responses import JSONResponse, Response
 from omni_app import __version__, paths
 from omni_app.api import (account_routes, auth_routes, health, n8n_workflows, v1,
                           v1_client_notes, v1_merge, v1_pipeline, webhook_reference, webhooks)
-from omni_app.api import client_exports
+from omni_app.api import client_exports, v1_payments, v1_services
 from omni_app.api.errors import HttpError
 
 log = logging.getLogger("omni.api")
@@ -96,6 +96,8 @@ def build_api() -> FastAPI:
     api.add_exception_handler(HTTPException, _framework_error)
     api.add_exception_handler(APIError, _database_refused)
     api.include_router(v1.router)
+    api.include_router(v1_services.router)
+    api.include_router(v1_payments.router)
     api.include_router(v1_pipeline.router)
     api.include_router(v1_merge.router)
     api.include_router(v1_client_notes.router)

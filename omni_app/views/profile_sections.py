@@ -8,6 +8,7 @@ from omni_app.components.one_line import one_line
 from omni_app.state import profile_rows as rows
 from omni_app.state.client_profile import ClientProfileState
 from omni_app.views.conversation_list import channel_icon
+from omni_app.views.payment_dialog import payment_actions, payment_dialog
 
 S = ClientProfileState
 T = S.tr
@@ -153,6 +154,7 @@ def payment_item(item: rx.Var[rows.PaymentRow]) -> rx.Component:
         rx.match(item.status, *[(status, rx.badge(item.status_label, color_scheme=color))
                                 for status, color in PAYMENT_COLORS.items()],
                  rx.badge(item.status_label)),
+        payment_actions(item),
         id="payment-" + item.id)
 
 
@@ -163,7 +165,9 @@ def payments_card() -> rx.Component:
                         weight="bold", id="payments-paid"),
                 rx.text(T["client_profile.payments.pending"], ": ", S.pending_total, size="2",
                         weight="bold", id="payments-pending"),
-                gap="4px 16px", wrap="wrap"),
+                rx.spacer(),
+                payment_dialog(),
+                gap="4px 16px", wrap="wrap", align="center", width="100%"),
         rx.cond(S.payments.length() > 0,
                 rx.vstack(rx.foreach(S.payments, payment_item), spacing="0", width="100%"),
                 empty("client_profile.payments.empty")),
