@@ -173,7 +173,9 @@ grant execute on function public.set_payment_status(uuid, text) to authenticated
 create function private.audit_payment() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
-  if tg_op = 'INSERT' or new.status is distinct from old.status then
+  -- What members do (in the app or with an API key); not the service role's bulk loads.
+  if (tg_op = 'INSERT' or new.status is distinct from old.status)
+     and private.current_user_id() is not null then
     perform private.audit(new.company_id,
                           case tg_op when 'INSERT' then 'payment.recorded'
                                      else 'payment.status_changed' end,

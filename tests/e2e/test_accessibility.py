@@ -17,7 +17,7 @@ SIGNED_OUT = ["/login", "/signup", "/forgot"]
 SIGNED_IN = ["/", "/inbox", "/inbox/{conversation}", "/clients", "/clients/{client}",
              "/clients/duplicates", "/pipeline", "/pipeline/stages", "/team",
              "/settings/integrations", "/settings/quick-replies", "/settings/templates",
-             "/settings/clinic", "/settings/audit",
+             "/settings/clinic", "/settings/audit", "/settings/services",
              "/account", "/no-such-page"]
 SERIOUS = {"serious", "critical"}
 
