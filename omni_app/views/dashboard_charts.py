@@ -32,7 +32,9 @@ def numbers_table(chart: rx.Var[Chart], caption_key: str, element_id: str) -> rx
                 rx.el.caption(T[caption_key], text_align="left", padding="4px 8px",
                               color=rx.color("gray", 11)),
                 rx.el.thead(rx.el.tr(rx.foreach(
-                    chart.headers, lambda header: rx.el.th(header, scope="col", style=cell)))),
+                    chart.headers, lambda header: rx.el.th(
+                        header, scope="col", style={**cell, "white_space": "normal",
+                                                    "vertical_align": "bottom"})))),
                 rx.el.tbody(rx.foreach(chart.rows, lambda row: rx.el.tr(rx.foreach(
                     row, lambda value: rx.el.td(value, style=cell))))),
                 font_size="var(--font-size-1)", border_collapse="collapse", width="100%"),
