@@ -1,5 +1,5 @@
-"""/: the clinic at a glance, live: its counters and, for a new clinic, the getting-started
-checklist."""
+"""/: the clinic at a glance, live: quick actions, its counters, today's appointments, the
+charts and, for a new clinic, the getting-started checklist."""
 from __future__ import annotations
 
 import reflex as rx
@@ -7,6 +7,8 @@ import reflex as rx
 from omni_app.components.live_refresh import on_value_change
 from omni_app.state.home import COUNTERS, ChecklistStep, HomeState
 from omni_app.state.inbox_live import InboxLive
+from omni_app.views.dashboard_charts import charts
+from omni_app.views.dashboard_today import quick_actions, today_card
 from omni_app.views.shell import shell
 
 T = HomeState.tr
@@ -79,6 +81,10 @@ def home_page() -> rx.Component:
                 rx.callout(HomeState.notice, icon="lock", color_scheme="amber", role="status",
                            id="home-notice", margin_bottom="12px")),
         checklist(),
-        rx.flex(*[counter_card(key) for key in COUNTERS], wrap="wrap", gap="12px"),
+        quick_actions(),
+        rx.flex(*[counter_card(key) for key in COUNTERS], wrap="wrap", gap="12px",
+                margin_bottom="12px"),
+        today_card(),
+        charts(),
         revenue_setting(),
     )

@@ -85,6 +85,8 @@ class ClientsState(SessionState, ClientFilters):
         self._members = await team.members(user)
         self.owners = owner_options(self._members)
         await self._reload(user)
+        if self.router.url.query_parameters.get("new") == "1":    # home's "New client"
+            self._open_form(ClientForm())
 
     async def _reload(self, user, actor=None) -> None:
         page = await clients.listed(user, self._filter(), count=True)

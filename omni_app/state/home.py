@@ -1,5 +1,6 @@
-"""The home page: the clinic's counters and, for a new clinic, its getting-started checklist,
-read as the signed-in user and kept live.
+"""The home page: the clinic's counters, today's appointments (confirm or mark a no-show in one
+click), the charts and, for a new clinic, its getting-started checklist, all read in one round
+trip (domain/dashboard.py) as the signed-in user and kept live.
 
 Like the inbox, the tab links `InboxLive` to its clinic in on_load; when the clinic's counter
 moves (a webhook, a reply, another tab) the page calls `sync_live`, which refetches in the
@@ -13,13 +14,16 @@ from dataclasses import dataclass
 import reflex as rx
 
 from omni_app import paths
-from omni_app.domain import home
+from omni_app.domain import dashboard, home
 from omni_app.i18n import formatting
-from omni_app.state.inbox_live import link_to_clinic, tab_user
+from omni_app.state import dashboard_rows as rows
+from omni_app.state.dashboard_rows import Chart, TodayRow
+from omni_app.state.inbox_live import announce, link_to_clinic, tab_user
+from omni_app.state.inbox_rows import Reader
 from omni_app.state.session import SessionState
 
 COUNTERS = home.COUNTERS
-STEP_LINKS = {"channel": paths.INTEGRATIONS, "team": paths.TEAM, "services": ""}
+STEP_LINKS = {"channel": paths.INTEGRATIONS, "team": paths.TEAM, "services": paths.SERVICES}
 
 
 @dataclass
@@ -32,8 +36,7 @@ class ChecklistStep:
 @dataclass(frozen=True)
 class HomeFetch:
     seq: int
-    counters: dict
-    started: home.GettingStarted
+    board: dashboard.Dashboard | None
 
 
 async def fetch_home(cookie: str | None, seq: int) -> HomeFetch | None:
@@ -41,7 +44,7 @@ async def fetch_home(cookie: str | None, seq: int) -> HomeFetch | None:
     user = await tab_user(cookie)
     if user is None:
         return None
-    return HomeFetch(seq, await home.counters(user), await home.getting_started(user))
+    return HomeFetch(seq, await dashboard.dashboard(user))
 
 
 class HomeState(SessionState):
@@ -51,6 +54,15 @@ class HomeState(SessionState):
     steps: list[ChecklistStep] = []
     checklist_shown: bool = False
     settings_error: str = ""
+    today: list[TodayRow] = []
+    today_full: bool = False                  # the day has more than the list shows
+    today_error: str = ""                     # a refused change, said above the list
+    today_message: str = ""                   # the last change, said to screen readers too
+    messages_chart: Chart = Chart()
+    leads_chart: Chart = Chart()
+    funnel_chart: Chart = Chart()
+    no_shows_chart: Chart = Chart()
+    revenue_chart: Chart = Chart()
     loaded: bool = False
     _seen_version: int = 0
     _seq: int = 0                             # numbers reads, so an older one never wins
@@ -70,7 +82,8 @@ class HomeState(SessionState):
     async def load_counters(self):
         """on_load of /: the counters and checklist."""
         async def load(user, actor):
-            self._show(HomeFetch(0, await home.counters(user), await home.getting_started(user)))
+            self.today_error = self.today_message = ""
+            await self._reload(user)
             if self.is_admin:
                 self.staff_sees_revenue = await home.staff_sees_revenue(user, actor.company_id)
         done = await self._guarded(load, errors="home.error")
@@ -104,21 +117,53 @@ class HomeState(SessionState):
             return
         self._show(fetched)
 
+    async def _reload(self, user, actor=None) -> None:
+        self._show(HomeFetch(0, await dashboard.dashboard(user)))
+
     def _show(self, fetched: HomeFetch) -> None:
         if not fetched.seq:                   # a handler's own read: newer than any in flight
             self._seq += 1
-            fetched = HomeFetch(self._seq, fetched.counters, fetched.started)
+            fetched = HomeFetch(self._seq, fetched.board)
         self._shown_seq = fetched.seq
-        values = fetched.counters
+        board = fetched.board
+        if board is None:                     # no clinic (any more): the guards send them away
+            return
+        values = board.counters
         self.revenue_shown = values.get("revenue_this_month") is not None
         self.counters = {
-            key: (formatting.money(value, self.locale, self.currency) if key == "revenue_this_month"
-                  else formatting.number(value, self.locale))
+            key: (formatting.money(value, self.locale, self.currency)
+                  if key == "revenue_this_month" else formatting.number(value, self.locale))
             for key, value in values.items() if value is not None}
-        started = fetched.started
+        started = board.started
         self.steps = [ChecklistStep(key, started.done[key], STEP_LINKS[key])
                       for key in home.STEPS]
         self.checklist_shown = started.shown
+        reader = Reader(self.locale, self.timezone, self.tr)
+        self.today = [rows.today_row(each, reader) for each in board.appointments]
+        self.today_full = len(board.appointments) >= rows.LIMIT
+        self.messages_chart = rows.messages_chart(board, reader)
+        self.leads_chart = rows.leads_chart(board, reader)
+        self.funnel_chart = rows.funnel_chart(board, reader)
+        self.no_shows_chart = rows.no_shows_chart(board, reader)
+        self.revenue_chart = rows.revenue_chart(board, reader, self.currency)
+
+    @rx.event
+    async def set_status(self, appointment_id: str, status: str):
+        """One click on today's list: confirm, or mark a no-show. The list is re-read whatever
+        happened (another tab may have changed the appointment first), and the clinic's other
+        open pages follow."""
+        name = next((row.client_name for row in self.today if row.id == appointment_id), "")
+        self.today_message = ""
+
+        async def change(user, actor):
+            await dashboard.set_status(user, appointment_id, status)
+            key = "confirmed" if status == "confirmed" else "marked_no_show"
+            self.today_message = self.tr[f"dashboard.today.{key}"].format(name=name)
+        done = await self._guarded(change, errors="dashboard.error", shows="today_error",
+                                   then=self._reload)
+        if done.done:
+            self._seen_version = await announce(self)     # this tab already shows it
+        return done.answer
 
     @rx.event
     async def dismiss_checklist(self):
