@@ -36,14 +36,6 @@ where i.company_id = %(c)s
 group by i.channel"""
 
 
-def prepare(dsn: str) -> None:
-    """The seed books the demo admin next week at 13:00 UTC, and the generator (which knows only
-    its own bookings) may book the same slot, which the no-double-booking constraint refuses:
-    the seed's appointment goes before the fill. After it, staff see revenue."""
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute("delete from public.appointments where company_id = %s", (DEMO_COMPANY,))
-
-
 def after_fill(dsn: str) -> None:
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute("insert into public.settings (company_id, staff_sees_revenue) "
@@ -83,7 +75,6 @@ def main() -> None:
     args = parser.parse_args()
     with running_localbase(PROJECT, token_rate_limit=1_000_000) as lb:
         print(f"Generating {args.companies} clinics x {args.clients} clients ...", flush=True)
-        prepare(lb.admin_dsn)
         fill(lb.admin_dsn, args.clients, args.companies)
         after_fill(lb.admin_dsn)
         rows = asyncio.run(measure(lb, args.requests))

@@ -35,13 +35,16 @@ class Batch:
 
 class Generator:
     def __init__(self, company_id: str, plan: Plan, services: list[tuple], staff: list[str],
-                 taken_phones: set[str], now: datetime | None = None):
+                 taken_phones: set[str], now: datetime | None = None,
+                 booked: list[tuple] = ()):
         self.company_id, self.plan = company_id, plan
         self.rng = random.Random(plan.seed)
         self.services, self.staff, self.phones = services, staff, set(taken_phones)
         # Active (future) bookings per professional, in 30-minute ticks: the database refuses
         # two overlapping active appointments of one professional.
         self._booked: dict[str, set[int]] = {}
+        for professional, starts, ends in booked:    # what the clinic already has (the seed's)
+            self._book(professional, starts, ends)
         self.now = now or datetime.now(timezone.utc)
         self.batch = Batch()
 
@@ -195,7 +198,11 @@ def load(conn: psycopg.Connection, company_id: str, plan: Plan) -> dict[str, int
         phones = {r[0] for r in conn.execute(
             "select phone from public.clients where company_id = %s and phone is not null",
             (company_id,)).fetchall()}
-        batch = Generator(company_id, plan, services, staff, phones).build()
+        booked = conn.execute(
+            "select professional_id::text, starts_at, ends_at from public.appointments "
+            "where company_id = %s and professional_id is not null "
+            "and status in ('scheduled', 'confirmed')", (company_id,)).fetchall()
+        batch = Generator(company_id, plan, services, staff, phones, booked=booked).build()
         for name, sql in COPIES.items():
             with conn.cursor().copy(sql) as copy:
                 for row in getattr(batch, name):

@@ -77,3 +77,35 @@ def test_a_new_shell_fills_the_running_localbase(app_lb):
     with psycopg.connect(app_lb.admin_dsn) as conn:
         assert conn.execute("select count(*) from public.clients where company_id = %s",
                             (company,)).fetchone() == (2,)
+
+
+def test_a_clinic_with_bookings_of_its_own_gets_an_agenda_without_double_bookings(app_lb):
+    """The generator books around the clinic's own active appointments (the seed's, in Clínica
+    Demo): the no-double-booking constraint would refuse the whole load otherwise."""
+    with psycopg.connect(app_lb.admin_dsn, autocommit=True) as conn:
+        company = create_company(conn, "Agenda Cheia")
+        staff = conn.execute(
+            "insert into auth.users (id, email) values (gen_random_uuid(), "
+            "'agenda-' || gen_random_uuid() || '@test.clinic') returning id").fetchone()[0]
+        member = conn.execute(
+            "update public.users set company_id = %s, status = 'active' where auth_user_id = %s "
+            "returning id", (company, staff)).fetchone()[0]
+        client = conn.execute("insert into public.clients (company_id, full_name) values (%s, "
+                              "'Reserva') returning id", (company,)).fetchone()[0]
+        # every half hour of the next 30 days, 11:00-21:00 UTC (the generator's hours): taken
+        conn.execute("""
+            insert into public.appointments (company_id, client_id, professional_id, starts_at,
+                                             ends_at, status)
+            select %(c)s, %(client)s, %(m)s, slot, slot + interval '30 minutes', 'confirmed'
+            from generate_series(date_trunc('day', now()) + interval '11 hours',
+                                 date_trunc('day', now()) + interval '31 days',
+                                 interval '30 minutes') as slot
+            where extract(hour from slot) between 11 and 20""",
+                     {"c": company, "client": client, "m": member})
+    result = generate(app_lb, "--clients", "40", "--company-id", str(company), "--seed", "5")
+    assert result.returncode == 0, result.stderr
+    with psycopg.connect(app_lb.admin_dsn) as conn:
+        assert conn.execute(
+            "select count(*) from public.appointments where company_id = %s "
+            "and professional_id is not null and status in ('scheduled', 'confirmed') "
+            "and client_id <> %s", (company, client)).fetchone() == (0,)
