@@ -18,6 +18,7 @@ INTEGRATIONS = "/settings/integrations"
 ACCOUNT = "/account"
 QUICK_REPLIES = "/settings/quick-replies"
 MESSAGE_TEMPLATES = "/settings/templates"
+PROFESSIONALS = "/settings/professionals"
 # signed-out account pages (an e-mailed link lands on SET_PASSWORD: Auth's redirect allow list)
 FORGOT = "/forgot"
 SET_PASSWORD = "/auth/set-password"
@@ -35,6 +36,9 @@ SIGN_UP = "/api/auth/signup"
 N8N_WORKFLOW = "/api/integrations/{channel}/n8n/{direction}.json"
 # ... and a client's privacy export, as JSON or a printable page (api/client_exports.py)
 CLIENT_EXPORT = "/api/clients/{client_id}/export.{fmt}"
+
+# a professional's private calendar feed, for calendar apps (api/ical_routes.py)
+CALENDAR_FEED = "/api/calendar/{token}.ics"
 
 # the API reference (api/app.py)
 API_DOCS = "/api/v1/docs"

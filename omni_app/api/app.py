@@ -23,6 +23,7 @@ from omni_app import __version__, paths
 from omni_app.api import (account_routes, auth_routes, health, n8n_workflows, v1,
                           v1_client_notes, v1_merge, v1_pipeline, webhook_reference, webhooks)
 from omni_app.api import client_exports
+from omni_app.api import ical_routes, v1_professionals
 from omni_app.api.errors import HttpError
 
 log = logging.getLogger("omni.api")
@@ -90,12 +91,13 @@ def build_api() -> FastAPI:
         # No call to swagger.io's validator: the app works offline and its policy forbids it.
         swagger_ui_parameters={"validatorUrl": None, "defaultModelsExpandDepth": 0},
         routes=[*auth_routes.routes, *account_routes.routes, *n8n_workflows.routes,
-                *client_exports.routes])
+                *client_exports.routes, *ical_routes.routes])
     api.add_exception_handler(HttpError, _http_error)
     api.add_exception_handler(RequestValidationError, _invalid_request)
     api.add_exception_handler(HTTPException, _framework_error)
     api.add_exception_handler(APIError, _database_refused)
     api.include_router(v1.router)
+    api.include_router(v1_professionals.router)
     api.include_router(v1_pipeline.router)
     api.include_router(v1_merge.router)
     api.include_router(v1_client_notes.router)

@@ -21,6 +21,8 @@ from omni_app.domain.availability import ACTIVE, Schedule, day_bounds
 class Loaded:
     member: professionals.Member | None     # None: no such member in the clinic
     schedule: Schedule
+    national: dict                          # date -> the holiday's name
+    closures: tuple                         # the clinic's own (holidays_calendar.Closure)
 
 
 async def _busy(db: AsyncClient, professional_id: str, first: date, last: date, zone: ZoneInfo,
@@ -57,7 +59,7 @@ async def load(db: AsyncClient, professional_id: str, first: date, last: date, t
         working_hours=member.working_hours if member and member.is_professional else {},
         exceptions=tuple(e.hours() for e in exceptions),
         closed=holidays_calendar.closed_days(national, closures, closure_name), busy=busy)
-    return Loaded(member, schedule)
+    return Loaded(member, schedule, national, tuple(closures))
 
 
 def week_of(day: date) -> tuple[date, date]:
