@@ -36,6 +36,7 @@ def nav_links(place: str) -> rx.Component:
                 nav_link("quick_replies.nav", paths.QUICK_REPLIES, "zap", place)),
         rx.cond(SessionState.is_admin,
                 nav_link("templates.nav", paths.MESSAGE_TEMPLATES, "file-text", place)),
+        rx.cond(SessionState.is_admin, nav_link("professionals.nav", paths.PROFESSIONALS, "stethoscope", place)),
     )
 
 
