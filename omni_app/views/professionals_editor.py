@@ -31,7 +31,9 @@ def member_item(row: rx.Var[MemberRow]) -> rx.Component:
             spacing="0", align="start", width="100%", min_width="0"),
         on_click=S.select_member(row.id), variant=rx.cond(selected, "soft", "ghost"),
         color_scheme=rx.cond(selected, "accent", "gray"), width="100%", height="auto",
-        padding="8px 10px", justify="start", text_align="left", type="button",
+        # a ghost button reaches past its box by its padding: on a phone, past the screen
+        padding="8px 10px", margin="0", box_sizing="border-box", justify="start",
+        text_align="left", type="button",
         aria_pressed=rx.cond(selected, "true", "false"), id="member-" + row.id)
 
 

@@ -345,3 +345,48 @@ grant execute on function public.save_clinic_closure(date, text) to authenticate
 grant execute on function public.remove_clinic_closure(uuid) to authenticated;
 grant execute on function public.rotate_calendar_feed(uuid, text) to authenticated;
 grant execute on function public.revoke_calendar_feed(uuid) to authenticated;
+
+-- Everything that decides a professional's free slots between two dates, in one round trip:
+-- their row, the exceptions and closures touching the dates, and their active appointments
+-- overlapping [p_from, p_to). Security invoker: a member's RLS scopes every read to their
+-- clinic; the service role must name the clinic.
+create function public.professional_schedule(p_user_id uuid, p_first date, p_last date,
+                                             p_from timestamptz, p_to timestamptz,
+                                             p_company_id uuid default null)
+returns jsonb
+language sql stable security invoker set search_path = '' as $$
+  select jsonb_build_object(
+    'member', (select jsonb_build_object('id', u.id, 'full_name', u.full_name, 'email', u.email,
+                                         'role', u.role, 'status', u.status,
+                                         'is_professional', u.is_professional,
+                                         'specialties', to_jsonb(u.specialties),
+                                         'working_hours', u.working_hours)
+               from public.users u
+               where u.id = p_user_id and (p_company_id is null or u.company_id = p_company_id)),
+    'exceptions', coalesce((
+      select jsonb_agg(jsonb_build_object('id', e.id, 'user_id', e.user_id, 'kind', e.kind,
+                                          'starts_on', e.starts_on, 'ends_on', e.ends_on,
+                                          'start_time', e.start_time, 'end_time', e.end_time,
+                                          'note', e.note) order by e.starts_on, e.created_at)
+      from public.professional_exceptions e
+      where e.user_id = p_user_id and e.ends_on >= p_first and e.starts_on <= p_last
+        and (p_company_id is null or e.company_id = p_company_id)), '[]'),
+    'closures', coalesce((
+      select jsonb_agg(jsonb_build_object('id', k.id, 'on_date', k.on_date, 'label', k.label)
+                       order by k.on_date)
+      from public.clinic_closures k
+      where k.on_date between p_first and p_last
+        and (p_company_id is null or k.company_id = p_company_id)), '[]'),
+    'busy', coalesce((
+      select jsonb_agg(jsonb_build_array(a.starts_at, a.ends_at) order by a.starts_at)
+      from public.appointments a
+      -- the range test as the no-double-booking constraint writes it, so its index serves
+      where a.professional_id = p_user_id and a.status in ('scheduled', 'confirmed')
+        and tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(p_from, p_to, '[)')
+        and (p_company_id is null or a.company_id = p_company_id)), '[]'))
+$$;
+revoke execute on function public.professional_schedule(uuid, date, date, timestamptz,
+                                                         timestamptz, uuid) from public, anon;
+grant execute on function public.professional_schedule(uuid, date, date, timestamptz,
+                                                       timestamptz, uuid)
+  to authenticated, service_role;
