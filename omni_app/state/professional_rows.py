@@ -66,7 +66,9 @@ def short_date(day: date, locale: str) -> str:
 
 
 def long_date(day: date, locale: str) -> str:
-    return format_date(day, "EEE, d MMM y", locale=babel_locale(locale))
+    """"sex., 26/03/2027": the weekday, then the date as the reader writes it."""
+    return (f"{format_date(day, 'EEE', locale=babel_locale(locale))}, "
+            f"{short_date(day, locale)}")
 
 
 def member_row(member: Member, locale: str) -> MemberRow:

@@ -16,13 +16,13 @@ T = S.tr
 
 
 def holiday_item(row: rx.Var[DayOffRow]) -> rx.Component:
-    return rx.hstack(rx.text(row.day, size="2", width="130px", flex_shrink="0"),
+    return rx.hstack(rx.text(row.day, size="2", width="140px", flex_shrink="0"),
                      one_line(row.name, size="2", flex="1"), width="100%", spacing="2")
 
 
 def closure_item(row: rx.Var[DayOffRow]) -> rx.Component:
     return rx.hstack(
-        rx.text(row.day, size="2", width="130px", flex_shrink="0"),
+        rx.text(row.day, size="2", width="140px", flex_shrink="0"),
         one_line(row.name, size="2", flex="1"),
         confirmed(
             rx.icon_button(rx.icon("trash-2", size=14), size="1", variant="ghost",

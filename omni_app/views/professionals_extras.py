@@ -120,12 +120,13 @@ def feed_card() -> rx.Component:
                                   spacing="2")),
                 rx.text(T["professionals.feed.needs_professional"], size="2",
                         color_scheme="gray")),
-        rx.cond(S.feed_url != "", rx.callout(rx.vstack(
-            rx.text(T["professionals.feed.once"], size="2", weight="medium"),
+        rx.cond(S.feed_url != "", rx.vstack(
+            rx.text(T["professionals.feed.once"], size="2", weight="medium",
+                    color=rx.color("amber", 11)),
             rx.input(value=S.feed_url, read_only=True, width="100%", id="feed-url",
                      aria_label=T["professionals.feed.url"]),
-            spacing="2", width="100%"), color_scheme="amber", size="1", width="100%",
-            role="status")),
+            spacing="2", width="100%", padding="12px", border_radius="8px", role="status",
+            background=rx.color("amber", 3), border=f"1px solid {rx.color('amber', 6)}")),
         rx.cond(S.feed_error != "", rx.callout(S.feed_error, color_scheme="red", size="1",
                                                role="alert", width="100%", id="feed-error")),
         spacing="3", width="100%"), width="100%")
