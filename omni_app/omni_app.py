@@ -19,6 +19,7 @@ from omni_app.pages.clients import clients_page
 from omni_app.pages.duplicates import duplicates_page
 from omni_app.pages.pipeline import pipeline_page
 from omni_app.pages.pipeline_stages import pipeline_stages_page
+from omni_app.pages.professionals import professionals_page
 from omni_app.pages.home import home_page
 from omni_app.pages.inbox import inbox_page
 from omni_app.pages.integrations import integrations_page
@@ -51,6 +52,7 @@ from omni_app.state.quick_replies import QuickRepliesState
 from omni_app.state.pipeline import PipelineState
 from omni_app.state.pipeline_stages import PipelineStagesState
 from omni_app.state.services import ServicesState
+from omni_app.state.professionals import ProfessionalsState
 from omni_app.state.session import SessionState
 from omni_app.state.team import TeamState
 
@@ -119,6 +121,8 @@ app.add_page(audit_log_page, route=paths.AUDIT_LOG, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, AuditLogState.open_audit])
 app.add_page(services_page, route=paths.SERVICES, title=SIGNED_IN_TITLE,
              on_load=ServicesState.load)
+app.add_page(professionals_page, route=paths.PROFESSIONALS, title=SIGNED_IN_TITLE,
+             on_load=[SessionState.require_admin, ProfessionalsState.open_professionals])
 app.add_page(account_page, route=paths.ACCOUNT, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_clinic_member, AccountState.load])
 app.add_page(not_found_page, route="404", title="Omni", on_load=NotFoundState.load)

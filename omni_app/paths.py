@@ -21,6 +21,7 @@ MESSAGE_TEMPLATES = "/settings/templates"
 CLINIC_SETTINGS = "/settings/clinic"
 AUDIT_LOG = "/settings/audit"
 SERVICES = "/settings/services"
+PROFESSIONALS = "/settings/professionals"
 # signed-out account pages (an e-mailed link lands on SET_PASSWORD: Auth's redirect allow list)
 FORGOT = "/forgot"
 SET_PASSWORD = "/auth/set-password"
@@ -38,6 +39,9 @@ SIGN_UP = "/api/auth/signup"
 N8N_WORKFLOW = "/api/integrations/{channel}/n8n/{direction}.json"
 # ... and a client's privacy export, as JSON or a printable page (api/client_exports.py)
 CLIENT_EXPORT = "/api/clients/{client_id}/export.{fmt}"
+
+# a professional's private calendar feed, for calendar apps (api/ical_routes.py)
+CALENDAR_FEED = "/api/calendar/{token}.ics"
 
 # the API reference (api/app.py)
 API_DOCS = "/api/v1/docs"

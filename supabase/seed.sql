@@ -42,6 +42,17 @@ where u.email in ('admin@demo.clinic', 'staff@demo.clinic', 'admin@other.clinic'
 update public.users u set full_name = a.raw_user_meta_data ->> 'full_name'
 from auth.users a where a.id = u.auth_user_id;
 
+-- The staff member is also the clinic's professional: Monday to Friday, 08:00-18:00 in the
+-- clinic's time zone.
+update public.users
+set is_professional = true, specialties = '{Clínico geral}',
+    working_hours = '{"mon": [{"start": "08:00", "end": "18:00"}],
+                      "tue": [{"start": "08:00", "end": "18:00"}],
+                      "wed": [{"start": "08:00", "end": "18:00"}],
+                      "thu": [{"start": "08:00", "end": "18:00"}],
+                      "fri": [{"start": "08:00", "end": "18:00"}]}'
+where email = 'staff@demo.clinic';
+
 insert into public.services (company_id, name, price, duration_minutes) values
   ('c0000000-0000-4000-8000-000000000001', 'Limpeza dental', 250.00, 60),
   ('c0000000-0000-4000-8000-000000000002', 'Consulta', 300.00, 30);

@@ -22,7 +22,7 @@ from starlette.responses import JSONResponse, Response
 from omni_app import __version__, paths
 from omni_app.api import (account_routes, auth_routes, health, n8n_workflows, v1,
                           v1_client_notes, v1_merge, v1_pipeline, webhook_reference, webhooks)
-from omni_app.api import client_exports, v1_payments, v1_services
+from omni_app.api import client_exports, ical_routes, v1_payments, v1_professionals, v1_services
 from omni_app.api.errors import HttpError
 
 log = logging.getLogger("omni.api")
@@ -90,7 +90,7 @@ def build_api() -> FastAPI:
         # No call to swagger.io's validator: the app works offline and its policy forbids it.
         swagger_ui_parameters={"validatorUrl": None, "defaultModelsExpandDepth": 0},
         routes=[*auth_routes.routes, *account_routes.routes, *n8n_workflows.routes,
-                *client_exports.routes])
+                *client_exports.routes, *ical_routes.routes])
     api.add_exception_handler(HttpError, _http_error)
     api.add_exception_handler(RequestValidationError, _invalid_request)
     api.add_exception_handler(HTTPException, _framework_error)
@@ -98,6 +98,7 @@ def build_api() -> FastAPI:
     api.include_router(v1.router)
     api.include_router(v1_services.router)
     api.include_router(v1_payments.router)
+    api.include_router(v1_professionals.router)
     api.include_router(v1_pipeline.router)
     api.include_router(v1_merge.router)
     api.include_router(v1_client_notes.router)

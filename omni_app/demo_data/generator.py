@@ -5,6 +5,7 @@ seconds. Database triggers still run (stage history), so the data looks like rea
 """
 from __future__ import annotations
 
+import json
 import random
 import uuid
 from dataclasses import dataclass, field
@@ -15,6 +16,14 @@ import psycopg
 from omni_app.demo_data import vocabulary as v
 
 WINDOW = timedelta(days=90)
+PROFESSIONALS = 3          # a clinic with fewer gets demo professionals up to this many
+SPECIALTIES = ("Clínico geral", "Ortodontia", "Implantes", "Endodontia", "Periodontia",
+               "Odontopediatria", "Estética dental")
+# Monday to Friday 08:00-18:00 in the clinic's time zone, and Saturday morning for some; the
+# appointments below fall from 08:00 to 18:00 São Paulo time on those days.
+WEEKDAYS_HOURS = {day: [{"start": "08:00", "end": "18:00"}]
+                  for day in ("mon", "tue", "wed", "thu", "fri")}
+SATURDAY = {"sat": [{"start": "08:00", "end": "13:00"}]}
 
 
 @dataclass
@@ -36,10 +45,12 @@ class Batch:
 class Generator:
     def __init__(self, company_id: str, plan: Plan, services: list[tuple], staff: list[str],
                  taken_phones: set[str], now: datetime | None = None,
-                 booked: list[tuple] = ()):
+                 professionals: list[str] | None = None, booked: list[tuple] = ()):
         self.company_id, self.plan = company_id, plan
         self.rng = random.Random(plan.seed)
         self.services, self.staff, self.phones = services, staff, set(taken_phones)
+        # who appointments are booked with: the professionals (else any member, as before)
+        self.professionals = professionals or staff
         # Active (future) bookings per professional, in 30-minute ticks: the database refuses
         # two overlapping active appointments of one professional.
         self._booked: dict[str, set[int]] = {}
@@ -132,6 +143,8 @@ class Generator:
         for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
             service_id, _, price, minutes = rng.choice(self.services)
             day = self.now + timedelta(days=rng.randint(-90, 30))
+            if day.weekday() == 6:
+                day += timedelta(days=1)       # nobody works on Sundays
             starts = day.replace(hour=rng.randint(11, 20), minute=rng.choice((0, 30)),
                                  second=0, microsecond=0)  # 08:00-17:30 in São Paulo
             ends = starts + timedelta(minutes=minutes)
@@ -139,7 +152,7 @@ class Generator:
             status = (rng.choice(("completed",) * 7 + ("no_show", "cancelled")) if past
                       else rng.choice(("scheduled", "confirmed")))
             appointment_id = self.uuid()
-            professional = rng.choice(self.staff) if self.staff else None
+            professional = rng.choice(self.professionals) if self.professionals else None
             if professional and status in ("scheduled", "confirmed"):
                 professional = self._book(professional, starts, ends)
             self.batch.appointments.append((
@@ -179,6 +192,34 @@ COPIES = {
 }
 
 
+def ensure_professionals(conn: psycopg.Connection, company_id: str, seed: int) -> list[str]:
+    """The clinic's active professionals, adding demo ones (members who cannot sign in: no
+    password) with specialties and working hours until there are PROFESSIONALS."""
+    rng = random.Random(seed + 1)       # its own stream: the clients stay those of the seed
+    have = [r[0] for r in conn.execute(
+        "select id::text from public.users where company_id = %s and status = 'active' "
+        "and is_professional order by created_at", (company_id,)).fetchall()]
+    for n in range(len(have), PROFESSIONALS):
+        name = (f"{rng.choice(('Dra.', 'Dr.'))} {rng.choice(v.FIRST_NAMES)} "
+                f"{rng.choice(v.LAST_NAMES)}")
+        auth_id = conn.execute(
+            "insert into auth.users (instance_id, id, aud, role, email, encrypted_password, "
+            "email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at) "
+            "values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), "
+            "'authenticated', 'authenticated', %s, '', now(), jsonb_build_object('provider', "
+            "'email', 'providers', jsonb_build_array('email'), 'company_id', %s::text, 'role', "
+            "'staff'), jsonb_build_object('full_name', %s::text), now(), now()) returning id",
+            (f"profissional-{n + 1}-{company_id[:8]}-{uuid.uuid4().hex[:6]}@demo.invalid",
+             company_id, name)).fetchone()[0]
+        hours = WEEKDAYS_HOURS | (SATURDAY if n % 2 == 0 else {})
+        row = conn.execute(
+            "update public.users set full_name = %s, is_professional = true, specialties = %s, "
+            "working_hours = %s::jsonb where auth_user_id = %s returning id::text",
+            (name, rng.sample(SPECIALTIES, rng.randint(1, 2)), json.dumps(hours), auth_id))
+        have.append(row.fetchone()[0])
+    return have
+
+
 def load(conn: psycopg.Connection, company_id: str, plan: Plan) -> dict[str, int]:
     """Generate and write one company's data in a single transaction; returns row counts."""
     with conn.transaction():
@@ -195,6 +236,7 @@ def load(conn: psycopg.Connection, company_id: str, plan: Plan) -> dict[str, int
         staff = [r[0] for r in conn.execute(
             "select id::text from public.users where company_id = %s and status = 'active'",
             (company_id,)).fetchall()]
+        professionals = ensure_professionals(conn, company_id, plan.seed)
         phones = {r[0] for r in conn.execute(
             "select phone from public.clients where company_id = %s and phone is not null",
             (company_id,)).fetchall()}
@@ -202,7 +244,8 @@ def load(conn: psycopg.Connection, company_id: str, plan: Plan) -> dict[str, int
             "select professional_id::text, starts_at, ends_at from public.appointments "
             "where company_id = %s and professional_id is not null "
             "and status in ('scheduled', 'confirmed')", (company_id,)).fetchall()
-        batch = Generator(company_id, plan, services, staff, phones, booked=booked).build()
+        batch = Generator(company_id, plan, services, staff, phones,
+                          professionals=professionals, booked=booked).build()
         for name, sql in COPIES.items():
             with conn.cursor().copy(sql) as copy:
                 for row in getattr(batch, name):

@@ -39,6 +39,7 @@ def nav_links(place: str) -> rx.Component:
                 nav_link("templates.nav", paths.MESSAGE_TEMPLATES, "file-text", place)),
         nav_link("settings.nav", paths.CLINIC_SETTINGS, "building-2", place),
         rx.cond(SessionState.is_admin, nav_link("audit.nav", paths.AUDIT_LOG, "history", place)),
+        rx.cond(SessionState.is_admin, nav_link("professionals.nav", paths.PROFESSIONALS, "stethoscope", place)),
     )
 
 

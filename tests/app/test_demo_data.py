@@ -88,8 +88,8 @@ def test_a_clinic_with_bookings_of_its_own_gets_an_agenda_without_double_booking
             "insert into auth.users (id, email) values (gen_random_uuid(), "
             "'agenda-' || gen_random_uuid() || '@test.clinic') returning id").fetchone()[0]
         member = conn.execute(
-            "update public.users set company_id = %s, status = 'active' where auth_user_id = %s "
-            "returning id", (company, staff)).fetchone()[0]
+            "update public.users set company_id = %s, status = 'active', is_professional = true "
+            "where auth_user_id = %s returning id", (company, staff)).fetchone()[0]
         client = conn.execute("insert into public.clients (company_id, full_name) values (%s, "
                               "'Reserva') returning id", (company,)).fetchone()[0]
         # every half hour of the next 30 days, 11:00-21:00 UTC (the generator's hours): taken
@@ -107,5 +107,5 @@ def test_a_clinic_with_bookings_of_its_own_gets_an_agenda_without_double_booking
     with psycopg.connect(app_lb.admin_dsn) as conn:
         assert conn.execute(
             "select count(*) from public.appointments where company_id = %s "
-            "and professional_id is not null and status in ('scheduled', 'confirmed') "
-            "and client_id <> %s", (company, client)).fetchone() == (0,)
+            "and professional_id = %s and status in ('scheduled', 'confirmed') "
+            "and client_id <> %s", (company, member, client)).fetchone() == (0,)

@@ -18,6 +18,7 @@ SIGNED_IN = ["/", "/inbox", "/inbox/{conversation}", "/clients", "/clients/{clie
              "/clients/duplicates", "/pipeline", "/pipeline/stages", "/team",
              "/settings/integrations", "/settings/quick-replies", "/settings/templates",
              "/settings/clinic", "/settings/audit", "/settings/services",
+             "/settings/professionals",
              "/account", "/no-such-page"]
 SERIOUS = {"serious", "critical"}
 
