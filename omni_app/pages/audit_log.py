@@ -13,7 +13,7 @@ T = S.tr
 
 def labelled(label_key: str, control: rx.Component, for_id: str, **props) -> rx.Component:
     return rx.vstack(rx.text(T[label_key], size="2", weight="medium", as_="label",
-                             html_for=for_id),
+                             custom_attrs={"htmlFor": for_id}),
                      control, spacing="1", min_width="0", **props)
 
 

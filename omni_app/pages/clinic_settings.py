@@ -26,7 +26,7 @@ class LogoImage(Img):
 def labelled(label_key: str, control: rx.Component, for_id: str, hint_key: str = "",
              **props) -> rx.Component:
     return rx.vstack(
-        rx.text(T[label_key], size="2", weight="medium", as_="label", html_for=for_id),
+        rx.text(T[label_key], size="2", weight="medium", as_="label", custom_attrs={"htmlFor": for_id}),
         control,
         # how to fill it in: only for those who can
         rx.cond(S.is_admin, rx.text(T[hint_key], size="1", color_scheme="gray"))

@@ -88,7 +88,7 @@ def editor() -> rx.Component:
                    id="editing-name"),
         rx.el.label(rx.hstack(
             rx.checkbox(checked=S.is_professional, on_change=S.set_is_professional,
-                        id="professional-flag"),
+                        id="professional-flag", aria_label=T["professionals.is_professional"]),
             rx.text(T["professionals.is_professional"], size="2"), align="center",
             spacing="2")),
         rx.vstack(

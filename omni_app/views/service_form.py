@@ -57,7 +57,7 @@ def service_form() -> rx.Component:
             rx.checkbox(name="active", default_checked=row.active, id="service-active"),
             rx.text(T["services.active"], size="2"),
             display="flex", align_items="center", gap="8px", margin_top="10px",
-            html_for="service-active"),
+            custom_attrs={"htmlFor": "service-active"}),
         rx.hstack(rx.button(T["services.save"], type="submit", id="service-save"),
                   rx.cond(S.editing_id != "",
                           rx.button(T["services.cancel"], type="button", variant="soft",

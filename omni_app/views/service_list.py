@@ -48,7 +48,7 @@ def admin_controls(service: rx.Var[ServiceRow]) -> rx.Component:
                       on_change=lambda value: S.set_active(service.id, value)),
             rx.text(T["services.switch"], size="1"),
             display="flex", align_items="center", gap="6px",
-            html_for="service-switch-" + service.id),
+            custom_attrs={"htmlFor": "service-switch-" + service.id}),
         rx.button(rx.icon("pencil", size=14), T["services.edit"], size="1", variant="soft",
                   on_click=S.edit(service.id), id="service-edit-" + service.id),
         remove_button(service),

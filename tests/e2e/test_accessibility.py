@@ -28,7 +28,7 @@ def problems(page: Page, path: str) -> list[str]:
                            " || a.effect.getComputedTiming().iterations === Infinity)")
     found = Axe().run(page).response["violations"]
     return [f"{path}: {v['id']} ({v['impact']}) {v['help']} — "
-            + "; ".join(node["target"][0] for node in v["nodes"][:4])
+            + "; ".join(f"{node['target'][0]} {node['html'][:120]}" for node in v["nodes"][:4])
             for v in found if v.get("impact") in SERIOUS]
 
 
