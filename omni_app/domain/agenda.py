@@ -87,6 +87,12 @@ async def appointment(user: AsyncClient, appointment_id: str) -> dict | None:
     return {**row, "history": steps}
 
 
+async def member_names(user: AsyncClient) -> dict[str, str]:
+    """Every member of the clinic (left ones too): id -> name, for who changed a status."""
+    rows = (await user.table("users").select("id,full_name,email").execute()).data
+    return {row["id"]: row.get("full_name") or row.get("email") or "" for row in rows}
+
+
 async def client(user: AsyncClient, client_id: str) -> dict | None:
     if not is_uuid(client_id):
         return None

@@ -29,6 +29,7 @@ def nav_links(place: str) -> rx.Component:
         nav_link("inbox.nav", paths.INBOX, "inbox", place),
         nav_link("clients.nav", paths.CLIENTS, "contact", place),
         nav_link("pipeline.nav", paths.PIPELINE, "kanban", place),
+        nav_link("agenda.nav", paths.AGENDA, "calendar-days", place),
         rx.cond(SessionState.is_admin, nav_link("nav.team", paths.TEAM, "users", place)),
         rx.cond(SessionState.is_admin,
                 nav_link("integrations.nav", paths.INTEGRATIONS, "plug", place)),
