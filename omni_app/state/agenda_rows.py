@@ -139,7 +139,8 @@ def block(row: dict, view: View, services: dict[str, Option], first_minute: int)
     start = parse_time(row["starts_at"]).astimezone(view.tz)
     end = parse_time(row["ends_at"]).astimezone(view.tz)
     minute = start.hour * 60 + start.minute
-    length = max(1, int((end - start).total_seconds() // 60))
+    length = max(1, int((parse_time(row["ends_at"]) - parse_time(row["starts_at"]))
+                        .total_seconds() // 60))      # in UTC: a DST change is no hour more
     service = services.get(row.get("service_id") or "", Option())
     when = f"{format_time(start, 'short', locale=babel_locale(locale))}–" \
            f"{format_time(end, 'short', locale=babel_locale(locale))}"
