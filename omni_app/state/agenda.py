@@ -230,7 +230,7 @@ class AgendaState(SessionState):
         return (await self._as_member(self._reload)).answer
 
     @rx.event
-    async def set_view(self, value: str | list[str]):
+    async def set_view(self, value: str):
         self.view = value if isinstance(value, str) and value in (DAY, WEEK) else WEEK
         return await self._refresh()
 

@@ -47,6 +47,7 @@ class Block:
     client: str = ""
     service: str = ""
     when: str = ""              # "10:00–10:30"
+    start: str = ""             # "10:00"
     status: str = ""
     status_label: str = ""
     color: str = "gray"
@@ -142,14 +143,15 @@ def block(row: dict, view: View, services: dict[str, Option], first_minute: int)
     length = max(1, int((parse_time(row["ends_at"]) - parse_time(row["starts_at"]))
                         .total_seconds() // 60))      # in UTC: a DST change is no hour more
     service = services.get(row.get("service_id") or "", Option())
-    when = f"{format_time(start, 'short', locale=babel_locale(locale))}–" \
-           f"{format_time(end, 'short', locale=babel_locale(locale))}"
+    begins = format_time(start, "short", locale=babel_locale(locale))
+    when = f"{begins}–{format_time(end, 'short', locale=babel_locale(locale))}"
     status = row.get("status") or "scheduled"
     client = row.get("client_name") or ""
     return Block(
-        id=row["id"], client=client, service=service.name, when=when, status=status,
+        id=row["id"], client=client, service=service.name, when=when, start=begins,
+        status=status,
         status_label=tr.get(f"agenda.status.{status}", status), color=service.color,
-        top=px(minute - first_minute), height=px(max(length, 20)), short=length < 45,
+        top=px(minute - first_minute), height=px(max(length, 20)), short=length < 40,
         movable=status in ("scheduled", "confirmed"),
         label=f"{when} {client} {service.name} ({tr.get(f'agenda.status.{status}', status)})")
 

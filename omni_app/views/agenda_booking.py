@@ -69,7 +69,7 @@ def client_field() -> rx.Component:
 
 def choice(label_key: str, element_id: str, options, value, on_change) -> rx.Component:
     return labelled(label_key, element_id, rx.select.root(
-        rx.select.trigger(id=element_id, width="100%", aria_label=T[label_key]),
+        rx.select.trigger(id=element_id, aria_label=T[label_key], class_name="agenda-field"),
         rx.select.content(rx.foreach(options, lambda o: rx.select.item(o.name, value=o.id))),
         value=value, on_change=on_change))
 

@@ -30,9 +30,15 @@ def slot(each: rx.Var[Slot]) -> rx.Component:
 
 def block(each: rx.Var[Block]) -> rx.Component:
     return rx.box(
-        rx.text(each.when, size="1", weight="medium", class_name="agenda-block-line"),
-        rx.text(each.client, size="1", weight="bold", class_name="agenda-block-line"),
-        rx.cond(~each.short, rx.text(each.service, size="1", class_name="agenda-block-line")),
+        rx.cond(
+            each.short,
+            # half an hour is one line high: the start and the client
+            rx.text(rx.text.span(each.start + " ", weight="medium"), each.client, size="1",
+                    weight="bold", class_name="agenda-block-line"),
+            rx.fragment(
+                rx.text(each.when, size="1", weight="medium", class_name="agenda-block-line"),
+                rx.text(each.client, size="1", weight="bold", class_name="agenda-block-line"),
+                rx.text(each.service, size="1", class_name="agenda-block-line"))),
         rx.cond(each.movable, rx.box(
             class_name="agenda-resize", title=T["agenda.resize"],
             custom_attrs={"data-resize-id": each.id}, aria_hidden="true")),

@@ -21,12 +21,21 @@ def _step(icon: str, label_key: str, on_click, element_id: str, class_name: str)
 
 def _select(element_id: str, label_key: str, all_key: str, options, value, on_change,
             class_name: str = "") -> rx.Component:
+    # the trigger is the element: Radix's root renders none to hide on phones
     return rx.select.root(
-        rx.select.trigger(id=element_id, aria_label=T[label_key], max_width="100%"),
+        rx.select.trigger(id=element_id, aria_label=T[label_key],
+                          class_name=f"agenda-select {class_name}".strip()),
         rx.select.content(
             *([rx.select.item(T[all_key], value=ALL)] if all_key else []),
             rx.foreach(options, lambda option: rx.select.item(option.name, value=option.id))),
-        value=value, on_change=on_change, size="2", class_name=class_name)
+        value=value, on_change=on_change, size="2")
+
+
+def _view_button(view: str, label_key: str) -> rx.Component:
+    return rx.button(T[label_key], on_click=S.set_view(view), size="2",
+                     variant=rx.cond(S.view == view, "solid", "soft"),
+                     aria_pressed=rx.cond(S.view == view, "true", "false"),
+                     id=f"agenda-view-{view}", radius="none")
 
 
 def navigation() -> rx.Component:
@@ -41,11 +50,9 @@ def navigation() -> rx.Component:
               "agenda-phone-only"),
         rx.input(type="date", value=S.anchor, on_change=S.go_to, id="agenda-date",
                  aria_label=T["agenda.date"], size="2", width="150px"),
-        rx.segmented_control.root(
-            rx.segmented_control.item(T["agenda.view.day"], value=DAY),
-            rx.segmented_control.item(T["agenda.view.week"], value=WEEK),
-            value=S.view, on_change=S.set_view, id="agenda-view", size="2",
-            aria_label=T["agenda.view"], class_name="agenda-desk-only"),
+        rx.flex(_view_button(DAY, "agenda.view.day"), _view_button(WEEK, "agenda.view.week"),
+                role="group", aria_label=T["agenda.view"], class_name="agenda-desk-only",
+                gap="0"),
         gap="8px", align="center", wrap="wrap")
 
 
@@ -59,21 +66,22 @@ def filters() -> rx.Component:
                     flex_shrink="0"),
             _select("agenda-phone-professional", "agenda.phone_professional", "",
                     S.professionals, S.phone_professional, S.set_phone_professional),
-            align="center", spacing="2", class_name="agenda-phone-only", min_width="0"),
+            align="center", spacing="2", class_name="agenda-phone-only", min_width="0",
+            max_width="100%"),
         _select("agenda-service", "agenda.filter.service", "agenda.filter.all_services",
                 S.services, S.service, S.set_service),
-        gap="8px", align="center", wrap="wrap", min_width="0")
+        gap="8px", align="center", wrap="wrap", min_width="0", max_width="100%")
 
 
 def toolbar() -> rx.Component:
     return rx.vstack(
         rx.flex(
             rx.heading(T["agenda.title"], as_="h1", size="6", flex_shrink="0"),
-            one_line(S.period, size="3", color_scheme="gray", id="agenda-period", flex="1",
-                     min_width="0"),
+            one_line(S.period, size="3", color_scheme="gray", id="agenda-period",
+                     flex="1 1 160px", min_width="0"),
             rx.button(rx.icon("calendar-plus", size=16), T["agenda.new"], on_click=S.new_booking,
                       id="agenda-new", size="2", flex_shrink="0"),
-            gap="12px", align="center", width="100%", min_width="0"),
+            gap="4px 12px", align="center", width="100%", min_width="0", wrap="wrap"),
         rx.flex(navigation(), filters(), gap="8px 16px", wrap="wrap", width="100%",
-                justify="between", align="center"),
+                justify="between", align="center", class_name="agenda-toolbar-row"),
         spacing="2", width="100%", min_width="0")

@@ -30,6 +30,9 @@ def test_agenda_views_booking_and_conflict(new_context, app_lb, width, scheme):
     clients = {row["full_name"]: row["id"] for row in service.table("clients").select(
         "id,full_name").eq("company_id", made.company).execute().data}
     today = datetime.now(ZONE).date()
+    split = [{"start": "08:00", "end": "12:00"}, {"start": "14:00", "end": "18:00"}]
+    service.table("users").update({"working_hours": {day: split for day in (
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun")}}).eq("id", made.second).execute()
 
     def at(day_offset: int, hour: int, minute: int = 0) -> datetime:
         return datetime.combine(today + timedelta(days=day_offset), time(hour, minute), ZONE)
@@ -48,17 +51,19 @@ def test_agenda_views_booking_and_conflict(new_context, app_lb, width, scheme):
 
     page = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme).new_page()
     open_agenda(page, made.login)
-    expect(page.locator("[data-appointment-id]").first).to_be_visible()
+    # a phone shows the signed-in professional's day
+    expect(page.locator('[data-picked="true"] [data-appointment-id]').first).to_be_visible()
     shoot(page, "agenda-week", width, scheme)
     if width > 600:
-        page.get_by_role("radio", name="Dia").click()
+        page.click("#agenda-view-day")
     expect(page.locator(f'[data-agenda-col="{today.isoformat()}|{made.first}"]')).to_be_visible()
     shoot(page, "agenda-day", width, scheme)
 
-    page.locator(f'[data-slot="{today.isoformat()}|{made.first}|10:30"]').click(force=True)
+    page.locator(f'[data-slot="{today.isoformat()}|{made.first}|09:30"]').click()
     expect(page.locator("#booking-dialog")).to_be_visible()
     page.fill("#booking-search", "Carla")
     page.locator("#booking-hits button").first.click()
+    page.fill("#booking-minutes", "60")                 # to 10:30, over João's
     shoot(page, "agenda-booking", width, scheme)
     page.click("#booking-submit")
     expect(page.locator("#booking-error")).to_contain_text("Horário ocupado")
