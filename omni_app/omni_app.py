@@ -18,6 +18,7 @@ from omni_app.pages.client_profile import client_profile_page
 from omni_app.pages.clients import clients_page
 from omni_app.pages.duplicates import duplicates_page
 from omni_app.pages.pipeline import pipeline_page
+from omni_app.pages.agenda import agenda_page
 from omni_app.pages.pipeline_stages import pipeline_stages_page
 from omni_app.pages.professionals import professionals_page
 from omni_app.pages.home import home_page
@@ -50,6 +51,7 @@ from omni_app.state.not_found import NotFoundState
 from omni_app.state.onboarding import OnboardingState
 from omni_app.state.quick_replies import QuickRepliesState
 from omni_app.state.pipeline import PipelineState
+from omni_app.state.agenda import AgendaState
 from omni_app.state.pipeline_stages import PipelineStagesState
 from omni_app.state.services import ServicesState
 from omni_app.state.professionals import ProfessionalsState
@@ -73,7 +75,7 @@ def with_security_headers(asgi_app):
 
 
 app = rx.App(api_transformer=[api, with_security_headers],
-             stylesheets=["/compact.css", "/pipeline.css", "/theme.css"],
+             stylesheets=["/compact.css", "/pipeline.css", "/theme.css", "/agenda.css"],
              # A static file, not rx.call_script: the page policy never allows eval.
              head_components=[rx.el.script(src="/composer_keys.js", defer=True),
                               rx.el.script(src="/inbox_navigation.js", defer=True),
@@ -81,7 +83,8 @@ app = rx.App(api_transformer=[api, with_security_headers],
                               rx.el.script(src="/composer_inserts.js", defer=True),
                               rx.el.script(src="/composer_drafts.js", defer=True),
                               rx.el.script(src="/alerts.js", defer=True),
-                              rx.el.script(src="/pipeline_dnd.js", defer=True)])
+                              rx.el.script(src="/pipeline_dnd.js", defer=True),
+                              rx.el.script(src="/agenda_dnd.js", defer=True)])
 # Signed-in pages carry the clinic's unread count in the tab title: "(3) Omni".
 SIGNED_IN_TITLE = AlertsState.tab_title
 app.add_page(login_page, route=paths.LOGIN, title="Omni", on_load=AppState.use_query_locale)
@@ -109,6 +112,8 @@ app.add_page(client_profile_page, route=paths.CLIENT_PROFILE, title=SIGNED_IN_TI
              on_load=ClientProfileState.open_profile)
 app.add_page(pipeline_page, route=paths.PIPELINE, title=SIGNED_IN_TITLE,
              on_load=PipelineState.open_pipeline)
+app.add_page(agenda_page, route=paths.AGENDA, title=SIGNED_IN_TITLE,
+             on_load=AgendaState.open_agenda)
 app.add_page(pipeline_stages_page, route=paths.PIPELINE_STAGES, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, PipelineStagesState.open_stages])
 app.add_page(quick_replies_page, route=paths.QUICK_REPLIES, title=SIGNED_IN_TITLE,

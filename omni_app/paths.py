@@ -11,6 +11,7 @@ INBOX_CONVERSATION = "/inbox/[conversation_id]"     # a link to one conversation
 CLIENTS = "/clients"
 PIPELINE = "/pipeline"
 PIPELINE_STAGES = "/pipeline/stages"
+AGENDA = "/agenda"
 CLIENT_PROFILE = "/clients/[client_id]"    # a link to one client
 CLIENT_DUPLICATES = "/clients/duplicates"
 TEAM = "/team"

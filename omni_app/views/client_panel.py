@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from omni_app import paths
 from omni_app.components.live_refresh import on_value_change
 from omni_app.components.one_line import one_line
 from omni_app.state.client_panel import NOBODY, ClientPanelState
@@ -65,6 +66,9 @@ def who() -> rx.Component:
         rx.link(rx.hstack(rx.icon("user-round", size=14), T["client_panel.profile"],
                           rx.icon("arrow-right", size=14), align="center", spacing="1"),
                 href=S.profile_href, size="2", id="panel-profile", weight="medium"),
+        rx.link(rx.button(rx.icon("calendar-plus", size=14), T["agenda.schedule"], size="1",
+                          variant="soft"),
+                href=paths.AGENDA + "?client=" + S.client_id, id="panel-schedule"),
         spacing="1", width="100%", min_width="0")
 
 

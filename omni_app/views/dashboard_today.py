@@ -12,7 +12,6 @@ from omni_app.state.home import HomeState
 
 S = HomeState
 T = S.tr
-AGENDA = "/agenda"     # issue 12's agenda page (built beside this one; paths.py names it there)
 
 
 def today_item(row: rx.Var[TodayRow]) -> rx.Component:
@@ -78,7 +77,7 @@ def quick_actions() -> rx.Component:
     return rx.flex(
         action("dashboard.actions.new_client", "user-plus", f"{paths.CLIENTS}?new=1",
                "quick-new-client"),
-        action("dashboard.actions.new_appointment", "calendar-plus", AGENDA,
+        action("dashboard.actions.new_appointment", "calendar-plus", paths.AGENDA,
                "quick-new-appointment"),
         action("dashboard.actions.inbox", "inbox", paths.INBOX, "quick-inbox"),
         gap="8px", wrap="wrap", role="group", aria_label=T["dashboard.actions.title"],

@@ -111,5 +111,8 @@ def profile_header() -> rx.Component:
                                             id="profile-message", width="100%")),
         rx.cond(S.notice != "", rx.callout(S.notice, color_scheme="red", size="1", role="alert",
                                            id="profile-notice", width="100%")),
+        rx.link(rx.button(rx.icon("calendar-plus", size=16), T["agenda.schedule"],
+                          variant="soft"),
+                href=paths.AGENDA + "?client=" + S.profile_id, id="profile-schedule"),
         rx.cond(~S.erased, send_button()),
         spacing="3", width="100%", min_width="0")

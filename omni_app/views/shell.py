@@ -29,17 +29,16 @@ def nav_links(place: str) -> rx.Component:
         nav_link("inbox.nav", paths.INBOX, "inbox", place),
         nav_link("clients.nav", paths.CLIENTS, "contact", place),
         nav_link("pipeline.nav", paths.PIPELINE, "kanban", place),
-        nav_link("services.nav", paths.SERVICES, "stethoscope", place),
-        rx.cond(SessionState.is_admin, nav_link("nav.team", paths.TEAM, "users", place)),
-        rx.cond(SessionState.is_admin,
-                nav_link("integrations.nav", paths.INTEGRATIONS, "plug", place)),
-        rx.cond(SessionState.is_admin,
-                nav_link("quick_replies.nav", paths.QUICK_REPLIES, "zap", place)),
-        rx.cond(SessionState.is_admin,
-                nav_link("templates.nav", paths.MESSAGE_TEMPLATES, "file-text", place)),
+        nav_link("agenda.nav", paths.AGENDA, "calendar-days", place),
+        nav_link("services.nav", paths.SERVICES, "clipboard-list", place),
         nav_link("settings.nav", paths.CLINIC_SETTINGS, "building-2", place),
-        rx.cond(SessionState.is_admin, nav_link("audit.nav", paths.AUDIT_LOG, "history", place)),
-        rx.cond(SessionState.is_admin, nav_link("professionals.nav", paths.PROFESSIONALS, "stethoscope", place)),
+        rx.cond(SessionState.is_admin, rx.fragment(
+            nav_link("nav.team", paths.TEAM, "users", place),
+            nav_link("professionals.nav", paths.PROFESSIONALS, "stethoscope", place),
+            nav_link("integrations.nav", paths.INTEGRATIONS, "plug", place),
+            nav_link("quick_replies.nav", paths.QUICK_REPLIES, "zap", place),
+            nav_link("templates.nav", paths.MESSAGE_TEMPLATES, "file-text", place),
+            nav_link("audit.nav", paths.AUDIT_LOG, "history", place))),
     )
 
 

@@ -15,7 +15,7 @@ from tests.e2e.test_inbox import deliver_message
 
 SIGNED_OUT = ["/login", "/signup", "/forgot"]
 SIGNED_IN = ["/", "/inbox", "/inbox/{conversation}", "/clients", "/clients/{client}",
-             "/clients/duplicates", "/pipeline", "/pipeline/stages", "/team",
+             "/clients/duplicates", "/pipeline", "/pipeline/stages", "/agenda", "/team",
              "/settings/integrations", "/settings/quick-replies", "/settings/templates",
              "/settings/clinic", "/settings/audit", "/settings/services",
              "/settings/professionals",
