@@ -16,7 +16,8 @@ T = S.tr
 def labelled(label_key: str, element_id: str, control: rx.Component,
              width: str = "100%") -> rx.Component:
     return rx.vstack(
-        rx.text(T[label_key], as_="label", html_for=element_id, size="2", weight="medium"),
+        rx.text(T[label_key], as_="label", size="2", weight="medium",
+                custom_attrs={"htmlFor": element_id}),
         control, spacing="1", width=width, min_width="0")
 
 
