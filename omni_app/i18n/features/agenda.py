@@ -28,7 +28,7 @@ MESSAGES = {
         "agenda.resize": "Puxe para mudar a duração",
         "agenda.no_professionals": "Nenhum profissional na clínica ainda.",
         "agenda.no_professionals.hint": "Um administrador marca quem atende como "
-                                        "profissional na equipe.",
+                                        "profissional na página Profissionais.",
         "agenda.status.scheduled": "Agendado",
         "agenda.status.confirmed": "Confirmado",
         "agenda.status.completed": "Concluído",
@@ -132,7 +132,7 @@ MESSAGES = {
         "agenda.resize": "Pull to change the length",
         "agenda.no_professionals": "No professionals in the clinic yet.",
         "agenda.no_professionals.hint": "An admin marks who sees clients as a professional on "
-                                        "the team page.",
+                                        "the Professionals page.",
         "agenda.status.scheduled": "Scheduled",
         "agenda.status.confirmed": "Confirmed",
         "agenda.status.completed": "Completed",
@@ -234,7 +234,7 @@ MESSAGES = {
         "agenda.resize": "Tire para cambiar la duración",
         "agenda.no_professionals": "Todavía no hay profesionales en la clínica.",
         "agenda.no_professionals.hint": "Un administrador marca quién atiende como profesional "
-                                        "en el equipo.",
+                                        "en la página Profesionales.",
         "agenda.status.scheduled": "Agendada",
         "agenda.status.confirmed": "Confirmada",
         "agenda.status.completed": "Completada",
