@@ -12,17 +12,13 @@ The demo generator books appointments for every active member; until it marks th
 members with appointments are made professionals here (working 08:00-18:00 on weekdays)."""
 from __future__ import annotations
 
-import argparse
-import asyncio
 import time as time_module
 from datetime import datetime, time, timedelta
 
 import psycopg
 
-from benchmarks.app_path import PROJECT, Rows, staff_user, timed
-from benchmarks.inbox_queries import fill
-from benchmarks.stats import Figures, print_table
-from localbase.testing import running_localbase
+from benchmarks.app_path import Rows, cli, staff_user, timed
+from benchmarks.stats import Figures
 from omni_app.demo_data.__main__ import DEMO_COMPANY
 from omni_app.domain import agenda, clock
 from omni_app.i18n import CATALOGS
@@ -101,24 +97,7 @@ async def measure(lb, count: int) -> Rows:
         ]
 
 
-def main() -> None:
-    """benchmarks.app_path.cli, after clearing the seed's one booking: the demo generator does
-    not know it and may book the same professional over it (the exclusion constraint then
-    refuses the whole load)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=10_000)
-    parser.add_argument("--companies", type=int, default=10)
-    parser.add_argument("--requests", type=int, default=300)
-    args = parser.parse_args()
-    with running_localbase(PROJECT, token_rate_limit=1_000_000) as lb:
-        print(f"Generating {args.companies} clinics x {args.clients} clients ...", flush=True)
-        fill(lb.admin_dsn, args.clients, args.companies)
-        rows = asyncio.run(measure(lb, args.requests))
-    print(f"\n{args.requests} sequential requests each; times in ms; measured = the app's path "
-          "(state.agenda.fetch + the grid's layout: supabase client, REST, RLS as staff); "
-          "baseline = the same SQL as superuser, company in the WHERE clause")
-    print_table(rows, measured="app", baseline="SQL")
-
-
 if __name__ == "__main__":
-    main()
+    cli(__doc__, measure, legend="measured = the app's path (state.agenda.fetch + the grid's "
+        "layout: supabase client, REST, RLS as staff); baseline = the same SQL as superuser, "
+        "company in the WHERE clause")

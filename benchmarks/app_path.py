@@ -57,8 +57,13 @@ async def staff_user(lb) -> AsyncClient:
     return await services.current().as_user(session["access_token"])
 
 
-def cli(doc: str, measure: Callable[[object, int], Awaitable[Rows]]) -> None:
-    """Parses --clients/--companies/--requests, fills the clinics, measures, prints."""
+def cli(doc: str, measure: Callable[[object, int], Awaitable[Rows]],
+        after_fill: Callable[[str], None] | None = None,
+        legend: str = "measured = the app's domain functions (supabase client, REST, RLS as "
+                      "staff); baseline = the same SQL as superuser, company in the WHERE "
+                      "clause") -> None:
+    """Parses --clients/--companies/--requests, fills the clinics (then `after_fill(dsn)`),
+    measures, prints."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--clients", type=int, default=10_000)
     parser.add_argument("--companies", type=int, default=10)
@@ -67,8 +72,8 @@ def cli(doc: str, measure: Callable[[object, int], Awaitable[Rows]]) -> None:
     with running_localbase(PROJECT, token_rate_limit=1_000_000) as lb:
         print(f"Generating {args.companies} clinics x {args.clients} clients ...", flush=True)
         fill(lb.admin_dsn, args.clients, args.companies)
+        if after_fill is not None:
+            after_fill(lb.admin_dsn)
         rows = asyncio.run(measure(lb, args.requests))
-    print(f"\n{args.requests} sequential requests each; times in ms; measured = the app's domain "
-          "functions (supabase client, REST, RLS as staff); baseline = the same SQL as "
-          "superuser, company in the WHERE clause")
+    print(f"\n{args.requests} sequential requests each; times in ms; {legend}")
     print_table(rows, measured="app", baseline="SQL")

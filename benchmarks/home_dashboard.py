@@ -11,16 +11,11 @@ Goal (issue 12): home dashboard load p95 <= 100 ms.
 """
 from __future__ import annotations
 
-import argparse
-import asyncio
 import json
 
 import psycopg
 
-from benchmarks.app_path import PROJECT, Rows, staff_user, timed, timed_sql
-from benchmarks.inbox_queries import fill
-from benchmarks.stats import print_table
-from localbase.testing import running_localbase
+from benchmarks.app_path import Rows, cli, staff_user, timed, timed_sql
 from omni_app.demo_data.__main__ import DEMO_COMPANY
 from omni_app.domain import dashboard
 
@@ -67,22 +62,8 @@ async def measure(lb, count: int) -> Rows:
                  timed_sql(conn, "select public.home_dashboard()", [()], count))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=10_000)
-    parser.add_argument("--companies", type=int, default=10)
-    parser.add_argument("--requests", type=int, default=300)
-    args = parser.parse_args()
-    with running_localbase(PROJECT, token_rate_limit=1_000_000) as lb:
-        print(f"Generating {args.companies} clinics x {args.clients} clients ...", flush=True)
-        fill(lb.admin_dsn, args.clients, args.companies)
-        after_fill(lb.admin_dsn)
-        rows = asyncio.run(measure(lb, args.requests))
-    print(f"\n{args.requests} sequential requests; times in ms; app = domain.dashboard.dashboard "
-          "(supabase client, REST, RLS as staff); SQL = select public.home_dashboard() as the "
-          "same staff member (role authenticated, their claims), no REST")
-    print_table(rows, measured="app", baseline="SQL")
-
-
 if __name__ == "__main__":
-    main()
+    cli(__doc__, measure, after_fill=after_fill,
+        legend="app = domain.dashboard.dashboard (supabase client, REST, RLS as staff); SQL = "
+               "select public.home_dashboard() as the same staff member (role authenticated, "
+               "their claims), no REST")
