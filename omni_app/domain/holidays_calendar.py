@@ -105,3 +105,12 @@ async def save_closure(user: AsyncClient, on: date | None, label: str) -> Closur
 async def remove_closure(user: AsyncClient, closure_id: str) -> None:
     """Admins. Refused: not_found, forbidden."""
     await _call(user, "remove_clinic_closure", {"p_id": closure_id})
+
+
+
+async def closed_between(db: AsyncClient, timezone: str | None, locale: str, first: date,
+                         last: date) -> dict[date, str]:
+    """Days from `first` to `last` the clinic does not open: its country's holidays (by the
+    clinic's time zone) and its own closures (named by their label, or "")."""
+    return closed_days(national(country_of(timezone), first, last, locale),
+                       await closures(db, first, last), "")

@@ -10,19 +10,20 @@ refused. The tab follows its clinic's live counter like the pipeline: a change a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import reflex as rx
 
-from omni_app import paths, services
+from omni_app import paths
 from omni_app.channels import phones
-from omni_app.domain import agenda, booking, clients, clock
+from omni_app.domain import agenda, booking, clients, clock, holidays_calendar
 from omni_app.domain.booking import Conflict
 from omni_app.i18n import formatting as fmt
 from omni_app.state import agenda_rows as rows
 from omni_app.state.agenda_rows import ALL, Block, DayGroup, Hour, Option
-from omni_app.state.inbox_live import announce, link_to_clinic
+from omni_app.state.inbox_live import announce, link_to_clinic, tab_user
 from omni_app.state.session import SessionState
 
 DAY, WEEK = "day", "week"
@@ -49,18 +50,29 @@ class Fetched:
     seq: int
     professionals: list[dict]
     rows: list[dict]
+    closed: dict[str, str] = field(default_factory=dict)   # ISO day -> holiday or closure
 
 
-async def fetch(user, seq: int, window: agenda.Window) -> Fetched:
-    return Fetched(seq, await agenda.professionals(user), await agenda.appointments(user, window))
+async def fetch(user, seq: int, window: agenda.Window, tz: str = "",
+                locale: str = "pt-BR") -> Fetched:
+    """The window's professionals and appointments; with the clinic's time zone, also the
+    days in it the clinic is closed."""
+    closed = {}
+    if tz:
+        zone_info = ZoneInfo(tz)
+        first = window.starts.astimezone(zone_info).date()
+        last = (window.ends - timedelta(microseconds=1)).astimezone(zone_info).date()
+        days = await holidays_calendar.closed_between(user, tz, locale, first, last)
+        closed = {day.isoformat(): name for day, name in days.items()}
+    return Fetched(seq, await agenda.professionals(user), await agenda.appointments(user, window),
+                   closed)
 
 
-async def fetch_as(cookie: str | None, seq: int, window: agenda.Window) -> Fetched | None:
+async def fetch_as(cookie: str | None, seq: int, window: agenda.Window, tz: str = "",
+                   locale: str = "pt-BR") -> Fetched | None:
     """The agenda as the tab's user sees it now (None when they signed out)."""
-    active = await (await services.current().session_store()).resolve(cookie)
-    if active is None:
-        return None
-    return await fetch(await services.current().as_user(active.access_token), seq, window)
+    user = await tab_user(cookie)
+    return None if user is None else await fetch(user, seq, window, tz, locale)
 
 
 class AgendaState(SessionState):
@@ -117,6 +129,7 @@ class AgendaState(SessionState):
     e_professional: str = ""
     _professionals: list[dict] = []
     _rows: list[dict] = []
+    _closed: dict[str, str] = {}       # ISO day -> holiday or closure name, in the window
     _pending_move: dict = {}
     _seen_version: int = 0
     _seq: int = 0
@@ -153,7 +166,8 @@ class AgendaState(SessionState):
 
     def _view(self) -> rows.View:
         return rows.View(self._anchor(), 7 if self.view == WEEK else 1, self._zone(),
-                         self.locale, self.tr, self.phone_professional, self.service)
+                         self.locale, self.tr, self.phone_professional, self.service,
+                         self._closed)
 
     def _window(self) -> agenda.Window:
         view = self._view()
@@ -174,9 +188,10 @@ class AgendaState(SessionState):
     def _show(self, fetched: Fetched) -> None:
         if not fetched.seq:            # a handler's own read: newer than any in flight
             self._seq += 1
-            fetched = Fetched(self._seq, fetched.professionals, fetched.rows)
+            fetched = Fetched(self._seq, fetched.professionals, fetched.rows, fetched.closed)
         self._shown_seq = fetched.seq
         self._professionals, self._rows = fetched.professionals, fetched.rows
+        self._closed = fetched.closed
         self.professionals = [Option(p["id"], p.get("full_name") or p.get("email") or "")
                               for p in fetched.professionals]
         ids = [p.id for p in self.professionals]
@@ -188,7 +203,7 @@ class AgendaState(SessionState):
         self._render()
 
     async def _reload(self, user, actor=None) -> None:
-        self._show(await fetch(user, 0, self._window()))
+        self._show(await fetch(user, 0, self._window(), self.timezone, self.locale))
 
     @rx.event
     async def open_agenda(self):
@@ -221,7 +236,8 @@ class AgendaState(SessionState):
             self._seen_version = version
             self._seq += 1
             cookie, seq, window = self._cookie(), self._seq, self._window()
-        fetched = await fetch_as(cookie, seq, window)
+            tz, locale = self.timezone, self.locale
+        fetched = await fetch_as(cookie, seq, window, tz, locale)
         async with self:
             if fetched is not None and fetched.seq >= self._shown_seq:
                 self._show(fetched)
@@ -297,7 +313,13 @@ class AgendaState(SessionState):
             end=end)
 
     def _outside_text(self, professional_id: str, starts: datetime, ends: datetime) -> str:
-        """The question to ask when [starts, ends) is outside the professional's hours."""
+        """The question to ask when [starts, ends) falls on a day the clinic is closed or
+        outside the professional's hours ("" when neither)."""
+        local_day = starts.astimezone(self._zone()).date().isoformat()
+        if local_day in self._closed:
+            day, _, _ = self._span(starts.isoformat(), ends.isoformat())
+            return self.tr["agenda.closed_day"].format(
+                day=day, name=self._closed[local_day] or self.tr["agenda.closed.unnamed"])
         professional = next((p for p in self._professionals if p["id"] == professional_id), None)
         if professional is None or agenda.within_hours(professional.get("working_hours") or {},
                                                        starts, ends, self._zone()):

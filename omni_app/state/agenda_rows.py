@@ -75,6 +75,7 @@ class Column:
 class DayGroup:
     key: str = ""
     label: str = ""
+    closed: str = ""            # the holiday or closure that day (the clinic does not open)
     today: bool = False
     anchor: bool = True         # the day a phone shows
     columns: list[Column] = field(default_factory=list)
@@ -103,6 +104,7 @@ class View:
     tr: dict
     phone_professional: str = ""
     service_filter: str = ALL
+    closed: dict = field(default_factory=dict)     # ISO day -> holiday or closure name
 
 
 def px(minutes: float) -> str:
@@ -194,6 +196,8 @@ def grid(professionals: list[dict], rows: list[dict], services: list[Option], vi
         days.append(DayGroup(
             key=day.isoformat(),
             label=format_skeleton("MMMEd", day, locale=babel_locale(view.locale)),
+            closed=(view.closed.get(day.isoformat()) or view.tr["agenda.closed.unnamed"])
+            if day.isoformat() in view.closed else "",
             today=day == today, anchor=day == view.anchor,
             columns=[column(day, professional, rows, view, by_id, hours, now)
                      for professional in professionals]))

@@ -80,9 +80,12 @@ def column(each: rx.Var[Column]) -> rx.Component:
 
 def day_group(day: rx.Var[DayGroup]) -> rx.Component:
     return rx.vstack(
-        rx.box(rx.text(day.label, size="2", weight=rx.cond(day.today, "bold", "regular"),
-                       color_scheme=rx.cond(day.today, "red", "gray"),
-                       class_name="agenda-block-line"),
+        rx.box(rx.text(day.label, rx.cond(day.closed != "", " · " + day.closed, ""), size="2",
+                       weight=rx.cond(day.today, "bold", "regular"),
+                       color_scheme=rx.cond(day.today, "red",
+                                            rx.cond(day.closed != "", "amber", "gray")),
+                       title=rx.cond(day.closed != "", day.closed, day.label),
+                       class_name="agenda-block-line", id="agenda-day-label-" + day.key),
                height=DAY_HEAD, padding="4px 6px", width="100%",
                border_bottom=f"1px solid {rx.color('gray', 6)}"),
         rx.hstack(rx.foreach(day.columns, column), spacing="0", width="100%", align="start"),

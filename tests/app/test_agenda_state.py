@@ -8,9 +8,9 @@ found."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
-from omni_app.domain import booking
+from omni_app.domain import booking, holidays_calendar
 from omni_app.state.agenda import AgendaState, block_ids, blocks, fetch_as
 from omni_app.state.inbox_live import InboxLive
 from tests.app.agenda_clinic import agenda_clinic
@@ -173,3 +173,24 @@ async def test_a_profile_link_opens_the_form_and_other_tabs_follow(app_env, serv
         assert block_ids(other.days) == []
         other._show(fetched)
         assert len(block_ids(other.days)) == 1
+
+
+async def test_holidays_and_closures_are_marked_and_booking_on_them_asks_first(app_env, server):
+    made = await agenda_clinic()
+    await holidays_calendar.save_closure(await made.clinic.user(), date(2026, 12, 16),
+                                         "Dedetização")
+    async with server.event_of(AgendaState, "tab", made.clinic.cookie, "/agenda") as page:
+        await opened(page, "2026-12-24")
+        closed = {day.key: day.closed for day in page.days if day.closed}
+        assert closed == {"2026-12-25": "Natal"}           # Brazil's national holiday
+        await opened(page)
+        assert {day.key: day.closed for day in page.days if day.closed} == {
+            "2026-12-16": "Dedetização"}
+        page.open_slot(f"2026-12-16|{made.professional}|10:00")
+        page.pick_client(made.client, "Ana Lima")
+        await page.submit_booking({})
+        assert page.b_question == ("16/12/2026 é feriado ou dia em que a clínica fecha "
+                                   "(Dedetização). Agendar mesmo assim?")
+        assert block_ids(page.days) == []
+        await page.book_anyway()
+        assert not page.booking_open and len(block_ids(page.days)) == 1

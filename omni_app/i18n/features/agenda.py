@@ -27,6 +27,9 @@ MESSAGES = {
                             "para mudar a duração.",
         "agenda.resize": "Puxe para mudar a duração",
         "agenda.no_professionals": "Nenhum profissional na clínica ainda.",
+        "agenda.closed_day": "{day} é feriado ou dia em que a clínica fecha ({name}). "
+                             "Agendar mesmo assim?",
+        "agenda.closed.unnamed": "Clínica fechada",
         "agenda.no_professionals.hint": "Um administrador marca quem atende como "
                                         "profissional na página Profissionais.",
         "agenda.status.scheduled": "Agendado",
@@ -131,6 +134,9 @@ MESSAGES = {
                             "or professional; pull its bottom edge to change its length.",
         "agenda.resize": "Pull to change the length",
         "agenda.no_professionals": "No professionals in the clinic yet.",
+        "agenda.closed_day": "{day} is a holiday or a day the clinic is closed ({name}). "
+                             "Book anyway?",
+        "agenda.closed.unnamed": "Clinic closed",
         "agenda.no_professionals.hint": "An admin marks who sees clients as a professional on "
                                         "the Professionals page.",
         "agenda.status.scheduled": "Scheduled",
@@ -233,6 +239,9 @@ MESSAGES = {
                             "cambiar la duración.",
         "agenda.resize": "Tire para cambiar la duración",
         "agenda.no_professionals": "Todavía no hay profesionales en la clínica.",
+        "agenda.closed_day": "{day} es feriado o un día en que la clínica cierra ({name}). "
+                             "¿Agendar de todos modos?",
+        "agenda.closed.unnamed": "Clínica cerrada",
         "agenda.no_professionals.hint": "Un administrador marca quién atiende como profesional "
                                         "en la página Profesionales.",
         "agenda.status.scheduled": "Agendada",
