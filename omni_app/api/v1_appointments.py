@@ -175,7 +175,8 @@ async def book_appointment(caller: Caller, body: Annotated[
               description="Only the fields sent change. A new time or professional is checked "
                           "like a booking (409 with `appointment_id` on an overlap); only a "
                           "scheduled or confirmed appointment moves. A status change follows "
-                          "the one transition rule and is recorded with who and when.",
+                          "the one transition rule and is recorded with who and when. Both "
+                          "happen in one transaction: when either is refused, nothing changes.",
               responses={**_errors(400, 404, 413, 422), **_CONFLICT},
               openapi_extra=_inline(AppointmentPatch))
 async def change_appointment(caller: Caller, appointment_id: str, body: Annotated[
@@ -184,12 +185,11 @@ async def change_appointment(caller: Caller, appointment_id: str, body: Annotate
     await _shown(caller, appointment_id)
     sent = body.model_fields_set
     try:
-        if sent & {"starts_at", "ends_at", "professional_id"}:
-            await booking.move(caller.user, appointment_id, body.starts_at, body.ends_at,
-                               str(body.professional_id) if body.professional_id else None)
-        if body.status is not None:
-            await booking.set_status(caller.user, appointment_id, body.status,
-                                     body.reason or "")
+        await booking.change(caller.user, appointment_id,
+                             bool(sent & {"starts_at", "ends_at", "professional_id"}),
+                             body.starts_at, body.ends_at,
+                             str(body.professional_id) if body.professional_id else None,
+                             body.status, body.reason or "")
     except Refused as refused:
         raise _refused(refused) from None
     await _announce(caller)

@@ -96,6 +96,31 @@ async def set_status(user: AsyncClient, appointment_id: str, status: str,
         raise _refused(error) from None
 
 
+async def change(user: AsyncClient, appointment_id: str, move: bool,
+                 starts_at: datetime | None = None, ends_at: datetime | None = None,
+                 professional_id: str | None = None, status: str | None = None,
+                 reason: str = "") -> dict:
+    """`move` (as `move` does) and/or a new `status` (as `set_status` does), in one
+    transaction: either both happen or neither. Refused: as both."""
+    if not is_uuid(appointment_id):
+        raise Refused("not_found")
+    if not _ids(professional_id):
+        raise Refused("professional")
+    if status is not None and status not in STATUSES:
+        raise Refused("status")
+    if len(reason or "") > MAX_REASON:
+        raise Refused("reason_too_long")
+    try:
+        return (await user.rpc("change_appointment", {
+            "p_id": appointment_id, "p_move": move,
+            "p_starts_at": starts_at.isoformat() if starts_at else None,
+            "p_ends_at": ends_at.isoformat() if ends_at else None,
+            "p_professional_id": professional_id, "p_status": status,
+            "p_reason": reason or None}).execute()).data
+    except APIError as error:
+        raise _refused(error) from None
+
+
 async def set_notes(user: AsyncClient, appointment_id: str, notes: str) -> dict:
     """The appointment's notes ("" clears them). Refused: not_found, notes_too_long."""
     if not is_uuid(appointment_id):

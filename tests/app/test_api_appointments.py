@@ -67,6 +67,22 @@ async def test_book_list_conflict_move_and_status(http):
     again = await http.post("/api/v1/appointments", headers=key, json=body)
     assert again.status_code == 201
 
+    # a move and a status in one request: a refused status leaves the time as it was
+    both = await http.patch(f"/api/v1/appointments/{again.json()['id']}", headers=key,
+                            json={"starts_at": "2026-12-14T15:00:00-03:00",
+                                  "status": "completed"})
+    assert both.status_code == 200 and both.json()["status"] == "completed"
+    assert both.json()["starts_at"].startswith("2026-12-14T18:00:00")
+    target = f"/api/v1/appointments/{moved.json()['id']}"
+    assert (await http.patch(target, headers=key, json={"status": "confirmed"})).status_code == 200
+    undone = await http.patch(target, headers=key,
+                              json={"starts_at": "2026-12-14T16:00:00-03:00",
+                                    "status": "scheduled"})
+    assert undone.status_code == 422           # confirmed -> scheduled is refused ...
+    kept = (await http.get(target, headers=key)).json()
+    assert kept["starts_at"].startswith("2026-12-14T13:30:00")     # ... and the move with it
+    assert kept["status"] == "confirmed"
+
 
 async def test_bad_input_is_422_and_another_clinics_is_404(http):
     made, other = await agenda_clinic(), await agenda_clinic()
