@@ -23,7 +23,8 @@ from omni_app.domain.booking import Conflict
 from omni_app.i18n import formatting as fmt
 from omni_app.state import agenda_rows as rows
 from omni_app.state.agenda_rows import ALL, Block, DayGroup, Hour, Option
-from omni_app.state.inbox_live import announce, link_to_clinic, tab_user
+from omni_app.state.inbox_live import (announce, link_to_clinic, refetch_when_bumped,
+                                       tab_user)
 from omni_app.state.session import SessionState
 
 DAY, WEEK = "day", "week"
@@ -230,17 +231,8 @@ class AgendaState(SessionState):
     @rx.event(background=True)
     async def sync_live(self, version: int):
         """The clinic's counter moved: refetch, holding the lock only to read and to show."""
-        async with self:
-            if not self.loaded or version == self._seen_version:
-                return
-            self._seen_version = version
-            self._seq += 1
-            cookie, seq, window = self._cookie(), self._seq, self._window()
-            tz, locale = self.timezone, self.locale
-        fetched = await fetch_as(cookie, seq, window, tz, locale)
-        async with self:
-            if fetched is not None and fetched.seq >= self._shown_seq:
-                self._show(fetched)
+        await refetch_when_bumped(self, version, lambda cookie, seq: fetch_as(
+            cookie, seq, self._window(), self.timezone, self.locale))
 
     async def _refresh(self):
         return (await self._as_member(self._reload)).answer

@@ -18,7 +18,8 @@ from omni_app.domain import dashboard, home
 from omni_app.i18n import formatting
 from omni_app.state import dashboard_rows as rows
 from omni_app.state.dashboard_rows import Chart, TodayRow
-from omni_app.state.inbox_live import announce, link_to_clinic, tab_user
+from omni_app.state.inbox_live import (announce, link_to_clinic, refetch_when_bumped,
+                                       show_if_newer, tab_user)
 from omni_app.state.inbox_rows import Reader
 from omni_app.state.session import SessionState
 
@@ -101,21 +102,10 @@ class HomeState(SessionState):
     @rx.event(background=True)
     async def sync_live(self, version: int):
         """The clinic's counter moved: refetch, holding the lock only to read and to show."""
-        async with self:
-            if not self.loaded or version == self._seen_version:
-                return
-            self._seen_version = version
-            self._seq += 1
-            cookie, seq = self._cookie(), self._seq
-        fetched = await fetch_home(cookie, seq)
-        async with self:
-            self._apply(fetched)
+        await refetch_when_bumped(self, version, fetch_home)
 
     def _apply(self, fetched: HomeFetch | None) -> None:
-        # Background fetches overlap: one that started before what is on screen is stale.
-        if fetched is None or fetched.seq < self._shown_seq:
-            return
-        self._show(fetched)
+        show_if_newer(self, fetched)
 
     async def _reload(self, user, actor=None) -> None:
         self._show(HomeFetch(0, await dashboard.dashboard(user)))

@@ -49,6 +49,29 @@ async def tab_user(cookie: str | None):
     return None if active is None else await services.current().as_user(active.access_token)
 
 
+async def refetch_when_bumped(state, version: int, start_fetch) -> None:
+    """A page's background re-read when the clinic's counter moved to `version`: under the
+    tab's lock, only to note the version and read what to fetch (`start_fetch(cookie, seq)`
+    makes the fetch coroutine from the state's fields); the fetch runs outside the lock (as the
+    tab's own user); the answer is shown unless one that started later is already on screen.
+    The state has `loaded`, `_seen_version`, `_seq`, `_shown_seq` and `_show(fetched)`."""
+    async with state:
+        if not state.loaded or version == state._seen_version:
+            return
+        state._seen_version = version
+        state._seq += 1
+        fetching = start_fetch(state._cookie(), state._seq)
+    fetched = await fetching
+    async with state:
+        show_if_newer(state, fetched)
+
+
+def show_if_newer(state, fetched) -> None:
+    """Background fetches overlap: one that started before what is on screen is stale."""
+    if fetched is not None and fetched.seq >= state._shown_seq:
+        state._show(fetched)
+
+
 def _not_a_delta_for_a_gone_tab(record: logging.LogRecord) -> bool:
     return "Attempting to send delta to disconnected client" not in record.getMessage()
 

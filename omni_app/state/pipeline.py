@@ -19,10 +19,11 @@ from omni_app.state import board_rows
 from omni_app.state.board_rows import ColumnRow
 from omni_app.state.client_rows import owner_options
 from omni_app.state.client_filters import ClientFilters
-from omni_app.state.inbox_live import announce, link_to_clinic, tab_user
+from omni_app.state.inbox_live import (announce, link_to_clinic, refetch_when_bumped,
+                                       tab_user)
 from omni_app.state.inbox_rows import Reader
 from omni_app.state.session import SessionState
-from omni_app.state.stage_options import StageOption, shown, stage_options
+from omni_app.state.stage_options import StageOption, by_key, shown, stage_options
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class PipelineState(SessionState, ClientFilters):
         self._shown_seq = fetched.seq
         self.stages = stage_options(fetched.board.stages, self.tr)
         now, reader = clock.now(), Reader(self.locale, self.timezone, self.tr)
-        options = {option.key: option for option in self.stages}
+        options = by_key(self.stages)
         self.columns = [board_rows.column_row(column, options[column.stage.key], now, reader)
                         for column in fetched.board.columns]
 
@@ -95,17 +96,8 @@ class PipelineState(SessionState, ClientFilters):
     @rx.event(background=True)
     async def sync_live(self, version: int):
         """The clinic's counter moved: refetch, holding the lock only to read and to show."""
-        async with self:
-            if not self.loaded or version == self._seen_version:
-                return
-            self._seen_version = version
-            self._seq += 1
-            cookie, seq = self._cookie(), self._seq
-            wanted, sizes = self._filter(), self._sizes()
-        fetched = await fetch_board(cookie, seq, wanted, sizes)
-        async with self:
-            if fetched is not None and fetched.seq >= self._shown_seq:
-                self._show(fetched)
+        await refetch_when_bumped(self, version, lambda cookie, seq: fetch_board(
+            cookie, seq, self._filter(), self._sizes()))
 
     # -- filters ---------------------------------------------------------------------------
 
