@@ -25,9 +25,9 @@ export REFLEX_TELEMETRY_ENABLED := false
 CHROMIUM := /usr/bin/chromium
 APP_PORT ?= 3000
 
-.PHONY: dev test install system-deps bun browser-deps n8n down bench clean
+.PHONY: dev test install system-deps bun tokenizer browser-deps n8n down bench clean
 
-install: system-deps bun $(STAMP)
+install: system-deps bun tokenizer $(STAMP)
 
 $(STAMP):
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,16 @@ bun:
 	  npm install --prefix $(TOOLS) --save-exact --no-audit --no-fund --loglevel=error \
 	    bun@$(BUN_VERSION) && \
 	  test "$$($(BUN) --version)" = "$(BUN_VERSION)"; \
+	fi
+
+# The analyst counts tokens with OpenAI's o200k_base; its ranks come from npm (js-tiktoken).
+JS_TIKTOKEN_VERSION := 1.0.21
+tokenizer:
+	@if [ ! -f $(TOOLS)/node_modules/js-tiktoken/dist/ranks/o200k_base.js ]; then \
+	  echo "Installing js-tiktoken $(JS_TIKTOKEN_VERSION) into .tools/ (npm)"; \
+	  mkdir -p $(TOOLS) && \
+	  npm install --prefix $(TOOLS) --save-exact --no-audit --no-fund --loglevel=error \
+	    js-tiktoken@$(JS_TIKTOKEN_VERSION); \
 	fi
 
 browser-deps:
