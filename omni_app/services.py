@@ -19,6 +19,7 @@ from omni_app.api.http import Network, parse_networks
 from omni_app.api.integration_directory import IntegrationDirectory
 from omni_app.api.rate_limit import TokenBucketLimiter
 from omni_app.domain import integrations
+from omni_app.domain.analyst import analyzers, llm
 from omni_app.domain.counters import Counters
 from omni_app.domain.crypto import Keyring
 from omni_app.domain.outbound import Delivery, OutboundSetup, Policy
@@ -48,6 +49,8 @@ class Services:
     # Unknown webhook keys per source address: a burst of 20, then one every 2 s.
     unknown_keys: TokenBucketLimiter = field(
         default_factory=lambda: TokenBucketLimiter(rate=0.5, burst=20))
+    # The analyst's analyzers (the rules; an LLM when the server has a key).
+    analysts: analyzers.Analysts = field(default_factory=lambda: analyzers.build(None))
     # Called when a job is queued in this process: the worker looks at once (see jobs/).
     wake_worker: Callable[[], None] = lambda: None
     _service: AsyncClient | None = field(default=None, repr=False)
@@ -76,7 +79,8 @@ class Services:
                 setup=OutboundSetup(settings.omni_public_url, settings.n8n_outbound_url,
                                     legacy, settings.webhook_default_company_id),
                 rules=Policy()),
-            trusted_proxies=parse_networks(settings.omni_trusted_proxies))
+            trusted_proxies=parse_networks(settings.omni_trusted_proxies),
+            analysts=analysts_from(settings))
 
     @property
     def outbound_policy(self) -> OutboundPolicy:
@@ -135,6 +139,14 @@ class Services:
             await self.publisher(company_id)
         except Exception:
             log.exception("live inbox update failed for a company")
+
+
+def analysts_from(settings: Settings) -> analyzers.Analysts:
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+    return analyzers.build(key, settings.openai_base_url, settings.openai_model,
+                           settings.openai_timeout_seconds, settings.openai_max_retries,
+                           llm.Prices(settings.omni_llm_price_input,
+                                      settings.omni_llm_price_output))
 
 
 _current: Services | None = None

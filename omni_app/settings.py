@@ -48,6 +48,16 @@ class Settings(BaseSettings):
     session_days: int = Field(default=30, description="idle days before a sign-in expires")
     omni_job_lease_seconds: int = Field(default=120, ge=5, description="how long a claimed job "
                                         "is its worker's before another may take it over")
+    # The analyst's LLM: any OpenAI-compatible server. Without a key the rules answer.
+    openai_api_key: SecretStr | None = None
+    openai_base_url: str | None = Field(default=None, description="default: OpenAI's")
+    openai_model: str = Field(default="gpt-4o-mini", description="clinics may choose another")
+    openai_timeout_seconds: float = Field(default=20.0, gt=0, le=120)
+    openai_max_retries: int = Field(default=2, ge=0, le=5)
+    omni_llm_price_input: float = Field(default=0.15, ge=0, description="USD per 1M tokens in")
+    omni_llm_price_output: float = Field(default=0.60, ge=0, description="USD per 1M tokens out")
+    omni_analyst_daily_hour_utc: int = Field(default=6, ge=0, le=23, description="the daily "
+                                             "snapshot run is planned after this hour (UTC)")
 
     @field_validator("omni_public_url", "supabase_url")
     @classmethod

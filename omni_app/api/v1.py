@@ -68,6 +68,7 @@ class ApiCaller:
     user: AsyncPostgrestClient
     company_id: str
     user_id: str
+    role: str = "staff"       # an API key runs as the admin who made it
 
 
 def _jwt_secret() -> str:
@@ -129,7 +130,7 @@ async def api_caller(request: Request, credentials: Annotated[
     wait = await PER_CALLER.take(counters, who)
     if wait:
         raise _too_many(wait, "per API key" if owner is not None else "per user")
-    return ApiCaller(user, me["company_id"], me["user_id"])
+    return ApiCaller(user, me["company_id"], me["user_id"], me.get("role") or "staff")
 
 
 Caller = Annotated[ApiCaller, Depends(api_caller)]

@@ -1,7 +1,8 @@
 """A worker: claims due jobs (a batch at a time, under a lease), runs them concurrently, reports
 each outcome, and sleeps until its next tick or until something in this process queues work
 (`wake`). A job that raises is retried with exponential backoff; past its attempts (or when
-its workers kept dying: each claim counts) it is dead and its handler's `give_up` runs."""
+its workers kept dying: each claim counts) it is dead and its handler's `give_up` runs. Once a
+day, one of the workers (whichever asks first) plans the analyst's daily run."""
 from __future__ import annotations
 
 import asyncio
@@ -9,7 +10,9 @@ import logging
 import os
 import socket
 import uuid
+from datetime import date, datetime
 
+from omni_app.domain import clock
 from omni_app.jobs.handlers import HANDLERS, Handler
 from omni_app.jobs.queue import Job, JobQueue
 from omni_app.services import Services
@@ -36,6 +39,7 @@ class Worker:
         self.lease_s = lease_s or services.settings.omni_job_lease_seconds
         self._woken = asyncio.Event()
         self._queue: JobQueue | None = None
+        self._planned: date | None = None
 
     def wake(self) -> None:
         """Look for jobs now (something was just queued in this process)."""
@@ -46,10 +50,24 @@ class Worker:
             self._queue = JobQueue(await self.services.service(), self.name, self.lease_s)
         return self._queue
 
+    async def plan_daily(self, now: datetime) -> int | None:
+        """Plans the day's analyst run once its hour has come; every worker asks (once a day
+        each), the database lets one of them plan it. How many clients it queued, or None."""
+        today = now.date()
+        if self._planned == today or now.hour < self.services.settings.omni_analyst_daily_hour_utc:
+            return None
+        planned = (await (await self.services.service()).rpc(
+            "plan_daily_analysis", {"p_day": today.isoformat()}).execute()).data
+        self._planned = today
+        if planned is not None:
+            log.info("job worker %s planned the daily analysis: %s clients", self.name, planned)
+        return planned
+
     async def run_forever(self) -> None:
         log.info("job worker %s started", self.name)
         while True:
             try:
+                await self.plan_daily(clock.now())
                 ran = await self.run_due()
             except Exception:  # the database away for a moment: try again next tick
                 log.exception("job worker %s could not claim jobs", self.name)
