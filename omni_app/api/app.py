@@ -22,7 +22,7 @@ from starlette.responses import JSONResponse, Response
 from omni_app import __version__, paths
 from omni_app.api import (account_routes, auth_routes, health, n8n_workflows, v1,
                           v1_client_notes, v1_merge, v1_pipeline, webhook_reference, webhooks)
-from omni_app.api import (client_exports, ical_routes, v1_appointments, v1_payments,
+from omni_app.api import (client_exports, ical_routes, v1_analyst, v1_appointments, v1_payments,
                           v1_professionals, v1_services)
 from omni_app.api.errors import HttpError
 
@@ -104,6 +104,7 @@ def build_api() -> FastAPI:
     api.include_router(v1_merge.router)
     api.include_router(v1_client_notes.router)
     api.include_router(v1_appointments.router)
+    api.include_router(v1_analyst.router)
     for endpoint in webhooks.ENDPOINTS:
         api.add_api_route(endpoint.path, endpoint.handler, methods=[endpoint.method],
                           **endpoint.reference)
