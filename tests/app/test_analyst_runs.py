@@ -18,7 +18,7 @@ from omni_app.jobs.queue import JobQueue
 from omni_app.jobs.worker import Worker
 from tests.app.clinics import inbound, new_clinic
 from tests.app.conftest import deliver_queued, service_client
-from tests.fakes.openai_server import TOKENS_IN, TOKENS_OUT, FakeOpenAI
+from harness.fake_openai import TOKENS_IN, TOKENS_OUT, FakeOpenAI
 
 
 @pytest.fixture
