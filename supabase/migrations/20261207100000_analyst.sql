@@ -84,11 +84,8 @@ alter table public.clients
   add column no_show_risk text check (no_show_risk in ('low', 'medium', 'high')),
   add column analyzed_at timestamptz;
 
-create function private.copy_latest_risk() returns trigger
+create function private.copy_latest_risk_of(v_company uuid, v_client uuid) returns void
 language plpgsql security definer set search_path = '' as $$
-declare
-  v_company uuid := coalesce(new.company_id, old.company_id);
-  v_client uuid := coalesce(new.client_id, old.client_id);
 begin
   update public.clients c
   set no_show_risk = latest.level, analyzed_at = latest.generated_at
@@ -100,11 +97,27 @@ begin
     order by s.generated_at desc limit 1) as latest on true
   where c.company_id = v_company and c.id = v_client
     and (c.no_show_risk, c.analyzed_at) is distinct from (latest.level, latest.generated_at);
+end
+$$;
+revoke execute on function private.copy_latest_risk_of(uuid, uuid)
+  from public, anon, authenticated;
+
+-- Made, deleted (erasure) or moved to another client (a merge): both clients' copies follow.
+create function private.copy_latest_risk() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if tg_op <> 'INSERT' then
+    perform private.copy_latest_risk_of(old.company_id, old.client_id);
+  end if;
+  if tg_op <> 'DELETE' then
+    perform private.copy_latest_risk_of(new.company_id, new.client_id);
+  end if;
   return null;
 end
 $$;
 revoke execute on function private.copy_latest_risk() from public, anon, authenticated;
-create trigger copy_latest_risk after insert or delete on public.ai_context_snapshots
+create trigger copy_latest_risk after insert or delete or update of client_id
+  on public.ai_context_snapshots
   for each row execute function private.copy_latest_risk();
 
 -- Tokens the clinic's analyst used this month (the clinic's own calendar month).

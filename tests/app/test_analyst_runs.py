@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 
 from omni_app import services
-from omni_app.domain import clock, conversations
+from omni_app.domain import clock, conversations, merge, privacy
 from omni_app.domain.analyst import analyzers, clinic_config, runs
 from omni_app.domain.refusals import Refused
 from omni_app.jobs.queue import JobQueue
@@ -225,3 +225,22 @@ async def test_the_daily_run_is_planned_once_however_many_workers_ask(app_env):
     for client_id in active:
         [made] = await snapshots_of(clinic.company_id, client_id)
         assert made["trigger"] == "scheduled"
+
+
+async def test_the_clients_risk_follows_its_snapshots_through_a_merge_and_an_erasure(app_env):
+    clinic = await new_clinic()
+    user, service = await clinic.user(), await service_client()
+    kept, _ = await patient(clinic, "Oi")
+    merged, _ = await patient(clinic, "Oi de novo")
+    await service.table("ai_context_snapshots").insert({
+        "company_id": clinic.company_id, "client_id": merged, "summary": "s", "model": "m",
+        "trigger": "manual", "important_flags": {"no_show_risk": {"level": "high"}}}).execute()
+
+    async def risk(client_id: str):
+        return (await service.table("clients").select("no_show_risk").eq("id", client_id)
+                .execute()).data[0]["no_show_risk"]
+    assert (await risk(kept), await risk(merged)) == (None, "high")
+    await merge.merge(user, kept, merged)
+    assert await risk(kept) == "high"
+    await privacy.erase(user, kept)
+    assert await risk(kept) is None
