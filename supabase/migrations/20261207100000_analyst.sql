@@ -134,7 +134,8 @@ $$;
 revoke execute on function public.analyst_month_tokens(uuid) from public, anon;
 grant execute on function public.analyst_month_tokens(uuid) to authenticated, service_role;
 
--- Everything an analyzer reads about one client, in one round trip. Invoker: a member's call
+-- Everything an analyzer reads about one client, and the clinic's analyst settings and
+-- spend, in one round trip. Invoker: a member's call
 -- sees their clinic's rows only (RLS); every part is also scoped by p_company_id and
 -- p_client_id, which is what keeps the service role's calls (jobs, the API) to one client.
 create function public.analyst_context(p_company_id uuid, p_client_id uuid,
@@ -153,7 +154,12 @@ language sql stable set search_path = '' as $$
                from public.clients c where c.company_id = p_company_id and c.id = p_client_id),
     'clinic', (select jsonb_build_object('name', co.name, 'locale', co.locale,
                                          'timezone', co.timezone, 'currency', co.currency,
-                                         'instructions', s.analyst_instructions)
+                                         'instructions', s.analyst_instructions,
+                                         'analyzer', coalesce(s.analyst_analyzer, 'auto'),
+                                         'model', s.analyst_model,
+                                         'monthly_tokens', coalesce(s.analyst_monthly_tokens,
+                                                                    300000),
+                                         'spent', public.analyst_month_tokens(co.id))
                from public.companies co
                left join public.settings s on s.company_id = co.id
                where co.id = p_company_id),

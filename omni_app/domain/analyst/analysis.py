@@ -2,6 +2,7 @@
 and the heuristic builds the same model, so every snapshot has one shape wherever it is shown."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -54,6 +55,7 @@ class Analysis(_Strict):
     language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$", max_length=10)
 
 
+@lru_cache(maxsize=1)
 def json_schema() -> dict:
     """The schema the LLM is held to (OpenAI's strict structured outputs)."""
     return Analysis.model_json_schema()

@@ -26,6 +26,14 @@ class ClinicAnalyst:
         return self.spent >= self.monthly_tokens
 
 
+def from_context(raw: dict) -> ClinicAnalyst:
+    """From `analyst_context`'s clinic part (the settings and this month's spend)."""
+    clinic = raw.get("clinic") or {}
+    return ClinicAnalyst(clinic.get("analyzer") or "auto", clinic.get("model"),
+                         int(clinic.get("monthly_tokens") or 0), clinic.get("instructions"),
+                         int(clinic.get("spent") or 0))
+
+
 async def load(db, company_id: str) -> ClinicAnalyst:
     rows = (await db.table("settings")
             .select("analyst_analyzer, analyst_model, analyst_monthly_tokens, "

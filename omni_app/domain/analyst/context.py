@@ -181,11 +181,17 @@ def render(ctx: ClientContext, budget: int = DEFAULT_BUDGET) -> Rendered:
     return Rendered(text, used, len(kept), min(len(ctx.visits), 20))
 
 
+async def fetch(db, company_id: str, client_id: str,
+                conversation_id: str | None = None) -> dict:
+    """`analyst_context`'s JSON (the client's data and the clinic's analyst settings), as
+    whoever `db` is: a member (RLS), or the service role (the function's own scoping by clinic
+    and client)."""
+    return (await db.rpc("analyst_context", {
+        "p_company_id": company_id, "p_client_id": client_id,
+        "p_conversation_id": conversation_id, "p_messages": MAX_MESSAGES}).execute()).data or {}
+
+
 async def load(db, company_id: str, client_id: str, now: dt.datetime,
                conversation_id: str | None = None) -> ClientContext:
-    """Through `analyst_context` as whoever `db` is (a member: RLS; the service role: the
-    function's own scoping by clinic and client)."""
-    raw = (await db.rpc("analyst_context", {
-        "p_company_id": company_id, "p_client_id": client_id,
-        "p_conversation_id": conversation_id, "p_messages": MAX_MESSAGES}).execute()).data
-    return assemble(raw or {}, company_id, client_id, now)
+    return assemble(await fetch(db, company_id, client_id, conversation_id), company_id,
+                    client_id, now)

@@ -27,11 +27,12 @@ async def suggest(db, analysts: Analysts, company_id: str, client_id: str, *,
                   now: dt.datetime, conversation_id: str | None = None,
                   requested_by: str | None = None) -> Draft:
     """Refused: not_found, client_erased. A draft without text carries its error."""
+    raw = await context.fetch(db, company_id, client_id, conversation_id)
     try:
-        ctx = await context.load(db, company_id, client_id, now, conversation_id)
+        ctx = context.assemble(raw, company_id, client_id, now)
     except LookupError as missing:
         raise Refused("client_erased" if "erased" in str(missing) else "not_found") from None
-    clinic = await clinic_config.load(db, company_id)
+    clinic = clinic_config.from_context(raw)
     analysis = _analysis(await snapshots.latest(db, company_id, client_id))
     analyzer, _ = choose(analysts, clinic)
     draft = await analyzer.draft_reply(ctx, analysis, clinic.instructions)

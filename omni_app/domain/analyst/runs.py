@@ -30,11 +30,12 @@ async def snapshot(db, analysts: Analysts, company_id: str, client_id: str, *, t
     if not force and (recent := await snapshots.latest(db, company_id, client_id)) \
             and recent.fresh(now):
         return recent
+    raw = await context.fetch(db, company_id, client_id, conversation_id)
     try:
-        ctx = await context.load(db, company_id, client_id, now, conversation_id)
+        ctx = context.assemble(raw, company_id, client_id, now)
     except LookupError as missing:
         raise Refused("client_erased" if "erased" in str(missing) else "not_found") from None
-    clinic = await clinic_config.load(db, company_id)
+    clinic = clinic_config.from_context(raw)
     analyzer, fallback = choose(analysts, clinic)
     outcome = await analyzer.analyze(ctx, clinic.instructions)
     if outcome.analysis is None:   # the LLM failed: the rules answer, the error is kept
