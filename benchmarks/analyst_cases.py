@@ -140,7 +140,7 @@ CASES: tuple[Case, ...] = (
         Booked(-90, "completed", 19, 7, "Limpeza", PAULA),
         Booked(-40, "cancelled", 19, 5, "Clareamento", PAULA, cancelled_hours_before=3),
         Booked(-15, "cancelled", 19, 4, "Clareamento", PAULA, cancelled_hours_before=10),
-        Booked(2, "scheduled", 19, 1, "Clareamento", PAULA),
+        Booked(2, "scheduled", 19, 2.5, "Clareamento", PAULA),
     ), stage="Orçamento enviado", is_lead=False),
     Case("so_depois_das_18", "Diego", (
         client(8, "Oi! Queria marcar uma consulta, mas só posso depois das 18h ou sábado, "
@@ -160,7 +160,7 @@ CASES: tuple[Case, ...] = (
         Booked(-300, "no_show", 14, 15, "Limpeza"),
         Booked(-220, "completed", 9, 10, "Limpeza", PAULA),
         Booked(-200, "no_show", 9, 30, "Restauração"),
-        Booked(5, "scheduled", 9, 1, "Limpeza", PAULA),
+        Booked(5, "scheduled", 9, 5, "Limpeza", PAULA),
     ), stage="Paciente", is_lead=False),
     Case("tourist_es_in_br", "Lucía", (
         client(1, "Hola, estoy de vacaciones en Florianópolis y se me rompió un diente 😩 "
@@ -194,7 +194,7 @@ CASES: tuple[Case, ...] = (
         Booked(-35, "no_show", 17, 30, "Manutenção ortodôntica", RENATA),
         Booked(-21, "completed", 17, 10, "Manutenção ortodôntica", RENATA),
         Booked(-7, "no_show", 17, 14, "Manutenção ortodôntica", RENATA),
-        Booked(5, "scheduled", 17, 12, "Manutenção ortodôntica", RENATA),
+        Booked(4, "scheduled", 17, 12, "Manutenção ortodôntica", RENATA),
     ), stage="Em tratamento", is_lead=False),
     Case("esqueci_remarca", "Vanessa", (
         client(9 * 24, "desculpa não fui, esqueci completamente 🤦‍♀️ pode remarcar?"),
@@ -367,7 +367,7 @@ CASES: tuple[Case, ...] = (
                   "horário. Perdi a manhã de trabalho. Muito desrespeito"),
     ), "complaint", kinds(), "low", visits=(
         Booked(-100, "completed", 9, 14, "Consulta", "Dr. André Souza"),
-        Booked(6, "scheduled", 9, 1, "Retorno", "Dr. André Souza"),
+        Booked(6, "scheduled", 9, 6.5, "Retorno", "Dr. André Souza"),
     ), stage="Paciente", is_lead=False),
 
     # --- other ------------------------------------------------------------------------------
