@@ -478,3 +478,131 @@ def case_context(case: Case, now: dt.datetime) -> ClientContext:
         clinic_name="Clínica Sorriso", clinic_language=case.clinic_language,
         timezone=timezone, now=now, messages=messages,
         visits=tuple(sorted(visits, key=lambda v: v.starts_at)))
+
+
+# Written after the rules (commit 8f00ffb) and never used to tune them: the figure on these is
+# the honest one for conversations the rules have not seen.
+HOLDOUT: tuple[Case, ...] = (
+    Case("h_amanha_no_lugar_de_hoje", "Kátia", (
+        client(1, "Bom diaaa, tem como eu ir amanhã no lugar de hoje? Esqueci que tinha médico "
+                  "🙈"),
+    ), "reschedule", kinds("time"), "medium", visits=(
+        Booked(-40, "completed", 16, 10, "Limpeza", PAULA),
+        Booked(0, "scheduled", 16, 10, "Restauração", PAULA),
+    ), stage="Paciente", is_lead=False),
+    Case("h_protese_pai", "Roberta", (
+        client(30, "Gostaria de um orçamento para prótese protocolo. Meu pai tem 70 anos."),
+    ), "price_question", kinds(), "low"),
+    Case("h_braquete_soltou", "Igor", (
+        client(3, "oi, meu aparelho soltou um braquete, preciso ir aí consertar, tem vaga essa "
+                  "semana?"),
+    ), "schedule", kinds(), "low", visits=(
+        Booked(-120, "completed", 17, 30, "Manutenção ortodôntica", RENATA),
+        Booked(-90, "completed", 17, 30, "Manutenção ortodôntica", RENATA),
+        Booked(-60, "completed", 17, 30, "Manutenção ortodôntica", RENATA),
+        Booked(-30, "completed", 17, 30, "Manutenção ortodôntica", RENATA),
+    ), stage="Em tratamento", is_lead=False),
+    Case("h_nao_quero_mais", "Nair", (
+        client(5, "Eu não quero mais fazer o tratamento. Podem cancelar tudo por favor"),
+    ), "cancel", kinds(), "high", visits=(
+        Booked(-14, "completed", 10, 7, "Avaliação", MARCOS),
+        Booked(6, "scheduled", 10, 20, "Restauração", MARCOS),
+    ), stage="Em tratamento", is_lead=False),
+    Case("h_gravida_limpeza", "Talita", (
+        client(2, "Oi! Tô grávida de 5 meses, posso fazer limpeza? 🤰"),
+    ), "other", kinds(), "low"),
+    Case("h_harmonizacao_orcamento_curto", "Gisele", (
+        client(4, "Vcs fazem harmonização? Quanto fica mais ou menos? Meu orçamento tá curto "
+                  "esse mês rs", channel="instagram"),
+    ), "price_question", kinds("price"), "low"),
+    Case("h_pacote_insatisfeita", "Rosana", (
+        client(6, "Comprei o pacote de 10 sessões e até agora só consegui fazer 3, nunca tem "
+                  "horário. Tô bem insatisfeita."),
+    ), "complaint", kinds(), "low", visits=(
+        Booked(-80, "completed", 15, 10, "Depilação a laser", RENATA),
+        Booked(-50, "completed", 15, 10, "Depilação a laser", RENATA),
+        Booked(-20, "completed", 15, 10, "Depilação a laser", RENATA),
+    ), stage="Paciente", is_lead=False),
+    Case("h_dra_renata_sabado", "Vinícius", (
+        client(20, "Bom dia, queria saber se a Dra. Renata atende sábado, pq durante a semana "
+                   "fica difícil pra mim"),
+    ), "schedule", kinds("time"), "low"),
+    Case("h_confirmado_mas_faltou_duas", "Otávio", (
+        clinic(30, "Olá Otávio, sua consulta é sexta às 10h. Confirma?", template=True),
+        client(28, "blz, tô confirmado pra sexta"),
+    ), "other", kinds(), "high", visits=(
+        Booked(-150, "no_show", 10, 14, "Limpeza", MARCOS),
+        Booked(-90, "no_show", 10, 14, "Limpeza", MARCOS),
+        Booked(4, "confirmed", 10, 8, "Limpeza", MARCOS),
+    ), stage="Paciente", is_lead=False),
+    Case("h_falta_antiga_sem_resposta", "Leandro", (
+        client(15 * 24, "ok, marcado"),
+        clinic(26, "Confirme sua consulta de amanhã às 14h respondendo SIM.", template=True),
+    ), "other", kinds(), "high", visits=(
+        Booked(-100, "no_show", 14, 10, "Consulta", "Dra. Beatriz Rocha"),
+        Booked(-70, "completed", 14, 10, "Consulta", "Dra. Beatriz Rocha"),
+        Booked(1, "scheduled", 14, 16, "Retorno", "Dra. Beatriz Rocha"),
+    ), stage="Paciente", is_lead=False),
+    Case("h_en_insurance_crown", "Karen", (
+        client(8, "Hello, do you take Delta Dental insurance? And what's the cost of a crown "
+                  "without it?", channel="email"),
+    ), "price_question", kinds(), "low", language="en", clinic_language="en"),
+    Case("h_es_blanqueamiento_miedo", "Camila", (
+        client(6, "Hola, quisiera sacar un turno para blanqueamiento, pero me da un poco de "
+                  "miedo la sensibilidad. Puede ser el jueves a la tarde?"),
+    ), "schedule", kinds("fear"), "low", language="es", clinic_language="es"),
+    Case("h_mae_da_sofia", "Cristiane", (
+        client(3, "Oi Dra, aqui é a mãe da Sofia. Ela não vai poder ir na consulta de quinta, "
+                  "tem prova na escola. Podemos ver outro dia?"),
+    ), "reschedule", kinds("time"), "medium", visits=(
+        Booked(-100, "completed", 15, 20, "Consulta pediátrica", "Dr. André Souza"),
+        Booked(3, "scheduled", 15, 20, "Retorno", "Dr. André Souza"),
+    ), stage="Paciente", is_lead=False),
+    Case("h_cancela_atendimento_horrivel", "Raul", (
+        client(4, "Cancela minha consulta. Depois do que aconteceu da última vez não volto mais "
+                  "aí, atendimento horrível"),
+    ), "complaint", kinds(), "high", visits=(
+        Booked(-30, "completed", 9, 10, "Restauração", MARCOS),
+        Booked(2, "scheduled", 9, 20, "Restauração", MARCOS),
+    ), stage="Em tratamento", is_lead=False),
+    Case("h_nota_fiscal_reembolso", "Eduardo", (
+        client(3, "Bom dia! Vcs emitem nota fiscal pro reembolso do plano?"),
+    ), "other", kinds(), "low", visits=(
+        Booked(-5, "completed", 11, 7, "Consulta", "Dra. Beatriz Rocha"),
+    ), stage="Paciente", is_lead=False),
+    Case("h_guarulhos_longe", "Sabrina", (
+        client(10, "Oi, moro em Guarulhos, é meio longe mas me indicaram muito vcs. Tem horário "
+                   "pra avaliação sábado?"),
+    ), "schedule", kinds("distance"), "low"),
+    Case("h_clareamento_marido", "Adriana", (
+        client(12, "Quanto fica o clareamento? Vou ver com meu marido se dá pra fazer esse mês"),
+    ), "price_question", kinds("other"), "low"),
+    Case("h_semana_loucura", "Fabiana", (
+        client(2, "Oi, dá pra passar minha consulta pra semana que vem? Essa semana tá uma "
+                  "loucura"),
+    ), "reschedule", kinds("time"), "high", visits=(
+        Booked(-40, "cancelled", 18, 10, "Limpeza", PAULA, cancelled_hours_before=3),
+        Booked(-10, "cancelled", 18, 7, "Limpeza", PAULA, cancelled_hours_before=2),
+        Booked(2, "scheduled", 18, 7, "Limpeza", PAULA),
+    ), stage="Paciente", is_lead=False),
+    Case("h_sem_mensagens_marcado_longe", "Hélio", (), "other", kinds(), "medium", visits=(
+        Booked(-200, "completed", 9, 20, "Check-up", "Dr. André Souza"),
+        Booked(3, "scheduled", 9, 90, "Check-up", "Dr. André Souza"),
+    ), stage="Paciente", is_lead=False),
+    Case("h_manutencao_dia_22", "Yasmin", (
+        client(5, "Oiee, quero marcar a manutenção do aparelho, pode ser dia 22 às 18h?"),
+    ), "schedule", kinds(), "high", visits=(
+        Booked(-50, "completed", 18, 30, "Manutenção ortodôntica", RENATA),
+        Booked(-20, "no_show", 18, 30, "Manutenção ortodôntica", RENATA),
+    ), stage="Em tratamento", is_lead=False),
+    Case("h_en_sick_yesterday", "Daniel", (
+        client(6, "I'm so sorry I couldn't make it yesterday, I was sick. Can we reschedule?"),
+    ), "reschedule", kinds(), "high", language="en", clinic_language="en", visits=(
+        Booked(-1, "no_show", 11, 14, "Cleaning", "Dr. Sarah Cohen"),
+    ), stage="Patient", is_lead=False),
+    Case("h_incompetentes", "Marcos", (
+        client(7, "Vocês são uns incompetentes, perdi meu dia de trabalho à toa"),
+    ), "complaint", kinds(), "low", visits=(
+        Booked(-1, "cancelled", 10, 10, "Consulta", "Dr. André Souza"),
+    ), stage="Paciente", is_lead=False),
+)
