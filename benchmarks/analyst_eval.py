@@ -1,7 +1,9 @@
 """The analyst's evaluation: every analyzer over the labelled set of `analyst_cases`, per field —
 intent accuracy with per-intent precision and recall, objections per kind, no-show risk per
 level (and accuracy), language accuracy — and the time per case. The heuristic always; the LLM
-(`omni_app.domain.analyst.llm.LlmAnalyzer`) too when OPENAI_API_KEY is set.
+(`omni_app.domain.analyst.llm.LlmAnalyzer`) too when OPENAI_API_KEY is set. Two sets: the
+labelled set the rules were written against (CASES) and the held-out one written after them
+(HOLDOUT), whose figure is the one to trust for unseen conversations.
 
     python -m benchmarks.analyst_eval [--repeat 20] [--misses]"""
 from __future__ import annotations
@@ -16,12 +18,13 @@ from collections import Counter
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from benchmarks.analyst_cases import CASES, Case, case_context
+from benchmarks.analyst_cases import CASES, HOLDOUT, Case, case_context
 from benchmarks.stats import Figures
 from omni_app.domain.analyst.analysis import INTENTS, OBJECTION_KINDS, RISKS, Analysis
 from omni_app.domain.analyst.heuristic import HeuristicAnalyzer
 
 NOW = dt.datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("America/Sao_Paulo"))   # a Monday
+SETS = {"labelled set": CASES, "held-out set": HOLDOUT}
 
 
 @dataclass(frozen=True)
@@ -103,10 +106,11 @@ def _got(result: Result, field: str) -> str | None:
     return {"intent": a.intent, "risk": a.no_show_risk.level, "language": a.language}[field]
 
 
-async def evaluate(analyzer, name: str, repeat: int = 1, now: dt.datetime = NOW) -> Report:
+async def evaluate(analyzer, name: str, cases: tuple[Case, ...] = CASES, repeat: int = 1,
+                   now: dt.datetime = NOW) -> Report:
     """Runs `analyzer` over every case (`repeat` times each, for the timing)."""
     results = []
-    for case in CASES:
+    for case in cases:
         ctx = case_context(case, now)
         seconds, outcome = [], None
         for _ in range(repeat):
@@ -159,21 +163,23 @@ def main() -> None:
                         help="runs per case for the heuristic's timing")
     parser.add_argument("--misses", action="store_true", help="list each case that missed")
     args = parser.parse_args()
-    languages = Counter(c.language for c in CASES)
-    print(f"Analyst evaluation: {len(CASES)} cases ("
-          + ", ".join(f"{n} {lang}" for lang, n in languages.most_common())
-          + f"); now = {NOW:%a %Y-%m-%d %H:%M} {NOW.tzinfo}")
-    print_report(asyncio.run(evaluate(HeuristicAnalyzer(), "heuristic", args.repeat)),
-                 args.misses)
+    print(f"Analyst evaluation; now = {NOW:%a %Y-%m-%d %H:%M} {NOW.tzinfo}")
+    for title, cases in SETS.items():
+        languages = Counter(c.language for c in cases)
+        print(f"{title}: {len(cases)} cases ("
+              + ", ".join(f"{n} {lang}" for lang, n in languages.most_common()) + ")")
+    analyzers = [("heuristic", HeuristicAnalyzer(), args.repeat)]
     if not os.environ.get("OPENAI_API_KEY"):
-        print("\n== llm: skipped (OPENAI_API_KEY is not set)")
-        return
-    try:
-        analyzer = _llm_analyzer()
-    except (ImportError, TypeError) as error:
-        print(f"\n== llm: skipped ({type(error).__name__}: {error})")
-        return
-    print_report(asyncio.run(evaluate(analyzer, "llm")), args.misses)
+        print("llm: skipped (OPENAI_API_KEY is not set)")
+    else:
+        try:
+            analyzers.append(("llm", _llm_analyzer(), 1))
+        except (ImportError, TypeError) as error:
+            print(f"llm: skipped ({type(error).__name__}: {error})")
+    for name, analyzer, repeat in analyzers:
+        for title, cases in SETS.items():
+            print_report(asyncio.run(evaluate(analyzer, f"{name} on {title}", cases, repeat)),
+                         args.misses)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,8 @@ PRECEDENCE = ("complaint", "reschedule", "cancel", "price_question", "schedule")
 
 INTENT_RX = {i: lx.pattern(lambda lex, i=i: lex.intents.get(i, ())) for i in PRECEDENCE}
 CANT_GO_RX = lx.pattern(lambda lex: lex.cant_go)
+ANOTHER_DAY_RX = lx.pattern(lambda lex: lex.another_day)
+CONFIRMS_RX = lx.pattern(lambda lex: lex.confirms)
 OBJECTION_RX = {k: lx.pattern(lambda lex, k=k: lex.objections.get(k, ()))
                 for k in OBJECTION_KINDS}
 DAY_RX = {d: lx.pattern(lambda lex, d=d: lex.days[d]) for d in lx.WEEKDAYS}
@@ -115,17 +117,27 @@ def _mentions_slot(folded: str) -> bool:
 def message_intent(folded: str, negators: frozenset[str]) -> tuple[str, float] | None:
     """The intent one message shows and how strongly: explicit words by precedence (a complaint
     outranks the rest, "remarcar" outranks "cancelar"); "I can't make it" is a cancel unless it
-    asks for another booking; a proposed day or hour alone is a weak schedule."""
+    asks for another booking or day; a proposed day or hour alone is a weak schedule, unless
+    the message confirms the visit."""
     found = {i for i in PRECEDENCE if lx.hits(INTENT_RX[i], folded, negators)}
-    cant_go = bool(CANT_GO_RX.search(folded))
-    if cant_go and "schedule" in found and not found & {"complaint", "cancel"}:
-        found.add("reschedule")
-    elif cant_go:
-        found.add("cancel")
+    if CANT_GO_RX.search(folded):
+        asks_again = "schedule" in found or ANOTHER_DAY_RX.search(folded)
+        found.add("reschedule" if asks_again and "cancel" not in found else "cancel")
     for intent in PRECEDENCE:
         if intent in found:
             return intent, 1.0
+    if CONFIRMS_RX.search(folded):
+        return None
     return ("schedule", 0.5) if _mentions_slot(folded) else None
+
+
+def asks_to_cancel(recent: list[Said], negators: frozenset[str]) -> bool:
+    """The latest message cancels (or says they won't come), whatever else it says: a
+    complaint that ends with "cancela minha consulta" still frees the slot."""
+    if not recent:
+        return False
+    folded = recent[0].folded
+    return bool(lx.hits(INTENT_RX["cancel"], folded, negators) or CANT_GO_RX.search(folded))
 
 
 def detect_intent(recent: list[Said], negators: frozenset[str]) -> str:
@@ -188,7 +200,7 @@ def unanswered_confirmation(ctx: ClientContext, upcoming: Visit) -> bool:
     return False
 
 
-def no_show_risk(ctx: ClientContext, intent: str) -> NoShowRisk:
+def no_show_risk(ctx: ClientContext, intent: str, cancels: bool = False) -> NoShowRisk:
     """Signs from the history, the next visit and what the client just asked (see the codes
     above); strong signs make it high, two signs too."""
     strong: list[str] = []
@@ -204,7 +216,7 @@ def no_show_risk(ctx: ClientContext, intent: str) -> NoShowRisk:
         (strong if len(late) >= 2 else signs).append(f"late_cancellations:{len(late)}")
     upcoming = ctx.upcoming[0] if ctx.upcoming else None
     if upcoming is not None:
-        if intent == "cancel":
+        if intent == "cancel" or (cancels and intent != "reschedule"):
             strong.append("wants_to_cancel")
         elif intent == "reschedule":
             signs.append("wants_to_reschedule")
@@ -260,7 +272,7 @@ def analyze(ctx: ClientContext) -> Analysis:
     negators = _negators(language)
     intent = detect_intent(recent, negators)
     objections = find_objections(inbound, negators)
-    risk = no_show_risk(ctx, intent)
+    risk = no_show_risk(ctx, intent, asks_to_cancel(recent, negators))
     preferences = find_preferences(ctx, inbound, negators, intent)
     sentiment = detect_sentiment(recent, negators)
     facts = phrasing.Facts(ctx, intent, risk.level, [o.kind for o in objections], preferences,

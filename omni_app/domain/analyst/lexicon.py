@@ -31,6 +31,8 @@ class Lexicon:
     negators: frozenset[str]             # a match preceded by one of these (same clause) is off
     intents: dict[str, tuple[str, ...]]  # strong cues, by intent
     cant_go: tuple[str, ...]             # "I can't make it": cancel unless a stronger cue
+    another_day: tuple[str, ...]         # asks for another day: with cant_go, a reschedule
+    confirms: tuple[str, ...]            # the client confirming: no vote for an intent
     objections: dict[str, tuple[str, ...]]
     positive: tuple[str, ...]
     negative: tuple[str, ...]
@@ -60,7 +62,10 @@ PT = Lexicon(
                   "desrespeito", "falta de respeito", "falta de educacao", r"grosseir[oa]s?",
                   r"mal atendid[oa]", "nao gostei", r"chatead[oa]", r"decepcionad[oa]",
                   r"indignad[oa]", "vergonha", "procon", "reclame aqui", "dinheiro de volta",
-                  "reembolso", "estorno", r"ninguem (?:me )?(?:responde|atende|avisou|retorna)",
+                  r"quero (?:o |meu )?(?:reembolso|estorno)", r"insatisfeit[oa]",
+                  r"incompetent\w*", r"a toa",
+                  r"perdi (?:o |meu |minha |a )?(?:dia|tempo|manha|tarde)",
+                  r"ninguem (?:me )?(?:responde|atende|avisou|retorna)",
                   r"que demora", r"demora(?:ram)? demais", r"ficou tort[oa]", r"nao resolve\w*"),
             r"\bcobrad[oa] (?:duas vezes|errado|a mais)",
             r"\bfiquei .{0,25}esperando", r"\b\d+ ?h(?:ora)?s? esperando",
@@ -70,8 +75,9 @@ PT = Lexicon(
             words(r"remarca\w*", r"remarque\w*", r"reagenda\w*", "adiar", "adiantar",
                   "transferir", r"mudar (?:o|a|meu|minha) (?:horario|dia|data|consulta)"),
             r"\btroca(?:r)?\b.{0,40}\bpr[oa]\b",
-            r"\bpassa(?:r)? (?:pro|pra|para) (?:o |a )?(?:dia|outr[oa]|semana|segunda|terca|"
-            r"quarta|quinta|sexta|sabado)",
+            r"\bpassa(?:r)?\b.{0,30}\b(?:pro|pra|para) (?:o |a )?(?:dia|outr[oa]|semana|"
+            r"proxima|segunda|terca|quarta|quinta|sexta|sabado)",
+            words(r"no lugar d[eao]", r"em vez d[eao]", r"ao inves d[eao]"),
         ),
         "cancel": (
             words(r"cancel\w*", r"desmarca\w*", r"desmarque\w*", r"desist\w*"),
@@ -89,7 +95,10 @@ PT = Lexicon(
         ),
     },
     cant_go=(r"\bnao (?:vou |vai )?(?:poder|conseguir|consigo|posso) (?:ir|comparecer)\b",
-             r"\bnao vou mais\b"),
+             r"\bnao vou mais\b", r"\bnao volto mais\b"),
+    another_day=(words(r"outr[oa] (?:dia|data|horario|semana)", "semana que vem",
+                       r"proxima semana"),),
+    confirms=(words(r"confirmad[oa]", "confirmo", "confirmando", "estarei ai", "estarei la"),),
     objections={
         "price": (
             words("caro", r"(?:muito|mt|mto|meio|bem|tao|achei|ta|esta|e|ficou|mais) cara",
@@ -97,7 +106,8 @@ PT = Lexicon(
                   "sem grana", "sem dinheiro", r"parcel\w*", "desconto", "mais barato",
                   r"nao (?:vou |tenho como )?(?:consigo|conseguir|posso) pagar",
                   r"nao tenho (?:dinheiro|grana|condi\w*)", "fora do (?:meu )?orcamento",
-                  r"acima do que (?:eu )?esperava", "a vista nao", "nao cabe no bolso"),
+                  r"acima do que (?:eu )?esperava", "a vista nao", "nao cabe no bolso",
+                  r"orcamento (?:ta|esta|anda) (?:curto|apertado)", r"(?:grana|dinheiro) curt[oa]"),
         ),
         "fear": (
             words("medo", "pavor", "receio", "trauma", r"nervos[oa]", r"ansios[oa]",
@@ -114,7 +124,9 @@ PT = Lexicon(
             words("sem tempo", "nao tenho tempo", "correria", r"reuni(?:ao|oes)",
                   "viajar", "viagem", "no trabalho", "a trabalho", "do trabalho",
                   r"trabalho o dia (?:todo|inteiro)", r"so posso (?:depois|a noite|de noite|"
-                  r"sabado|no sabado|aos sabados|de manha|cedo)", "agenda (?:lotada|cheia)"),
+                  r"sabado|no sabado|aos sabados|de manha|cedo)", "agenda (?:lotada|cheia)",
+                  r"compromisso", r"durante a semana", r"fica dificil pra mim",
+                  r"(?:semana|dia|agenda) (?:ta|esta) (?:uma loucura|corrid[oa]|puxad[oa])"),
         ),
         "other": (
             words(r"vou pensar", r"preciso pensar", r"pensar melhor", r"vou ver com",
@@ -167,7 +179,7 @@ ES = Lexicon(
             words(r"queja\w*", r"reclam\w*", r"pesim[oa]", r"terrible", r"horrible",
                   "falta de respeto", r"nadie (?:me )?(?:responde|atiende|avisa)",
                   r"enojad[oa]", r"molest[oa]", r"decepcionad[oa]", "que demora",
-                  "devuelvan", "reembolso"),
+                  "devuelvan", r"quiero (?:un |el |mi )?reembolso"),
         ),
         "reschedule": (
             words(r"reprogram\w*", r"reagend\w*",
@@ -185,6 +197,8 @@ ES = Lexicon(
         ),
     },
     cant_go=(r"\bno (?:voy a poder|puedo) (?:ir|asistir)\b",),
+    another_day=(words(r"otro dia", r"otra fecha", r"la semana que viene", r"la proxima semana"),),
+    confirms=(words(r"confirmad[oa]", "confirmo", "alli estare", "ahi estare"),),
     objections={
         "price": (words(r"car[oa]", "no me alcanza", "no tengo plata", "no tengo dinero",
                         "mas barato", "descuento", "en cuotas"),),
@@ -241,7 +255,9 @@ EN = Lexicon(
                   "come in", "make an appointment"),
         ),
     },
-    cant_go=(r"\b(?:can't|cant|won't be able to) (?:make it|come)\b",),
+    cant_go=(r"\b(?:can't|cant|couldn't|won't be able to) (?:make it|come)\b",),
+    another_day=(words("another day", "another time", "next week", "a different day"),),
+    confirms=(words(r"confirm(?:ed)?", "see you then", "i'll be there"),),
     objections={
         "price": (words("expensive", r"can'?t afford", "too much", "cheaper", "discount"),),
         "fear": (words("scared", "afraid", r"nervous", "anxious", "does it hurt", "fear",
