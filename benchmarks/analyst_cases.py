@@ -606,3 +606,84 @@ HOLDOUT: tuple[Case, ...] = (
         Booked(-1, "cancelled", 10, 10, "Consulta", "Dr. André Souza"),
     ), stage="Paciente", is_lead=False),
 )
+
+
+# Written after the rules were generalised from HOLDOUT's misses (commit after 8f00ffb that
+# says so), and never used to tune them: the honest figure for the rules as they stand.
+HOLDOUT_2: tuple[Case, ...] = (
+    Case("h2_promocao_ainda_vale", "Elaine", (
+        client(5, "Boa tarde! Vi que vcs tem promoção de limpeza + clareamento, ainda tá "
+                  "valendo?", channel="instagram"),
+    ), "price_question", kinds(), "low"),
+    Case("h2_dente_quebrado_hj", "Ricardo", (
+        client(1, "Preciso de um encaixe urgente, quebrei o dente comendo 😭 dá pra hj?"),
+    ), "schedule", kinds(), "low"),
+    Case("h2_carro_quebrou", "Denise", (
+        client(4, "oi, não vou poder ir sexta, meu carro quebrou. Depois eu vejo outro horário "
+                  "com vcs"),
+    ), "reschedule", kinds(), "medium", visits=(
+        Booked(-60, "completed", 10, 10, "Limpeza", PAULA),
+        Booked(4, "scheduled", 10, 12, "Restauração", PAULA),
+    ), stage="Paciente", is_lead=False),
+    Case("h2_cardiologista_bradesco", "Nelson", (
+        client(20, "Olá, gostaria de agendar uma consulta com o cardiologista. Tenho plano "
+                   "Bradesco."),
+    ), "schedule", kinds(), "low"),
+    Case("h2_obturacao_caiu", "Sônia", (
+        client(3, "Minha obturação caiu de novo, é a terceira vez! Assim não dá"),
+    ), "complaint", kinds(), "low", visits=(
+        Booked(-90, "completed", 9, 10, "Restauração", MARCOS),
+        Booked(-30, "completed", 9, 10, "Restauração", MARCOS),
+    ), stage="Paciente", is_lead=False),
+    Case("h2_canal_sedacao", "Flávia", (
+        client(8, "Oi, to com medo de fazer o canal, vcs fazem com sedação? quanto fica?"),
+    ), "price_question", kinds("fear"), "low"),
+    Case("h2_tudo_certo_amanha", "Rita", (
+        clinic(24, "Olá Rita! Lembrete: sua consulta é amanhã às 15h.", template=True),
+        client(22, "Tudo certo pra amanhã, obrigada!"),
+    ), "other", kinds(), "low", visits=(
+        Booked(-120, "completed", 15, 10, "Limpeza", PAULA),
+        Booked(1, "confirmed", 15, 14, "Limpeza", PAULA),
+    ), stage="Paciente", is_lead=False),
+    Case("h2_so_o_lembrete", "Ivo", (
+        clinic(30, "Lembrete: sua consulta é amanhã às 9h. Confirme respondendo SIM.",
+               template=True),
+    ), "other", kinds(), "high", visits=(
+        Booked(-200, "no_show", 9, 10, "Check-up", "Dr. André Souza"),
+        Booked(1, "scheduled", 9, 60, "Check-up", "Dr. André Souza"),
+    ), stage="Paciente", is_lead=False),
+    Case("h2_en_saturday_hurting", "Ashley", (
+        client(3, "Hey! Is there any chance to get an appointment this Saturday morning? My "
+                  "tooth has been hurting a lot"),
+    ), "schedule", kinds(), "low", language="en", clinic_language="en"),
+    Case("h2_es_cobraron_de_mas", "Diego", (
+        client(6, "Hola, me cobraron de más en la última consulta, quiero hablar con alguien "
+                  "por favor"),
+    ), "complaint", kinds(), "low", language="es", clinic_language="es", visits=(
+        Booked(-4, "completed", 12, 7, "Limpieza", "Dra. Sofía Pérez"),
+    ), stage="Paciente", is_lead=False),
+    Case("h2_sem_com_quem_deixar", "Joana", (
+        client(2, "Bom dia, vou desmarcar a consulta de amanhã pq não tenho com quem deixar "
+                  "meus filhos. Assim que der eu remarco"),
+    ), "cancel", kinds(), "high", visits=(
+        Booked(-45, "completed", 14, 7, "Avaliação", RENATA),
+        Booked(1, "scheduled", 14, 20, "Peeling", RENATA),
+    ), stage="Paciente", is_lead=False),
+    Case("h2_consulta_sabado", "Murilo", (
+        client(9, "Oi! quanto custa a consulta? e vcs atendem no sábado?"),
+    ), "price_question", kinds(), "low"),
+    Case("h2_viajando_ate_20", "Bárbara", (
+        client(2, "Queria remarcar, mas só consigo depois do dia 20 pq vou estar viajando"),
+    ), "reschedule", kinds("time"), "medium", visits=(
+        Booked(-100, "completed", 11, 10, "Limpeza", PAULA),
+        Booked(2, "scheduled", 11, 15, "Limpeza", PAULA),
+    ), stage="Paciente", is_lead=False),
+    Case("h2_nome_da_pomada", "Cecília", (
+        client(5, "Oi, qual o nome da pomada que a dra passou?"),
+    ), "other", kinds(), "high", visits=(
+        Booked(-60, "cancelled", 16, 10, "Peeling", RENATA, cancelled_hours_before=4),
+        Booked(-30, "cancelled", 16, 10, "Peeling", RENATA, cancelled_hours_before=1),
+        Booked(-15, "completed", 16, 5, "Peeling", RENATA),
+        Booked(10, "scheduled", 16, 15, "Peeling", RENATA),
+    ), stage="Paciente", is_lead=False),
+)
