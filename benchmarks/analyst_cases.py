@@ -13,8 +13,8 @@ How the team labels:
   ask a spouse). A preference ("de preferência de manhã") or a one-off mishap (a sick child) is
   not an objection; a billing error is a complaint, not a price objection.
 - no-show risk of the client's next visit (or of the client, when none is booked): high = two or
-  more no-shows, a no-show in the last two months, two or more late cancellations, or they say
-  they will not come to the one booked; medium = one sign (an older no-show, one late
+  more no-shows, a no-show in the last two months, two or more late cancellations, they say
+  they will not come to the one booked, or two of the medium signs; medium = one sign (an older no-show, one late
   cancellation, an unanswered confirmation, a reschedule request of the one booked, a booking
   months ahead); low = none.
 
@@ -608,8 +608,8 @@ HOLDOUT: tuple[Case, ...] = (
 )
 
 
-# Written after the rules were generalised from HOLDOUT's misses (commit after 8f00ffb that
-# says so), and never used to tune them: the honest figure for the rules as they stand.
+# Written after the rules were generalised from HOLDOUT's misses (commit 44ae17d), and never
+# used to tune them: the honest figure for the rules as they stand.
 HOLDOUT_2: tuple[Case, ...] = (
     Case("h2_promocao_ainda_vale", "Elaine", (
         client(5, "Boa tarde! Vi que vcs tem promoção de limpeza + clareamento, ainda tá "
