@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import inspect
 import os
 import time
 from collections import Counter
@@ -164,13 +163,11 @@ def print_report(report: Report, show_misses: bool) -> None:
 
 
 def _llm_analyzer():
-    """The LLM analyzer, built from the environment as far as its constructor asks for it."""
-    from omni_app.domain.analyst.llm import LlmAnalyzer   # written alongside; may be missing
-    env = {"api_key": os.environ.get("OPENAI_API_KEY"),
-           "base_url": os.environ.get("OPENAI_BASE_URL"),
-           "model": os.environ.get("OPENAI_MODEL")}
-    wanted = inspect.signature(LlmAnalyzer).parameters
-    return LlmAnalyzer(**{k: v for k, v in env.items() if k in wanted and v})
+    """The LLM analyzer as the app builds it from the environment (OPENAI_API_KEY,
+    OPENAI_BASE_URL, OPENAI_MODEL, ...)."""
+    from omni_app.services import analysts_from
+    from omni_app.settings import Settings
+    return analysts_from(Settings()).llm(None)
 
 
 def main() -> None:
@@ -188,10 +185,7 @@ def main() -> None:
     if not os.environ.get("OPENAI_API_KEY"):
         print("llm: skipped (OPENAI_API_KEY is not set)")
     else:
-        try:
-            analyzers.append(("llm", _llm_analyzer(), 1))
-        except (ImportError, TypeError) as error:
-            print(f"llm: skipped ({type(error).__name__}: {error})")
+        analyzers.append(("llm", _llm_analyzer(), 1))
     for name, analyzer, repeat in analyzers:
         for title, cases in SETS.items():
             print_report(asyncio.run(evaluate(analyzer, f"{name} on {title}", cases, repeat)),
