@@ -39,7 +39,7 @@ def choice() -> rx.Component:
                 rx.select.content(*[rx.select.item(T[f"analyst_settings.analyzer.{name}"],
                                                    value=name) for name in ANALYZERS]),
                 value=S.analyzer, on_change=S.set_analyzer), "analyst-analyzer",
-                flex="2 1 280px"),
+                T["analyst_settings.analyzer_hint"], flex="2 1 280px"),
             labelled("analyst_settings.model",
                      rx.input(name="model", id="analyst-model", default_value=S.model,
                               placeholder=S.default_model, max_length=100, width="100%",

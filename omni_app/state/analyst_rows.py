@@ -64,19 +64,21 @@ def usd(amount: Decimal, locale: str) -> str:
 
 
 def run_row(run: Run, tr: dict[str, str], locale: str, tz: str) -> RunRow:
+    """The rules answering after the LLM failed say why in one line: the LLM's error."""
+    failed = run.fallback == "llm_failed" and run.error
+    fallback = why(tr, run.error if failed else run.fallback)
     return RunRow(
         run.id, fmt.date_time(run.at, locale, tz), run.kind,
         tr.get(f"analyst_settings.kind.{run.kind}", run.kind), run.client_name or "—",
         paths.CLIENT_PROFILE.replace("[client_id]", run.client_id),
         tr.get(f"analyst_settings.trigger.{run.trigger}", run.trigger), run.analyzer == "llm",
         tr.get(f"analyst_settings.by.{run.analyzer}", run.analyzer), run.model,
-        tr["analyst_settings.fallback"].format(reason=why(tr, run.fallback))
-        if run.fallback else "",
+        tr["analyst_settings.fallback"].format(reason=fallback) if run.fallback else "",
         tr["analyst_settings.tokens"].format(tokens_in=fmt.number(run.tokens_in, locale),
                                              tokens_out=fmt.number(run.tokens_out, locale)),
         latency(run.latency_ms, locale), usd(run.cost_usd, locale),
         tr["analyst_settings.error_line"].format(reason=why(tr, run.error))
-        if run.error else "")
+        if run.error and not failed else "")
 
 
 def spend(tr: dict[str, str], locale: str, spent: int, budget: int) -> Spend:

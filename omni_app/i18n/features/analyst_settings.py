@@ -22,7 +22,7 @@ MESSAGES = {
         "analyst_why.unreachable": "servidor da IA inacessível",
         "analyst_why.malformed_output": "resposta fora do formato",
         "analyst_why.empty_answer": "resposta vazia",
-        "analyst_why.http": "erro HTTP {code}",
+        "analyst_why.http": "HTTP {code}",
         "analyst_why.no_api_key": "sem chave de API no servidor",
         "analyst_why.budget_spent": "orçamento do mês esgotado",
         "analyst_why.llm_failed": "a IA falhou",
@@ -34,8 +34,9 @@ MESSAGES = {
                                   "nunca envia nada: só a equipe envia mensagens.",
         "analyst_settings.section.choice": "Analisador",
         "analyst_settings.analyzer": "Quem analisa",
-        "analyst_settings.analyzer.auto": "Automático: a IA quando houver chave; senão, as "
-                                          "regras",
+        "analyst_settings.analyzer.auto": "Automático",
+        "analyst_settings.analyzer_hint": "Automático: a IA quando o servidor tem chave e ainda "
+                                          "há orçamento no mês; senão, as regras.",
         "analyst_settings.analyzer.llm": "IA (modelo de linguagem)",
         "analyst_settings.analyzer.heuristic": "Regras (nunca a IA)",
         "analyst_settings.key_present": "O servidor tem uma chave de API: a IA está "
@@ -80,7 +81,7 @@ MESSAGES = {
         "analyst_settings.trigger.api": "API",
         "analyst_settings.by.llm": "IA",
         "analyst_settings.by.heuristic": "Regras",
-        "analyst_settings.fallback": "regras no lugar da IA: {reason}",
+        "analyst_settings.fallback": "Regras no lugar da IA: {reason}",
         "analyst_settings.tokens": "{tokens_in} → {tokens_out} tokens",
         "analyst_settings.error_line": "Erro: {reason}",
         "analyst_settings.clinic_text": "O analista lê as conversas da clínica para resumir "
@@ -107,7 +108,7 @@ MESSAGES = {
         "analyst_why.unreachable": "AI server unreachable",
         "analyst_why.malformed_output": "answer not in the expected format",
         "analyst_why.empty_answer": "empty answer",
-        "analyst_why.http": "HTTP error {code}",
+        "analyst_why.http": "HTTP {code}",
         "analyst_why.no_api_key": "no API key on the server",
         "analyst_why.budget_spent": "this month's budget is spent",
         "analyst_why.llm_failed": "the AI failed",
@@ -118,8 +119,9 @@ MESSAGES = {
                                   "never sends anything: only staff send messages.",
         "analyst_settings.section.choice": "Analyzer",
         "analyst_settings.analyzer": "Who analyzes",
-        "analyst_settings.analyzer.auto": "Automatic: the AI when there is a key, else the "
-                                          "rules",
+        "analyst_settings.analyzer.auto": "Automatic",
+        "analyst_settings.analyzer_hint": "Automatic: the AI when the server has a key and the "
+                                          "month's budget is not spent; otherwise the rules.",
         "analyst_settings.analyzer.llm": "AI (language model)",
         "analyst_settings.analyzer.heuristic": "Rules (never the AI)",
         "analyst_settings.key_present": "The server has an API key: the AI is available.",
@@ -162,7 +164,7 @@ MESSAGES = {
         "analyst_settings.trigger.api": "API",
         "analyst_settings.by.llm": "AI",
         "analyst_settings.by.heuristic": "Rules",
-        "analyst_settings.fallback": "rules instead of the AI: {reason}",
+        "analyst_settings.fallback": "Rules instead of the AI: {reason}",
         "analyst_settings.tokens": "{tokens_in} → {tokens_out} tokens",
         "analyst_settings.error_line": "Error: {reason}",
         "analyst_settings.clinic_text": "The analyst reads the clinic's conversations to "
@@ -189,7 +191,7 @@ MESSAGES = {
         "analyst_why.unreachable": "servidor de la IA inaccesible",
         "analyst_why.malformed_output": "respuesta fuera de formato",
         "analyst_why.empty_answer": "respuesta vacía",
-        "analyst_why.http": "error HTTP {code}",
+        "analyst_why.http": "HTTP {code}",
         "analyst_why.no_api_key": "sin clave de API en el servidor",
         "analyst_why.budget_spent": "presupuesto del mes agotado",
         "analyst_why.llm_failed": "la IA falló",
@@ -200,7 +202,9 @@ MESSAGES = {
                                   "envía nada: solo el equipo envía mensajes.",
         "analyst_settings.section.choice": "Analizador",
         "analyst_settings.analyzer": "Quién analiza",
-        "analyst_settings.analyzer.auto": "Automático: la IA si hay clave; si no, las reglas",
+        "analyst_settings.analyzer.auto": "Automático",
+        "analyst_settings.analyzer_hint": "Automático: la IA cuando el servidor tiene clave y "
+                                          "queda presupuesto en el mes; si no, las reglas.",
         "analyst_settings.analyzer.llm": "IA (modelo de lenguaje)",
         "analyst_settings.analyzer.heuristic": "Reglas (nunca la IA)",
         "analyst_settings.key_present": "El servidor tiene una clave de API: la IA está "
@@ -247,7 +251,7 @@ MESSAGES = {
         "analyst_settings.trigger.api": "API",
         "analyst_settings.by.llm": "IA",
         "analyst_settings.by.heuristic": "Reglas",
-        "analyst_settings.fallback": "reglas en lugar de la IA: {reason}",
+        "analyst_settings.fallback": "Reglas en lugar de la IA: {reason}",
         "analyst_settings.tokens": "{tokens_in} → {tokens_out} tokens",
         "analyst_settings.error_line": "Error: {reason}",
         "analyst_settings.clinic_text": "El analista lee las conversaciones de la clínica para "
