@@ -13,9 +13,10 @@ import pytest
 from omni_app import services
 from omni_app.domain import clock, conversations
 from omni_app.domain.analyst import analyzers, clinic_config, replies, run_log, runs
+from omni_app.domain.analyst.base import Draft
 from omni_app.domain.refusals import Refused
 from omni_app.state.analyst_settings import AnalystSettingsState
-from omni_app.state.reply_suggestion import ReplySuggestionState, fetch_suggestion
+from omni_app.state.reply_suggestion import ReplySuggestionState, Suggested, fetch_suggestion
 from tests.app.clinics import inbound, new_clinic
 from tests.app.conftest import service_client, tab
 from tests.app.inbox_tabs import tab_token
@@ -152,7 +153,7 @@ async def test_the_run_log_lists_this_clinics_snapshots_and_drafts_newest_first(
                         now=clock.now() - timedelta(minutes=1), requested_by=mine.user_id)
     draft = await replies.suggest(user, analysts, mine.company_id, client, now=clock.now(),
                                   requested_by=mine.user_id)
-    assert draft.text and draft.analyzer == "heuristic"
+    assert draft.analyzer == "heuristic"
     await runs.snapshot(await other.user(), analysts, other.company_id, theirs,
                         trigger="manual", now=clock.now())
 
@@ -227,7 +228,9 @@ async def test_a_failing_llm_leaves_the_rules_draft_and_logs_its_error(server, a
     conversation_id, _ = await a_conversation(mine, name="Bruna Lima")
     with FakeOpenAI(default=behaviour, hang_s=3) as fake, llm_at(fake):
         state = await suggested(server, mine, conversation_id)
-    assert state.suggested_text == "Olá, Bruna! Como posso ajudar?"
+    # the rules' own draft (whatever the rules write), never the LLM's
+    assert state.suggested_text.strip() and state.suggested_text != REPLY
+    assert state.suggestion_seq == 1 and not state.suggestion_failed
     assert state.suggestion_note == \
         f"Rascunho das regras: a IA falhou ({words}). Revise antes de enviar."
     [logged] = await reply_runs(mine.company_id)
@@ -250,3 +253,19 @@ async def test_a_suggestion_for_a_conversation_of_another_clinic_finds_nothing(s
     assert state.suggestion_failed and state.suggested_text == ""
     assert state.suggestion_note == "Esta conversa não existe mais."
     assert await reply_runs(other.company_id) == [] and await reply_runs(mine.company_id) == []
+
+
+async def test_a_draft_without_text_says_why_and_leaves_the_composer_alone(app_env):
+    state = tab(ReplySuggestionState, None, "/inbox/x")
+    state.selected_id, state.company_id = "x", "c"
+    request = state._suggest_request()
+    for error, words in (("timeout", "tempo esgotado"), (None, "o analisador não escreveu nada")):
+        state.suggesting = True
+        state._show_suggestion(Suggested(request, Draft("llm", "gpt-4o-mini", None,
+                                                        error=error)))
+        assert state.suggestion_note == f"Não foi possível sugerir uma resposta: {words}."
+        assert state.suggestion_failed and not state.suggesting
+        assert (state.suggested_text, state.suggestion_seq) == ("", 0)
+    # signed out meanwhile: to the sign-in page, back here afterwards
+    assert redirect_target(state._show_suggestion(Suggested(request, signed_out=True))) == \
+        "/login?next=%2Finbox%2Fx"
