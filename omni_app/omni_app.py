@@ -11,6 +11,7 @@ from omni_app.api.app import build_api
 from omni_app.api.security_headers import SecurityHeaders
 from omni_app.jobs.worker import Worker
 from omni_app.pages.account import account_page
+from omni_app.pages.analyst_settings import analyst_settings_page
 from omni_app.pages.forgot import forgot_page
 from omni_app.pages.audit_log import audit_log_page
 from omni_app.pages.clinic_settings import clinic_settings_page
@@ -36,6 +37,7 @@ from omni_app.pages.team import team_page
 from omni_app.settings import get_settings
 from omni_app.state.account import AccountState
 from omni_app.state.alerts import AlertsState
+from omni_app.state.analyst_settings import AnalystSettingsState
 from omni_app.state.app_state import AppState
 from omni_app.state.audit_log import AuditLogState
 from omni_app.state.clinic_settings import ClinicSettingsState
@@ -82,6 +84,7 @@ app = rx.App(api_transformer=[api, with_security_headers],
                               rx.el.script(src="/composer_limit.js", defer=True),
                               rx.el.script(src="/composer_inserts.js", defer=True),
                               rx.el.script(src="/composer_drafts.js", defer=True),
+                              rx.el.script(src="/composer_suggestion.js", defer=True),
                               rx.el.script(src="/alerts.js", defer=True),
                               rx.el.script(src="/pipeline_dnd.js", defer=True),
                               rx.el.script(src="/agenda_dnd.js", defer=True)])
@@ -124,6 +127,8 @@ app.add_page(clinic_settings_page, route=paths.CLINIC_SETTINGS, title=SIGNED_IN_
              on_load=ClinicSettingsState.open_settings)
 app.add_page(audit_log_page, route=paths.AUDIT_LOG, title=SIGNED_IN_TITLE,
              on_load=[SessionState.require_admin, AuditLogState.open_audit])
+app.add_page(analyst_settings_page, route=paths.ANALYST_SETTINGS, title=SIGNED_IN_TITLE,
+             on_load=[SessionState.require_admin, AnalystSettingsState.open_settings])
 app.add_page(services_page, route=paths.SERVICES, title=SIGNED_IN_TITLE,
              on_load=ServicesState.load)
 app.add_page(professionals_page, route=paths.PROFESSIONALS, title=SIGNED_IN_TITLE,

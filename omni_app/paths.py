@@ -21,6 +21,7 @@ QUICK_REPLIES = "/settings/quick-replies"
 MESSAGE_TEMPLATES = "/settings/templates"
 CLINIC_SETTINGS = "/settings/clinic"
 AUDIT_LOG = "/settings/audit"
+ANALYST_SETTINGS = "/settings/analyst"
 SERVICES = "/settings/services"
 PROFESSIONALS = "/settings/professionals"
 # signed-out account pages (an e-mailed link lands on SET_PASSWORD: Auth's redirect allow list)

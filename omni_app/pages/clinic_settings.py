@@ -1,5 +1,6 @@
 """/settings/clinic: the clinic's name, logo, contact, address, region and working hours (admins
-edit, everyone else reads), its WhatsApp message templates and the AI analyst to come."""
+edit, everyone else reads), its WhatsApp message templates and the AI analyst (set up on
+/settings/analyst)."""
 from __future__ import annotations
 
 import reflex as rx

@@ -1,5 +1,6 @@
 """The settings page's last two sections: the clinic's WhatsApp message templates (a summary
-with a link to /settings/templates for admins) and what the AI analyst will do once enabled."""
+with a link to /settings/templates for admins) and what the AI analyst does (with a link to
+/settings/analyst for admins)."""
 from __future__ import annotations
 
 import reflex as rx
@@ -47,7 +48,12 @@ def analyst_section() -> rx.Component:
     return rx.hstack(
         rx.icon("sparkles", size=18, color=rx.color("accent", 10), flex_shrink="0",
                 margin_top="2px"),
-        rx.vstack(rx.badge(T["settings.analyst_soon"], variant="soft", color_scheme="gray"),
-                  rx.text(T["settings.analyst_text"], size="2", id="settings-analyst"),
-                  spacing="1"),
+        rx.vstack(rx.text(T["analyst_settings.clinic_text"], size="2", id="settings-analyst"),
+                  rx.cond(S.is_admin,
+                          rx.link(rx.icon("settings-2", size=14),
+                                  T["analyst_settings.clinic_link"],
+                                  href=paths.ANALYST_SETTINGS, id="settings-analyst-manage",
+                                  display="inline-flex", align_items="center", gap="4px",
+                                  size="2")),
+                  spacing="2", min_width="0"),
         spacing="3", align="start", width="100%")

@@ -7,6 +7,7 @@ import reflex as rx
 
 from omni_app.state.inbox import NOTE_LIMIT, InboxState
 from omni_app.state.quick_replies import QuickReplyRow
+from omni_app.state.reply_suggestion import ReplySuggestionState
 
 T = InboxState.tr
 # The ones a clinic's front desk uses most; the keyboard's own picker has the rest.
@@ -47,6 +48,39 @@ def quick_replies_list(element_id: str) -> rx.Component:
         rx.box(rx.foreach(InboxState.quick_replies, quick_reply_item), id=element_id,
                role="listbox", max_height="240px", overflow_y="auto", width="100%"),
         rx.text(T["inbox.quick_replies.none"], size="2", color_scheme="gray"),
+    )
+
+
+def suggest_button() -> rx.Component:
+    """The label steps aside on phones (the icon stays, with its name for screen readers)."""
+    S = ReplySuggestionState
+    return rx.button(
+        rx.icon("sparkles", size=14),
+        rx.text.span(T["suggest.button"], display=["none", "inline", "inline"]),
+        type="button", size="1", variant="soft", on_click=S.suggest_reply,
+        loading=S.suggesting, disabled=S.suggesting, aria_label=T["suggest.button"],
+        title=T["suggest.button"], id="suggest-reply", flex_shrink="0")
+
+
+def suggestion_caption() -> rx.Component:
+    """Which analyzer drafted the text (or why there is none); and the draft itself, for
+    assets/composer_suggestion.js to put into the composer of the conversation it is for."""
+    S = ReplySuggestionState
+    here = S.suggestion_for == InboxState.selected_id
+    return rx.fragment(
+        rx.el.div(hidden=True, id="composer-suggestion",
+                  custom_attrs={"data-seq": S.suggestion_seq, "data-for": S.suggestion_for,
+                                "data-text": S.suggested_text}),
+        rx.box(
+            rx.cond(here & (S.suggesting | (S.suggestion_note != "")),
+                    rx.hstack(
+                        rx.icon("sparkles", size=12, flex_shrink="0"),
+                        rx.text(rx.cond(S.suggesting, T["suggest.working"], S.suggestion_note),
+                                size="1", word_break="break-word", min_width="0"),
+                        spacing="1", align="center", width="100%", id="suggest-caption",
+                        color=rx.cond(S.suggestion_failed & ~S.suggesting,
+                                      rx.color("red", 11), rx.color("gray", 11)))),
+            role="status", width="100%"),
     )
 
 
@@ -113,8 +147,10 @@ def composer() -> rx.Component:
         rx.text(T["inbox.closed_hint"], size="2", color_scheme="gray", id="closed-hint"),
         rx.form(
             rx.vstack(
-                rx.hstack(mode_switch(), rx.spacer(), tools(), width="100%", align="center"),
+                rx.hstack(mode_switch(), rx.spacer(), suggest_button(), tools(), width="100%",
+                          align="center"),
                 quote_bar(),
+                suggestion_caption(),
                 slash_menu(),
                 rx.hstack(
                     rx.text_area(

@@ -38,6 +38,7 @@ def nav_links(place: str) -> rx.Component:
             nav_link("integrations.nav", paths.INTEGRATIONS, "plug", place),
             nav_link("quick_replies.nav", paths.QUICK_REPLIES, "zap", place),
             nav_link("templates.nav", paths.MESSAGE_TEMPLATES, "file-text", place),
+            nav_link("analyst_settings.nav", paths.ANALYST_SETTINGS, "sparkles", place),
             nav_link("audit.nav", paths.AUDIT_LOG, "history", place))),
     )
 

@@ -18,7 +18,7 @@ SIGNED_IN = ["/", "/inbox", "/inbox/{conversation}", "/clients", "/clients/{clie
              "/clients/duplicates", "/pipeline", "/pipeline/stages", "/agenda", "/team",
              "/settings/integrations", "/settings/quick-replies", "/settings/templates",
              "/settings/clinic", "/settings/audit", "/settings/services",
-             "/settings/professionals",
+             "/settings/professionals", "/settings/analyst",
              "/account", "/no-such-page"]
 SERIOUS = {"serious", "critical"}
 

@@ -77,11 +77,6 @@ MESSAGES = {
         "settings.template.language": "Idioma",
         "settings.template.status": "Status",
         "settings.section.analyst": "Analista de IA",
-        "settings.analyst_soon": "Em breve",
-        "settings.analyst_text": "Quando for ativado, o analista vai ler as conversas da "
-                                 "clínica para resumir cada cliente, sugerir a próxima etapa do "
-                                 "funil e apontar quem está esperando resposta. Ele não envia "
-                                 "nada aos clientes: só a equipe envia mensagens.",
         "audit.nav": "Auditoria",
         "audit.title": "Registro de auditoria",
         "audit.intro": "Quem mudou o quê na clínica, do mais recente ao mais antigo. Datas no "
@@ -225,11 +220,6 @@ MESSAGES = {
         "settings.template.language": "Language",
         "settings.template.status": "Status",
         "settings.section.analyst": "AI analyst",
-        "settings.analyst_soon": "Coming soon",
-        "settings.analyst_text": "Once enabled, the analyst will read the clinic's "
-                                 "conversations to summarize each client, suggest the next "
-                                 "pipeline stage and point out who is waiting for an answer. It "
-                                 "never sends anything to clients: only the team sends messages.",
         "audit.nav": "Audit",
         "audit.title": "Audit log",
         "audit.intro": "Who changed what in the clinic, newest first. Times in the clinic's "
@@ -375,11 +365,6 @@ MESSAGES = {
         "settings.template.language": "Idioma",
         "settings.template.status": "Estado",
         "settings.section.analyst": "Analista de IA",
-        "settings.analyst_soon": "Próximamente",
-        "settings.analyst_text": "Cuando se active, el analista leerá las conversaciones de la "
-                                 "clínica para resumir cada cliente, sugerir la próxima etapa "
-                                 "del embudo y señalar quién espera respuesta. Nunca envía nada "
-                                 "a los clientes: solo el equipo envía mensajes.",
         "audit.nav": "Auditoría",
         "audit.title": "Registro de auditoría",
         "audit.intro": "Quién cambió qué en la clínica, del más reciente al más antiguo. Horas "
