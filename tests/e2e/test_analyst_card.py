@@ -1,6 +1,6 @@
 """The analyst's card in Chromium: a receptionist closes a conversation in the inbox and the
-client panel shows the new snapshot without a reload (the app's job worker ran the analysis and
-bumped the clinic's counter); on the profile her "Atualizar análise" makes one, and a second
+client panel (and the client's profile open in another tab) shows the new snapshot without a
+reload (the app's job worker ran the analysis and bumped the clinic's counter); on the profile her "Atualizar análise" makes one, and a second
 within 12 hours is answered with the recent one, saying so."""
 from __future__ import annotations
 
@@ -45,6 +45,10 @@ def test_closing_a_conversation_brings_the_analysis_to_the_panel(new_context, ap
     open_conversation(page, talk["conversation_id"])
     panel = page.locator("#client-panel")
     expect(panel.locator("#panel-snapshot-empty")).to_be_visible()
+    profile = page.context.new_page()             # the client's profile, open in another tab
+    profile.goto(f"/clients/{talk['client_id']}")
+    wait_for_backend(profile)
+    expect(profile.locator("#profile-ai-empty")).to_be_visible()
 
     page.click("#close-conversation")
     expect(page.locator("#reopen-conversation")).to_be_visible()
@@ -55,6 +59,8 @@ def test_closing_a_conversation_brings_the_analysis_to_the_panel(new_context, ap
         re.compile(r"^Gerada em .* por regras · conversa encerrada$"))
     expect(panel.locator("#panel-snapshot-fallback")).to_have_text(
         "Feita pelas regras: o servidor não tem chave de API da IA.")
+    expect(profile.locator("#profile-ai-summary")).to_be_visible()   # that tab followed too
+    profile.close()
 
     # Staff asking again within 12 hours get this one back, and are told why.
     page.click("#panel-snapshot-refresh")
