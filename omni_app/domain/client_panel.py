@@ -15,6 +15,8 @@ from datetime import datetime
 from supabase import AsyncClient
 
 from omni_app.domain import pipeline, team
+from omni_app.domain.analyst import snapshots
+from omni_app.domain.analyst.snapshots import Snapshot
 from omni_app.domain.ids import is_uuid
 from omni_app.domain.pipeline import Stage
 
@@ -22,7 +24,6 @@ CLIENT_COLUMNS = ("id,full_name,phone,whatsapp_id,instagram_id,is_lead,pipeline_
                   "owner_id")
 APPOINTMENT_COLUMNS = "id,starts_at,status,service_id,professional_id"
 NOTE_COLUMNS = "id,body,created_at,author_name"
-SNAPSHOT_COLUMNS = "id,summary,important_flags,generated_at"
 UPCOMING = ("scheduled", "confirmed")
 PINNED_SHOWN = 3
 
@@ -34,7 +35,7 @@ class Panel:
     members: list[dict]            # the clinic's team (team.members), inactive ones too
     appointment: dict | None       # the next scheduled or confirmed one, with service_name
     pinned: list[dict]             # the first PINNED_SHOWN pinned notes, newest first
-    snapshot: dict | None          # the analyst's latest
+    snapshot: Snapshot | None      # the analyst's latest
 
 
 async def _one(query) -> dict | None:
@@ -71,10 +72,11 @@ async def panel(user: AsyncClient, client_id: str, now: datetime) -> Panel | Non
         team.members(user),
         _next_appointment(user, client_id, now),
         _pinned(user, client_id),
-        _one(user.table("ai_context_snapshots").select(SNAPSHOT_COLUMNS)
+        _one(user.table("ai_context_snapshots").select(snapshots.COLUMNS)
              .eq("client_id", client_id).order("generated_at", desc=True)))
     if client is None:
         return None
+    snapshot = snapshots.from_row(snapshot) if snapshot is not None else None
     if appointment is not None:
         appointment = {**appointment,
                        "service_name": await _service_name(user, appointment["service_id"])}

@@ -1,5 +1,6 @@
 """The inbox's client panel: who the open conversation is with, their stage, owner and tags
-(edited in place), next appointment, pinned notes and the analyst's snapshot.
+(edited in place), next appointment, pinned notes and the analyst's snapshot (refreshed on
+request in the background: state/snapshot_refresh.py).
 
 The inbox loads it when it opens a conversation (`_show_client`); afterwards it re-reads by
 itself when the clinic's live counter moves (a stage changed on the profile or in another tab),
@@ -18,9 +19,11 @@ import reflex as rx
 from omni_app import paths
 from omni_app.domain import client_panel, client_profile, clients, clock
 from omni_app.state import panel_rows as rows
+from omni_app.state import snapshot_refresh
 from omni_app.state.inbox_live import InboxLive, announce, tab_user
 from omni_app.state.inbox_rows import MemberOption, Reader
 from omni_app.state.session import SessionState
+from omni_app.state.snapshot_rows import SnapshotRow, snapshot_row
 from omni_app.state.stage_options import StageOption, shown, stage_options
 
 NOBODY = "none"   # the owner select's value for nobody (a select item needs a value)
@@ -56,7 +59,10 @@ class ClientPanelState(SessionState):
     owners: list[MemberOption] = []
     appointment: rows.NextAppointment = rows.NextAppointment()
     pinned: list[rows.PinnedNote] = []
-    snapshot: rows.SnapshotCard = rows.SnapshotCard()
+    snapshot: SnapshotRow = SnapshotRow()
+    snapshot_busy: bool = False               # an analysis runs for this tab
+    snapshot_note: str = ""                   # what the last refresh did
+    snapshot_refused: bool = False            # ... and whether it was refused
     editing_tags: bool = False
     field: str = ""                           # what was saved (or refused) last
     message: str = ""                         # said next to that field
@@ -99,7 +105,7 @@ class ClientPanelState(SessionState):
         """Called by the inbox as it opens a conversation with `client_id`."""
         if client_id != self.client_id:
             self.drawer_open = self.editing_tags = False
-            self.field = self.message = self.notice = ""
+            self.field = self.message = self.notice = self.snapshot_note = ""
         self.client_id = client_id
         self._seen_version = (await self.get_state(InboxLive)).version
         await self._load(user)
@@ -118,7 +124,7 @@ class ClientPanelState(SessionState):
         self.owners = rows.owner_options(found.members, self.card.owner_id)
         self.appointment = rows.next_appointment(found.appointment, found.members, reader)
         self.pinned = [rows.pinned_note(row, reader) for row in found.pinned]
-        self.snapshot = rows.snapshot_card(found.snapshot, reader)
+        self.snapshot = snapshot_row(found.snapshot, reader)
 
     @rx.event(background=True)
     async def sync_live(self, version: int):
@@ -149,6 +155,18 @@ class ClientPanelState(SessionState):
     async def _announce(self) -> None:
         """Tell the clinic's other open pages (this tab already shows the change)."""
         self._seen_version = await announce(self)
+
+    @rx.event(background=True)
+    async def refresh_snapshot(self):
+        """"Atualizar análise": the analysis runs outside the tab's lock (it can take
+        seconds); the button shows progress meanwhile."""
+        async with self:
+            request = snapshot_refresh.begin(self, self.client_id)
+        if request is None:
+            return None
+        done = await snapshot_refresh.run(request)
+        async with self:
+            return snapshot_refresh.finish(self, done, self.client_id)
 
     # -- changes ---------------------------------------------------------------------------
 

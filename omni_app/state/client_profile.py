@@ -1,6 +1,8 @@
 """/clients/<id>: one client's profile (every member). Every read and write runs as the
 signed-in user through the member guard, so another clinic's client (or a malformed id) reads
-as not found inside the shell."""
+as not found inside the shell. The analyst's card refreshes on request in the background
+(state/snapshot_refresh.py) and re-reads when the clinic's live counter moves (an analysis
+finished after a conversation closed)."""
 from __future__ import annotations
 
 import reflex as rx
@@ -8,12 +10,15 @@ import reflex as rx
 from omni_app import paths
 from omni_app.channels import phones
 from omni_app.domain import client_profile, clients, clock, pipeline, team
+from omni_app.domain.analyst import snapshots
 from omni_app.i18n import formatting as fmt
 from omni_app.state import profile_rows as rows
+from omni_app.state import snapshot_refresh
 from omni_app.state.client_rows import NOBODY, OwnerOption, owner_options
-from omni_app.state.inbox_live import announce
+from omni_app.state.inbox_live import announce, tab_user
 from omni_app.state.inbox_rows import Reader
 from omni_app.state.session import SessionState
+from omni_app.state.snapshot_rows import SnapshotRow, snapshot_row
 from omni_app.state.stage_options import StageOption, shown, stage_options
 
 
@@ -55,6 +60,11 @@ class ClientProfileState(SessionState):
     note_error: str = ""
     send_error: str = ""
     note_key: int = 0                  # a new key empties the note input
+    snapshot: SnapshotRow = SnapshotRow()
+    snapshot_busy: bool = False        # an analysis runs for this tab
+    snapshot_note: str = ""            # what the last refresh did
+    snapshot_refused: bool = False
+    _seen_version: int = 0
 
     @rx.var
     def stage_shown(self) -> StageOption:
@@ -81,7 +91,7 @@ class ClientProfileState(SessionState):
             return elsewhere
         self.profile_id = client_in(self.router.url.path)
         self.message = self.notice = self.note_error = self.send_error = ""
-        self.editing_tags = False
+        self.snapshot_note, self.editing_tags = "", False
         await self._load(user)
 
     async def _load(self, user, actor=None) -> None:
@@ -114,6 +124,37 @@ class ClientProfileState(SessionState):
         self.paid_total = fmt.money(found.paid, self.locale, self.currency)
         self.pending_total = fmt.money(found.pending, self.locale, self.currency)
         self.changes = [rows.change_row(row, reader, self.stages) for row in found.changes]
+        self.snapshot = snapshot_row(
+            await snapshots.latest(user, self.company_id, self.profile_id), reader)
+
+    @rx.event(background=True)
+    async def refresh_snapshot(self):
+        """"Atualizar análise": the analysis runs outside the tab's lock (it can take
+        seconds); the button shows progress meanwhile."""
+        async with self:
+            request = snapshot_refresh.begin(self, self.profile_id if self.found else "")
+        if request is None:
+            return None
+        done = await snapshot_refresh.run(request)
+        async with self:
+            return snapshot_refresh.finish(self, done, self.profile_id)
+
+    @rx.event(background=True)
+    async def sync_live(self, version: int):
+        """The clinic's counter moved: re-read the snapshot only (the rest changes by this
+        tab's own hand), outside the lock, as the tab's user."""
+        async with self:
+            if not self.found or version == self._seen_version:
+                return
+            self._seen_version = version
+            cookie, company_id, client_id = self._cookie(), self.company_id, self.profile_id
+        user = await tab_user(cookie)
+        if user is None:
+            return
+        shot = await snapshots.latest(user, company_id, client_id)
+        async with self:
+            if client_id == self.profile_id:
+                self.snapshot = snapshot_row(shot, Reader(self.locale, self.timezone, self.tr))
 
     @rx.event
     async def set_stage(self, value: str):

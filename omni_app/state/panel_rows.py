@@ -1,6 +1,6 @@
 """The client panel's reads (domain/client_panel.py) -> what the panel renders: the phone in
-national form, times in the clinic's time zone, labels in the reader's language. Pure functions,
-tested without a browser."""
+national form, times in the clinic's time zone, labels in the reader's language (the
+analyst's snapshot: state/snapshot_rows.py). Pure functions, tested without a browser."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,9 +8,6 @@ from dataclasses import dataclass, field
 from omni_app.channels import phones
 from omni_app.domain.clock import parse_time
 from omni_app.state.inbox_rows import MemberOption, Reader
-
-RISK_LEVELS = ("low", "medium", "high")
-RISK_COLORS = {"low": "green", "medium": "amber", "high": "red"}
 
 
 @dataclass
@@ -40,15 +37,6 @@ class PinnedNote:
     body: str = ""
     author: str = ""
     when: str = ""
-
-
-@dataclass
-class SnapshotCard:
-    summary: str = ""        # "" when the analyst has not written one yet
-    risk: str = ""           # low, medium, high; "" when the snapshot does not say
-    risk_label: str = ""
-    risk_color: str = "gray"
-    when: str = ""           # "Updated <date and time>"
 
 
 def member_name(row: dict) -> str:
@@ -91,26 +79,3 @@ def pinned_note(row: dict, reader: Reader) -> PinnedNote:
     return PinnedNote(id=row["id"], body=row["body"],
                       author=row.get("author_name") or reader.tr["client_panel.notes.no_author"],
                       when=reader.when(parse_time(row["created_at"])))
-
-
-def risk_level(value) -> str:
-    """The analyst's no-show risk as a level: a word (low, medium, high) or a probability
-    from 0 to 1; "" for anything else."""
-    if isinstance(value, str):
-        return value.strip().lower() if value.strip().lower() in RISK_LEVELS else ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1:
-        return "high" if value >= 0.5 else "medium" if value >= 0.2 else "low"
-    return ""
-
-
-def snapshot_card(row: dict | None, reader: Reader) -> SnapshotCard:
-    if row is None:
-        return SnapshotCard()
-    flags = row.get("important_flags") or {}
-    risk = risk_level(flags.get("no_show_risk") if isinstance(flags, dict) else None)
-    return SnapshotCard(
-        summary=row.get("summary") or "", risk=risk,
-        risk_label=reader.tr[f"client_panel.risk.{risk}"] if risk else "",
-        risk_color=RISK_COLORS.get(risk, "gray"),
-        when=reader.tr["client_panel.snapshot.when"].format(
-            when=reader.when(parse_time(row["generated_at"]))))

@@ -12,6 +12,7 @@ from omni_app.state.client_panel import NOBODY, ClientPanelState
 from omni_app.state.inbox_live import InboxLive
 from omni_app.state.panel_rows import PinnedNote
 from omni_app.views.client_list import tag_badge
+from omni_app.views.snapshot_card import snapshot_card
 
 S = ClientPanelState
 T = S.tr
@@ -173,28 +174,9 @@ def pinned_notes() -> rx.Component:
 
 
 def snapshot() -> rx.Component:
-    card = S.snapshot
     return section(
         "client_profile.ai",     # the profile's words: one name for one thing
-        rx.cond(
-            card.summary != "",
-            rx.vstack(
-                rx.text(card.summary, size="2", white_space="pre-wrap",
-                        overflow_wrap="anywhere", id="panel-snapshot-summary"),
-                rx.cond(card.risk != "",
-                        rx.hstack(rx.text(T["client_panel.risk"], size="1",
-                                          color_scheme="gray"),
-                                  rx.badge(card.risk_label, color_scheme=card.risk_color,
-                                           id="panel-risk"),
-                                  align="center", spacing="2")),
-                rx.text(card.when, size="1", color_scheme="gray"),
-                spacing="2", width="100%", padding="8px", border_radius="6px",
-                background=rx.color("accent", 2), border=f"1px solid {rx.color('accent', 5)}"),
-            rx.hstack(rx.icon("sparkles", size=16, color=rx.color("violet", 10),
-                              flex_shrink="0"),
-                      rx.text(T["client_profile.ai.empty"], size="2", color_scheme="gray"),
-                      align="start", spacing="2", id="panel-snapshot-empty")),
-        element_id="panel-snapshot")
+        snapshot_card(S, "panel-snapshot"), element_id="panel-snapshot")
 
 
 def panel_body() -> rx.Component:

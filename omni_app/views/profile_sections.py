@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import reflex as rx
 
+from omni_app.components.live_refresh import on_value_change
 from omni_app.components.one_line import one_line
 from omni_app.state import profile_rows as rows
 from omni_app.state.client_profile import ClientProfileState
+from omni_app.state.inbox_live import InboxLive
 from omni_app.views.conversation_list import channel_icon
 from omni_app.views.payment_dialog import payment_actions, payment_dialog
+from omni_app.views.snapshot_card import snapshot_card
 
 S = ClientProfileState
 T = S.tr
@@ -72,12 +75,9 @@ def notes_card() -> rx.Component:
 
 
 def ai_card() -> rx.Component:
-    return card("client_profile.ai",
-                rx.hstack(rx.icon("sparkles", size=16, color=rx.color("violet", 10),
-                                  flex_shrink="0"),
-                          rx.text(T["client_profile.ai.empty"], size="2", color_scheme="gray"),
-                          align="start", spacing="2"),
-                element_id="profile-ai")
+    """The analyst's snapshot, re-read when the clinic's live counter moves."""
+    return card("client_profile.ai", on_value_change(InboxLive.version, S.sync_live),
+                snapshot_card(S, "profile-ai"), element_id="profile-ai")
 
 
 def message_item(message: rx.Var[rows.MessageRow]) -> rx.Component:

@@ -14,7 +14,7 @@ from reflex_base.event.context import EventContext
 from reflex_base.registry import RegistrationContext
 
 from omni_app import services
-from omni_app.state import client_panel
+from omni_app.state import client_panel, snapshot_refresh
 from omni_app.state.client_panel import ClientPanelState
 from omni_app.state.inbox import InboxState
 from omni_app.state.inbox_live import InboxLive, clinic_token, fetch_live
@@ -84,6 +84,19 @@ class Server:
         fetched = await client_panel.fetch_live(request) if request else None
         async with self.panel(token) as panel:
             panel._apply_live(fetched)
+
+    async def refresh_snapshot(self, token: str, cls=ClientPanelState,
+                               client_field: str = "client_id"):
+        """What a page's `refresh_snapshot` does, step by step: whether the button showed
+        progress, and what the last step returned (a redirect when signed out)."""
+        async with self.event_of(cls, token) as page:
+            request = snapshot_refresh.begin(page, getattr(page, client_field))
+            busy = page.snapshot_busy
+        if request is None:
+            return busy, None
+        done = await snapshot_refresh.run(request)
+        async with self.event_of(cls, token) as page:
+            return busy, snapshot_refresh.finish(page, done, getattr(page, client_field))
 
 
 async def _nothing(*_args, **_kwargs):

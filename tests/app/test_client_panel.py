@@ -50,12 +50,13 @@ async def seed(clinic, client_id: str, professional_id: str) -> None:
         if index:
             await client_profile.pin_note(user, note["id"], True)
     for hours, summary, risk in [(5, "Resumo antigo", "low"), (1, "Quer clarear antes do "
-                                                               "casamento; sensível ao frio.", 0.7)]:
+                                                               "casamento; sensível ao frio.",
+                                                               "high")]:
         await service.table("ai_context_snapshots").insert({
             "company_id": clinic.company_id, "client_id": client_id, "summary": summary,
-            "important_flags": {"no_show_risk": risk}, "trigger": "scheduled",
-            "model": "test", "generated_at": (now - timedelta(hours=hours)).isoformat()
-        }).execute()
+            "important_flags": {"no_show_risk": {"level": risk, "reasons": ["wants_to_cancel"]}},
+            "trigger": "scheduled", "model": "test",
+            "generated_at": (now - timedelta(hours=hours)).isoformat()}).execute()
 
 
 async def test_opening_a_conversation_shows_its_client(server, app_env):
@@ -84,7 +85,8 @@ async def test_opening_a_conversation_shows_its_client(server, app_env):
         assert [n.body for n in panel.pinned] == ["Nota 4", "Nota 3", "Nota 2"]
         assert panel.snapshot.summary.startswith("Quer clarear")
         assert (panel.snapshot.risk, panel.snapshot.risk_label) == ("high", "Alto")
-        assert panel.snapshot.when.startswith("Atualizado em ")
+        assert panel.snapshot.reasons == ["Disse que quer cancelar"]
+        assert panel.snapshot.made.startswith("Gerada em ")
 
 
 async def test_a_client_with_nothing_yet_shows_the_empty_states(server, app_env):
@@ -96,7 +98,7 @@ async def test_a_client_with_nothing_yet_shows_the_empty_states(server, app_env)
         await select(inbox, conversation)
     async with server.panel(token) as panel:
         assert panel.found and panel.appointment.when == ""
-        assert panel.pinned == [] and panel.snapshot.summary == ""
+        assert panel.pinned == [] and panel.snapshot.empty
 
 
 async def test_stage_changes_are_recorded_and_refusals_translated(server, app_env):

@@ -11,6 +11,7 @@ from playwright.sync_api import Page
 
 from harness.browser import sign_in, wait_for_backend
 from harness.clinics import against, clinic_with_integration, service_role
+from tests.e2e.test_analyst_card import insert_snapshot
 from tests.e2e.test_inbox import deliver_message
 
 SIGNED_OUT = ["/login", "/signup", "/forgot"]
@@ -40,6 +41,7 @@ def test_no_page_has_a_serious_accessibility_violation(new_context, app_lb, app_
     service = service_role(app_lb)
     conversation = service.table("conversation_threads").select("id,client_id") \
         .eq("company_id", clinic.company_id).execute().data[0]
+    insert_snapshot(service, clinic.company_id, conversation["client_id"])  # the card, filled
     page = new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme).new_page()
     found: list[str] = []
     for path in SIGNED_OUT:

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from harness.browser import wait_for_backend
 from harness.clinics import patient_message, service_role
+from tests.e2e.test_analyst_card import insert_snapshot
 from tests.e2e.test_inbox_client_panel import clinic_with_patient, open_conversation
 from tests.e2e.test_inbox_day import open_inbox
 from tests.e2e.test_screenshots import VIEWS, shoot
@@ -46,11 +47,7 @@ def rich_client(app_lb) -> tuple[tuple[str, str], str, str]:
     service.table("client_notes").insert([
         {"company_id": company, "client_id": client_id, "author_id": member_id, "body": body,
          "pinned": True} for body in NOTES]).execute()
-    service.table("ai_context_snapshots").insert({
-        "company_id": company, "client_id": client_id, "trigger": "conversation_closed",
-        "model": "test", "important_flags": {"no_show_risk": "high"},
-        "summary": "Quer clarear os dentes antes do casamento, em março. Sensível ao frio; "
-                   "já remarcou duas vezes e pediu lembrete na véspera."}).execute()
+    insert_snapshot(service, company, client_id)
     bare = service.rpc("ingest_inbound_message", patient_message(
         company, "Oi", name="Zé", phone="+5511912340000")).execute().data
     return login, talk["conversation_id"], bare["conversation_id"]
@@ -70,7 +67,7 @@ def test_client_panel(new_context, app_lb, width, scheme):
         shoot(page, "client-panel-header", width, scheme)
         page.click("#client-panel-open")
         panel = page.locator("#client-panel-sheet")
-    expect(panel.locator("#panel-risk")).to_have_text("Alto")
+    expect(panel.locator("#panel-snapshot-risk")).to_have_text("Risco de falta: Alto")
     expect(panel.locator("[data-pinned-note]")).to_have_count(3)
     shoot(page, "client-panel", width, scheme)
 

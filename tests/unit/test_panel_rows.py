@@ -1,14 +1,11 @@
 """What the inbox's client panel renders from its reads: the phone in national form (WhatsApp
 only when it is another number), the owner select keeping an owner who left, the next
-appointment in the clinic's time zone, and the analyst's no-show risk read as a level."""
+appointment in the clinic's time zone (the analyst's snapshot: test_snapshot_rows.py)."""
 from __future__ import annotations
-
-import pytest
 
 from omni_app.i18n import CATALOGS
 from omni_app.state.inbox_rows import Reader
-from omni_app.state.panel_rows import (client_card, next_appointment, owner_options,
-                                       risk_level, snapshot_card)
+from omni_app.state.panel_rows import client_card, next_appointment, owner_options
 
 PT = Reader("pt-BR", "America/Sao_Paulo", CATALOGS["pt-BR"])
 EN = Reader("en", "America/Sao_Paulo", CATALOGS["en"])
@@ -43,22 +40,3 @@ def test_the_next_appointment_in_the_clinics_time_and_the_readers_words():
     assert next_appointment({**row, "professional_id": None}, MEMBERS, EN).professional == ""
     assert next_appointment(None, MEMBERS, PT).when == ""
 
-
-@pytest.mark.parametrize("value, level", [
-    ("high", "high"), (" Medium ", "medium"), ("low", "low"), ("alto", ""), (0.85, "high"),
-    (0.5, "high"), (0.2, "medium"), (0, "low"), (1.5, ""), (-0.1, ""), (True, ""), (None, ""),
-    ({"level": "high"}, ""),
-])
-def test_no_show_risk_as_a_level(value, level):
-    assert risk_level(value) == level
-
-
-def test_a_snapshot_without_a_risk_shows_none():
-    row = {"summary": "Resumo", "important_flags": {"vip": True},
-           "generated_at": "2026-03-10T17:30:00+00:00"}
-    card = snapshot_card(row, PT)
-    assert (card.summary, card.risk, card.risk_label) == ("Resumo", "", "")
-    assert card.when == "Atualizado em 10/03/2026 14:30"
-    assert snapshot_card({**row, "important_flags": {"no_show_risk": "medium"}}, EN
-                         ).risk_label == "Medium"
-    assert snapshot_card(None, PT).summary == ""
