@@ -130,3 +130,12 @@ def test_values_a_newer_analyzer_may_send_are_shown_as_they_are():
 def test_an_empty_analysis_shows_no_labels():
     row = snapshot_row(shot(intent="", sentiment={}, objections=[], next_best_action=""), PT)
     assert (row.intent, row.sentiment, row.objections, row.next_action) == ("", "", [], "")
+
+
+@pytest.mark.parametrize("locale", ["pt-BR", "en", "es"])
+def test_every_reason_the_rules_give_is_translated(locale):
+    from omni_app.domain.analyst.heuristic import RISK_REASONS
+    counted = {"prior_no_shows", "late_cancellations"}      # the rules give these with `:n`
+    for code in RISK_REASONS:
+        shown = reason_text(f"{code}:2" if code in counted else code, CATALOGS[locale], locale)
+        assert code not in shown, (locale, code, shown)
