@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from omni_app.components.risk_badge import risk_badge
 from omni_app.state.agenda import AgendaState, HistoryRow
 from omni_app.views.agenda_booking import choice, labelled
 
@@ -105,6 +106,15 @@ def detail_dialog() -> rx.Component:
                     gap="8px", align="center", wrap="wrap", width="100%"),
                 rx.link(T["agenda.detail.open_profile"], href=S.profile_href, size="2",
                         id="detail-profile"),
+                rx.cond(S.d_risk != "", rx.flex(
+                    rx.text(T["risk.detail"], size="2", color_scheme="gray", width="110px",
+                            flex_shrink="0"),
+                    risk_badge(S.d_risk, S.d_risk_badge, S.d_risk_label, S.d_risk_color,
+                               "detail-risk", size="2"),
+                    rx.cond(S.d_risk_reasons != "", rx.text(
+                        S.d_risk_reasons, size="2", id="detail-risk-reasons",
+                        overflow_wrap="anywhere", min_width="0")),
+                    gap="4px 8px", width="100%", wrap="wrap", align="center")),
                 fact("agenda.detail.when", S.d_when, "detail-when"),
                 fact("agenda.detail.service", S.d_service, "detail-service"),
                 fact("agenda.detail.professional", S.d_professional, "detail-professional"),

@@ -7,6 +7,7 @@ import reflex as rx
 
 from omni_app import paths
 from omni_app.components.one_line import one_line
+from omni_app.components.risk_badge import risk_badge
 from omni_app.state.board_rows import CardRow, ColumnRow
 from omni_app.state.pipeline import PipelineState
 from omni_app.views.client_filters import owner_filter, source_filter, tag_filter
@@ -66,6 +67,8 @@ def card_view(card: rx.Var[CardRow]) -> rx.Component:
                 rx.link(one_line(card.name, weight="bold", size="2"),
                         href=paths.CLIENTS + "/" + card.id, min_width="0", flex="1",
                         underline="hover", high_contrast=True, draggable=False),
+                risk_badge(card.risk, card.risk_badge, card.risk_label, card.risk_color,
+                           "card-risk-" + card.id),
                 rx.cond(card.unread > 0, rx.badge(card.unread, color_scheme="red",
                                                   variant="solid", radius="full",
                                                   aria_label=T["pipeline.card.unread"])),
