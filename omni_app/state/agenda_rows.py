@@ -58,6 +58,7 @@ class Block:
     movable: bool = True        # scheduled or confirmed
     label: str = ""             # for screen readers
     risk: str = ""              # the client's no-show risk when it earns a mark: medium | high
+    risk_text: str = ""         # "Risco alto"
     risk_label: str = ""        # "Risco de falta: alto — 2 faltas anteriores"
     risk_color: str = "gray"
 
@@ -163,7 +164,8 @@ def block(row: dict, view: View, services: dict[str, Option], first_minute: int)
         movable=status in ("scheduled", "confirmed"),
         label=f"{when} {client} {service.name} ({tr.get(f'agenda.status.{status}', status)})"
               + (f". {risk_label}" if risk_label else ""),
-        risk=risk_rows.level(risk), risk_label=risk_label, risk_color=risk_rows.color(risk))
+        risk=risk_rows.level(risk), risk_text=risk_rows.badge(risk, tr), risk_label=risk_label,
+        risk_color=risk_rows.color(risk))
 
 
 def column(day: date, professional: dict, rows: list[dict], view: View,

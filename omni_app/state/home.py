@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import reflex as rx
 
 from omni_app import paths
-from omni_app.domain import dashboard, home, no_show_watch
+from omni_app.domain import clock, dashboard, home, no_show_watch
 from omni_app.i18n import formatting
 from omni_app.state import dashboard_rows as rows
 from omni_app.state import risk_rows
@@ -141,7 +141,8 @@ class HomeState(SessionState):
         reader = Reader(self.locale, self.timezone, self.tr)
         self.today = [rows.today_row(each, reader) for each in board.appointments]
         self.today_full = len(board.appointments) >= rows.LIMIT
-        self.risky = [risk_rows.risk_row(each, reader) for each in fetched.risky]
+        now = clock.now()
+        self.risky = [risk_rows.risk_row(each, reader, now) for each in fetched.risky]
         self.messages_chart = rows.messages_chart(board, reader)
         self.leads_chart = rows.leads_chart(board, reader)
         self.funnel_chart = rows.funnel_chart(board, reader)

@@ -5,6 +5,7 @@ is shown as it is. Pure functions."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from babel.dates import format_skeleton
 
@@ -30,7 +31,7 @@ class RiskRow:
     reasons: str = ""           # "2 faltas anteriores · Não respondeu à confirmação"
     status: str = ""            # scheduled | confirmed
     status_label: str = ""
-    sent: str = ""              # "Confirmação na fila · 10:32" ("" when none was sent)
+    sent: str = ""              # "Confirmação na fila · 10:32" (a date when not today; "": none)
     sent_failed: bool = False
     send_label: str = ""        # "Enviar confirmação para Joana Prado"
 
@@ -70,13 +71,13 @@ def label(value: str | None, codes: list[str] | None, tr: dict, locale: str) -> 
     return f"{said} — {why}" if why else said
 
 
-def risk_row(item: RiskyAppointment, reader: Reader) -> RiskRow:
+def risk_row(item: RiskyAppointment, reader: Reader, now: datetime) -> RiskRow:
     tr, locale = reader.tr, reader.locale
     sent = ""
     if item.confirmation_status:
         sent = tr.get(f"risk.sent.{item.confirmation_status}", tr["risk.sent.queued"])
         if item.confirmation_at is not None:
-            sent += " · " + reader.when(item.confirmation_at)
+            sent += " · " + reader.clock_time(item.confirmation_at, now)
     return RiskRow(
         id=item.id,
         day=format_skeleton("MMMEd", item.starts_at.astimezone(fmt.zone(reader.tz)).date(),

@@ -67,8 +67,6 @@ def card_view(card: rx.Var[CardRow]) -> rx.Component:
                 rx.link(one_line(card.name, weight="bold", size="2"),
                         href=paths.CLIENTS + "/" + card.id, min_width="0", flex="1",
                         underline="hover", high_contrast=True, draggable=False),
-                risk_badge(card.risk, card.risk_badge, card.risk_label, card.risk_color,
-                           "card-risk-" + card.id),
                 rx.cond(card.unread > 0, rx.badge(card.unread, color_scheme="red",
                                                   variant="solid", radius="full",
                                                   aria_label=T["pipeline.card.unread"])),
@@ -80,10 +78,13 @@ def card_view(card: rx.Var[CardRow]) -> rx.Component:
                         title=card.when),
                 spacing="2", width="100%", min_width="0", align="center")),
             detail("calendar", card.next_appointment, "pipeline.card.next_appointment"),
+            # the risk on the line that wraps, so it never squeezes the name or the visit
             rx.flex(
+                risk_badge(card.risk, card.risk_badge, card.risk_label, card.risk_color,
+                           "card-risk-" + card.id),
                 detail("clock", card.in_stage, "pipeline.card.in_stage"),
                 detail("user", card.owner, "pipeline.card.owner"),
-                gap="4px 12px", wrap="wrap", width="100%", min_width="0"),
+                gap="4px 12px", wrap="wrap", width="100%", min_width="0", align="center"),
             rx.cond(card.tags.length() > 0,
                     rx.flex(rx.foreach(card.tags[:3], tag_badge), gap="4px", wrap="wrap",
                             min_width="0", max_width="100%")),
