@@ -23,7 +23,7 @@ PER_COLUMN = 20
 MAX_PER_COLUMN = 500
 # board_rank is numeric: read as text, so the cursor keeps every digit.
 CARD_COLUMNS = ("id,full_name,phone,instagram_id,source_channel,tags,owner_id,pipeline_stage,"
-                "last_interaction_at,created_at,board_rank::text")
+                "last_interaction_at,created_at,board_rank::text,no_show_risk")
 
 
 @dataclass(frozen=True)

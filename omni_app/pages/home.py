@@ -1,5 +1,6 @@
 """/: the clinic at a glance, live: quick actions, its counters, today's appointments, the
-charts and, for a new clinic, the getting-started checklist."""
+week's appointments at high no-show risk, the charts and, for a new clinic, the
+getting-started checklist."""
 from __future__ import annotations
 
 import reflex as rx
@@ -9,6 +10,7 @@ from omni_app.state.home import COUNTERS, ChecklistStep, HomeState
 from omni_app.state.inbox_live import InboxLive
 from omni_app.views.dashboard_charts import charts
 from omni_app.views.dashboard_today import quick_actions, today_card
+from omni_app.views.home_risk import risk_card
 from omni_app.views.shell import shell
 
 T = HomeState.tr
@@ -85,6 +87,7 @@ def home_page() -> rx.Component:
         rx.flex(*[counter_card(key) for key in COUNTERS], wrap="wrap", gap="12px",
                 margin_bottom="12px"),
         today_card(),
+        risk_card(),
         charts(),
         revenue_setting(),
     )

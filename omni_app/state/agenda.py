@@ -22,6 +22,7 @@ from omni_app.domain import agenda, booking, clients, clock, holidays_calendar
 from omni_app.domain.booking import Conflict
 from omni_app.i18n import formatting as fmt
 from omni_app.state import agenda_rows as rows
+from omni_app.state import risk_rows
 from omni_app.state.agenda_rows import ALL, Block, DayGroup, Hour, Option
 from omni_app.state.inbox_live import (announce, link_to_clinic, refetch_when_bumped,
                                        tab_user)
@@ -121,6 +122,11 @@ class AgendaState(SessionState):
     d_notes: str = ""
     d_cancel_reason: str = ""
     d_history: list[HistoryRow] = []
+    d_risk: str = ""                   # the client's no-show risk, when medium or high
+    d_risk_badge: str = ""
+    d_risk_label: str = ""
+    d_risk_color: str = "gray"
+    d_risk_reasons: str = ""
     d_error: str = ""
     d_cancelling: bool = False
     d_editing: bool = False
@@ -501,9 +507,21 @@ class AgendaState(SessionState):
             names.get(step.get("changed_by") or "", self.tr["agenda.history.system"]),
             self._local_time(step["changed_at"]), step.get("reason") or "")
             for step in found["history"]]
+        self._show_risk(next((row for row in self._rows if row["id"] == found["id"]), {}))
         self.e_date, self.e_time = rows.local_parts(found["starts_at"], self._zone())
         self.e_minutes = str(rows.minutes_between(found["starts_at"], found["ends_at"]))
         self.e_professional = found.get("professional_id") or ""
+
+    def _show_risk(self, row: dict) -> None:
+        """The risk as the grid read it (agenda_appointments: the client's level and the
+        latest snapshot's reasons)."""
+        risk = row.get("no_show_risk")
+        self.d_risk, self.d_risk_color = risk_rows.level(risk), risk_rows.color(risk)
+        self.d_risk_badge = risk_rows.badge(risk, self.tr)
+        self.d_risk_label = risk_rows.label(risk, row.get("no_show_reasons"), self.tr,
+                                            self.locale)
+        self.d_risk_reasons = risk_rows.reasons(row.get("no_show_reasons"), self.tr,
+                                                self.locale) if self.d_risk else ""
 
     @rx.event
     async def open_appointment(self, appointment_id: str):

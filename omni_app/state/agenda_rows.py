@@ -13,6 +13,7 @@ from babel.dates import format_skeleton, format_time
 from omni_app.domain import agenda
 from omni_app.domain.clock import parse_time
 from omni_app.i18n.formatting import babel_locale
+from omni_app.state import risk_rows
 
 PX_PER_MINUTE = 0.8          # 48 px an hour: a 30-minute slot is 24 px
 SLOT_MINUTES = 30
@@ -56,6 +57,10 @@ class Block:
     short: bool = False         # too short for a second line
     movable: bool = True        # scheduled or confirmed
     label: str = ""             # for screen readers
+    risk: str = ""              # the client's no-show risk when it earns a mark: medium | high
+    risk_text: str = ""         # "Risco alto"
+    risk_label: str = ""        # "Risco de falta: alto — 2 faltas anteriores"
+    risk_color: str = "gray"
 
 
 @dataclass
@@ -149,13 +154,18 @@ def block(row: dict, view: View, services: dict[str, Option], first_minute: int)
     when = f"{begins}–{format_time(end, 'short', locale=babel_locale(locale))}"
     status = row.get("status") or "scheduled"
     client = row.get("client_name") or ""
+    risk = row.get("no_show_risk")
+    risk_label = risk_rows.label(risk, row.get("no_show_reasons"), tr, locale)
     return Block(
         id=row["id"], client=client, service=service.name, when=when, start=begins,
         status=status,
         status_label=tr.get(f"agenda.status.{status}", status), color=service.color,
         top=px(minute - first_minute), height=px(max(length, 20)), short=length < 40,
         movable=status in ("scheduled", "confirmed"),
-        label=f"{when} {client} {service.name} ({tr.get(f'agenda.status.{status}', status)})")
+        label=f"{when} {client} {service.name} ({tr.get(f'agenda.status.{status}', status)})"
+              + (f". {risk_label}" if risk_label else ""),
+        risk=risk_rows.level(risk), risk_text=risk_rows.badge(risk, tr), risk_label=risk_label,
+        risk_color=risk_rows.color(risk))
 
 
 def column(day: date, professional: dict, rows: list[dict], view: View,

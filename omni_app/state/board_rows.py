@@ -10,6 +10,7 @@ from omni_app.channels import registry
 from omni_app.domain import board as board_data
 from omni_app.domain.clock import parse_time
 from omni_app.i18n import formatting as fmt
+from omni_app.state import risk_rows
 from omni_app.state.inbox_rows import Reader
 from omni_app.state.stage_options import StageOption
 
@@ -31,6 +32,10 @@ class CardRow:
     in_stage: str = ""          # "3 dias nesta etapa"
     owner: str = ""
     tags: list[str] = field(default_factory=list)
+    risk: str = ""              # "medium" | "high" | "" (no badge)
+    risk_badge: str = ""        # "Risco alto"
+    risk_label: str = ""        # "Risco de falta: alto"
+    risk_color: str = "gray"
 
 
 @dataclass
@@ -64,7 +69,11 @@ def card_row(card: dict, now: datetime, reader: Reader) -> CardRow:
         next_appointment=reader.when(parse_time(upcoming)) if upcoming else "",
         in_stage=fmt.counted(tr, "pipeline.card.days_in_stage", days, reader.locale),
         owner=card.get("owner_name") or "",
-        tags=list(card.get("tags") or []))
+        tags=list(card.get("tags") or []),
+        risk=risk_rows.level(card.get("no_show_risk")),
+        risk_badge=risk_rows.badge(card.get("no_show_risk"), tr),
+        risk_label=risk_rows.label(card.get("no_show_risk"), [], tr, reader.locale),
+        risk_color=risk_rows.color(card.get("no_show_risk")))
 
 
 def column_row(column: board_data.Column, option: StageOption, now: datetime,

@@ -9,18 +9,21 @@ started before what is on screen never replaces it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
 
 import reflex as rx
 
 from omni_app import paths
-from omni_app.domain import dashboard, home
+from omni_app.domain import clock, dashboard, home, no_show_watch
 from omni_app.i18n import formatting
 from omni_app.state import dashboard_rows as rows
+from omni_app.state import risk_rows
 from omni_app.state.dashboard_rows import Chart, TodayRow
 from omni_app.state.inbox_live import (announce, link_to_clinic, refetch_when_bumped,
                                        show_if_newer, tab_user)
 from omni_app.state.inbox_rows import Reader
+from omni_app.state.risk_rows import RiskRow
 from omni_app.state.session import SessionState
 
 COUNTERS = home.COUNTERS
@@ -38,6 +41,12 @@ class ChecklistStep:
 class HomeFetch:
     seq: int
     board: dashboard.Dashboard | None
+    risky: list[no_show_watch.RiskyAppointment] = field(default_factory=list)
+
+
+async def read_home(user, seq: int) -> HomeFetch:
+    board, risky = await asyncio.gather(dashboard.dashboard(user), no_show_watch.upcoming(user))
+    return HomeFetch(seq, board, risky)
 
 
 async def fetch_home(cookie: str | None, seq: int) -> HomeFetch | None:
@@ -45,7 +54,7 @@ async def fetch_home(cookie: str | None, seq: int) -> HomeFetch | None:
     user = await tab_user(cookie)
     if user is None:
         return None
-    return HomeFetch(seq, await dashboard.dashboard(user))
+    return await read_home(user, seq)
 
 
 class HomeState(SessionState):
@@ -59,6 +68,7 @@ class HomeState(SessionState):
     today_full: bool = False                  # the day has more than the list shows
     today_error: str = ""                     # a refused change, said above the list
     today_message: str = ""                   # the last change, said to screen readers too
+    risky: list[RiskRow] = []                 # the next 7 days' high no-show risk visits
     messages_chart: Chart = Chart()
     leads_chart: Chart = Chart()
     funnel_chart: Chart = Chart()
@@ -108,12 +118,12 @@ class HomeState(SessionState):
         show_if_newer(self, fetched)
 
     async def _reload(self, user, actor=None) -> None:
-        self._show(HomeFetch(0, await dashboard.dashboard(user)))
+        self._show(await read_home(user, 0))
 
     def _show(self, fetched: HomeFetch) -> None:
         if not fetched.seq:                   # a handler's own read: newer than any in flight
             self._seq += 1
-            fetched = HomeFetch(self._seq, fetched.board)
+            fetched = HomeFetch(self._seq, fetched.board, fetched.risky)
         self._shown_seq = fetched.seq
         board = fetched.board
         if board is None:                     # no clinic (any more): the guards send them away
@@ -131,6 +141,8 @@ class HomeState(SessionState):
         reader = Reader(self.locale, self.timezone, self.tr)
         self.today = [rows.today_row(each, reader) for each in board.appointments]
         self.today_full = len(board.appointments) >= rows.LIMIT
+        now = clock.now()
+        self.risky = [risk_rows.risk_row(each, reader, now) for each in fetched.risky]
         self.messages_chart = rows.messages_chart(board, reader)
         self.leads_chart = rows.leads_chart(board, reader)
         self.funnel_chart = rows.funnel_chart(board, reader)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from omni_app.components.risk_badge import risk_badge
 from omni_app.state.agenda import AgendaState, HistoryRow
 from omni_app.views.agenda_booking import choice, labelled
 
@@ -105,6 +106,18 @@ def detail_dialog() -> rx.Component:
                     gap="8px", align="center", wrap="wrap", width="100%"),
                 rx.link(T["agenda.detail.open_profile"], href=S.profile_href, size="2",
                         id="detail-profile"),
+                rx.cond(S.d_risk != "", rx.flex(
+                    rx.text(T["risk.detail"], size="2", color_scheme="gray", width="110px",
+                            flex_shrink="0"),
+                    rx.flex(
+                        risk_badge(S.d_risk, S.d_risk_badge, S.d_risk_label, S.d_risk_color,
+                                   "detail-risk", size="2"),
+                        rx.cond(S.d_risk_reasons != "", rx.text(
+                            S.d_risk_reasons, size="2", id="detail-risk-reasons",
+                            overflow_wrap="anywhere", min_width="0")),
+                        gap="4px 8px", wrap="wrap", align="center", flex="1 1 200px",
+                        min_width="0"),
+                    gap="4px 8px", width="100%", wrap="wrap", align="start")),
                 fact("agenda.detail.when", S.d_when, "detail-when"),
                 fact("agenda.detail.service", S.d_service, "detail-service"),
                 fact("agenda.detail.professional", S.d_professional, "detail-professional"),
@@ -127,5 +140,6 @@ def detail_dialog() -> rx.Component:
                         justify="end", width="100%"),
                 spacing="3", width="100%", min_width="0"),
             max_width="min(520px, calc(100vw - 24px))", id="detail-dialog",
-            aria_describedby=None),
+            # the title's own id replaces the one Radix would point at: name the dialog by it
+            aria_labelledby="detail-client", aria_describedby=None),
         open=S.detail_open, on_open_change=S.set_detail_open)

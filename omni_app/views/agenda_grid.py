@@ -28,16 +28,38 @@ def slot(each: rx.Var[Slot]) -> rx.Component:
         style={"top": each.top})
 
 
+def risk_mark(each: rx.Var[Block]) -> rx.Component:
+    """A client at medium or high no-show risk: a small solid mark, readable on any service
+    color (the words are in the block's label and tooltip)."""
+    return rx.cond(each.risk != "", rx.el.span(
+        rx.icon("triangle-alert", size=10, color="white"),
+        aria_hidden="true", title=each.risk_label,
+        custom_attrs={"data-risk": each.risk},
+        class_name="agenda-risk", id="agenda-risk-" + each.id,
+        style={"display": "inline-flex", "align_items": "center", "justify_content": "center",
+               "width": "14px", "height": "14px", "border_radius": "3px",
+               "margin_right": "3px", "vertical_align": "-2px",
+               "background": rx.color(each.risk_color, 9)}))
+
+
+def risk_words(each: rx.Var[Block]) -> rx.Component:
+    """"· Risco alto" after the name: the first thing a narrow column cuts."""
+    return rx.cond(each.risk != "", rx.text.span(" · " + each.risk_text, weight="regular",
+                                                 aria_hidden="true"))
+
+
 def block(each: rx.Var[Block]) -> rx.Component:
     return rx.box(
         rx.cond(
             each.short,
             # half an hour is one line high: the start and the client
-            rx.text(rx.text.span(each.start + " ", weight="medium"), each.client, size="1",
-                    weight="bold", class_name="agenda-block-line"),
+            rx.text(risk_mark(each), rx.text.span(each.start + " ", weight="medium"),
+                    each.client, risk_words(each), size="1", weight="bold",
+                    class_name="agenda-block-line"),
             rx.fragment(
                 rx.text(each.when, size="1", weight="medium", class_name="agenda-block-line"),
-                rx.text(each.client, size="1", weight="bold", class_name="agenda-block-line"),
+                rx.text(risk_mark(each), each.client, risk_words(each), size="1",
+                        weight="bold", class_name="agenda-block-line"),
                 rx.text(each.service, size="1", class_name="agenda-block-line"))),
         rx.cond(each.movable, rx.box(
             class_name="agenda-resize", title=T["agenda.resize"],

@@ -7,6 +7,7 @@ import reflex as rx
 
 from omni_app import paths
 from omni_app.components.one_line import one_line
+from omni_app.components.risk_badge import risk_badge
 from omni_app.state.board_rows import CardRow, ColumnRow
 from omni_app.state.pipeline import PipelineState
 from omni_app.views.client_filters import owner_filter, source_filter, tag_filter
@@ -77,10 +78,13 @@ def card_view(card: rx.Var[CardRow]) -> rx.Component:
                         title=card.when),
                 spacing="2", width="100%", min_width="0", align="center")),
             detail("calendar", card.next_appointment, "pipeline.card.next_appointment"),
+            # the risk on the line that wraps, so it never squeezes the name or the visit
             rx.flex(
+                risk_badge(card.risk, card.risk_badge, card.risk_label, card.risk_color,
+                           "card-risk-" + card.id),
                 detail("clock", card.in_stage, "pipeline.card.in_stage"),
                 detail("user", card.owner, "pipeline.card.owner"),
-                gap="4px 12px", wrap="wrap", width="100%", min_width="0"),
+                gap="4px 12px", wrap="wrap", width="100%", min_width="0", align="center"),
             rx.cond(card.tags.length() > 0,
                     rx.flex(rx.foreach(card.tags[:3], tag_badge), gap="4px", wrap="wrap",
                             min_width="0", max_width="100%")),
