@@ -13,10 +13,10 @@ from omni_app import paths
 from omni_app.domain.no_show_watch import RiskyAppointment
 from omni_app.i18n import formatting as fmt
 from omni_app.state.inbox_rows import Reader
+from omni_app.state.snapshot_rows import reason_text
 
 BADGED = ("medium", "high")
 COLORS = {"medium": "amber", "high": "red"}
-COUNTED = ("prior_no_shows", "late_cancellations")
 
 
 @dataclass
@@ -50,15 +50,9 @@ def badge(value: str | None, tr: dict) -> str:
     return tr[f"risk.badge.{level(value)}"] if level(value) else ""
 
 
-def reason(code: str, tr: dict, locale: str) -> str:
-    name, _, count = code.strip().partition(":")
-    if name in COUNTED and count.isdigit():
-        return fmt.counted(tr, f"risk.reason.{name}", int(count), locale)
-    return tr.get(f"risk.reason.{name}", code.strip()) if not count else code.strip()
-
-
 def reasons(codes: list[str] | None, tr: dict, locale: str) -> str:
-    return " · ".join(reason(code, tr, locale) for code in codes or [] if str(code).strip())
+    return " · ".join(reason_text(str(code), tr, locale) for code in codes or []
+                      if str(code).strip())
 
 
 def label(value: str | None, codes: list[str] | None, tr: dict, locale: str) -> str:

@@ -36,11 +36,12 @@ def phone() -> str:
 
 
 async def client_with(company_id: str, name: str, missed: int) -> str:
-    """A client with `missed` no-shows last month, snapshotted by the rules as a member would."""
+    """A client with `missed` no-shows half a year ago (none recent: the rules call one of them
+    medium, two high), snapshotted by the rules as a member would."""
     service = await service_client()
     [client] = (await service.table("clients").insert({
         "company_id": company_id, "full_name": name, "phone": phone()}).execute()).data
-    past = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=30)
+    past = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=180)
     for n in range(missed):
         starts = past + timedelta(days=n)
         await service.table("appointments").insert({
@@ -282,6 +283,6 @@ def test_reasons_read_in_each_language_and_unknown_ones_as_written():
                                            " · Não respondeu à confirmação · "
                                            "Disse que talvez viaje")
     assert label("high", ["prior_no_shows:2"], CATALOGS["en"], "en") == \
-        "No-show risk: high — 2 previous no-shows"
+        "No-show risk: high — 2 earlier no-shows"
     assert label("medium", [], CATALOGS["es"], "es") == "Riesgo de inasistencia: medio"
     assert label("low", codes, PT, "pt-BR") == label(None, codes, PT, "pt-BR") == ""
