@@ -6,34 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from omni_app.domain.analyst import clinic_config, context, snapshots
-from omni_app.domain.analyst.analysis import Analysis
+from omni_app.domain.analyst import snapshots
 from omni_app.domain.analyst.analyzers import Analysts, choose
 from omni_app.domain.analyst.base import Draft
-from omni_app.domain.refusals import Refused
-
-
-def _analysis(found: snapshots.Snapshot | None) -> Analysis | None:
-    if found is None:
-        return None
-    return Analysis.model_validate({
-        "summary": found.summary, "intent": found.intent, "sentiment": found.sentiment,
-        "no_show_risk": found.no_show_risk, "preferences": found.preferences,
-        "objections": found.objections, "next_best_action": found.next_best_action,
-        "language": found.language})
+from omni_app.domain.analyst.runs import read_client
 
 
 async def suggest(db, analysts: Analysts, company_id: str, client_id: str, *,
                   now: dt.datetime, conversation_id: str | None = None,
                   requested_by: str | None = None) -> Draft:
     """Refused: not_found, client_erased. A draft without text carries its error."""
-    raw = await context.fetch(db, company_id, client_id, conversation_id)
-    try:
-        ctx = context.assemble(raw, company_id, client_id, now)
-    except LookupError as missing:
-        raise Refused("client_erased" if "erased" in str(missing) else "not_found") from None
-    clinic = clinic_config.from_context(raw)
-    analysis = _analysis(await snapshots.latest(db, company_id, client_id))
+    ctx, clinic = await read_client(db, company_id, client_id, now, conversation_id)
+    latest = await snapshots.latest(db, company_id, client_id)
+    analysis = latest.analysis() if latest else None
     analyzer, _ = choose(analysts, clinic)
     draft = await analyzer.draft_reply(ctx, analysis, clinic.instructions)
     if draft.text is None and analyzer is not analysts.heuristic:

@@ -15,10 +15,24 @@ from postgrest.exceptions import APIError
 from omni_app.domain.analyst import clinic_config, context, snapshots
 from omni_app.domain.analyst.analyzers import Analysts, choose
 from omni_app.domain.analyst.base import Outcome
+from omni_app.domain.analyst.clinic_config import ClinicAnalyst
+from omni_app.domain.analyst.context import ClientContext
 from omni_app.domain.analyst.snapshots import Snapshot
 from omni_app.domain.refusals import Refused
 
 TRIGGERS = ("manual", "conversation_closed", "scheduled", "api")
+
+
+async def read_client(db, company_id: str, client_id: str, now: dt.datetime,
+                      conversation_id: str | None = None) -> tuple[ClientContext, ClinicAnalyst]:
+    """The client's context and the clinic's analyst settings (one round trip). Refused:
+    not_found (no such client in this clinic), client_erased."""
+    raw = await context.fetch(db, company_id, client_id, conversation_id)
+    try:
+        ctx = context.assemble(raw, company_id, client_id, now)
+    except LookupError as missing:
+        raise Refused("client_erased" if "erased" in str(missing) else "not_found") from None
+    return ctx, clinic_config.from_context(raw)
 
 
 async def snapshot(db, analysts: Analysts, company_id: str, client_id: str, *, trigger: str,
@@ -30,12 +44,7 @@ async def snapshot(db, analysts: Analysts, company_id: str, client_id: str, *, t
     if not force and (recent := await snapshots.latest(db, company_id, client_id)) \
             and recent.fresh(now):
         return recent
-    raw = await context.fetch(db, company_id, client_id, conversation_id)
-    try:
-        ctx = context.assemble(raw, company_id, client_id, now)
-    except LookupError as missing:
-        raise Refused("client_erased" if "erased" in str(missing) else "not_found") from None
-    clinic = clinic_config.from_context(raw)
+    ctx, clinic = await read_client(db, company_id, client_id, now, conversation_id)
     analyzer, fallback = choose(analysts, clinic)
     outcome = await analyzer.analyze(ctx, clinic.instructions)
     if outcome.analysis is None:   # the LLM failed: the rules answer, the error is kept

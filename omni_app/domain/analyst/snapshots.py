@@ -45,6 +45,9 @@ class Snapshot(BaseModel):
     def risk(self) -> str:
         return self.no_show_risk.get("level", "low")
 
+    def analysis(self) -> Analysis:
+        return Analysis.model_validate(self.model_dump(include=set(Analysis.model_fields)))
+
     def fresh(self, now: dt.datetime) -> bool:
         """Recent enough to be answered again instead of running the analyzer."""
         return now - self.generated_at < dt.timedelta(hours=REUSE_HOURS)
