@@ -1,5 +1,6 @@
 """What production refuses to start with: the Supabase CLI's demo secrets, a Supabase on this
-very machine, a weak or missing master key, a public URL that cannot carry Secure cookies.
+very machine, a weak or missing master key, a public URL that cannot carry Secure cookies, an
+LLM reached in plain http across the network.
 
 `problems(settings)` lists each one naming its environment variable; `enforce(settings)` raises
 with all of them at once, so an operator fixes the list in one go."""
@@ -41,6 +42,10 @@ def problems(settings: Settings) -> list[str]:
     found += _master_key_problems(settings)
     if urlsplit(settings.omni_public_url).scheme != "https":
         found.append("OMNI_PUBLIC_URL must be https:// (session cookies are Secure)")
+    llm = urlsplit(settings.openai_base_url or "https://api.openai.com/v1")
+    if llm.scheme != "https" and not _is_loopback(llm.hostname):
+        found.append("OPENAI_BASE_URL must be https:// unless it is on this machine (patients' "
+                     "messages and the API key travel to it)")
     return found
 
 

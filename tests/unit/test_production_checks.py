@@ -41,6 +41,12 @@ def test_a_sound_production_configuration_starts():
     production_checks.enforce(settings(good()))
 
 
+def test_an_llm_on_this_machine_may_be_plain_http():
+    for url in ("http://127.0.0.1:11434/v1", "http://localhost:8000/v1",
+                "https://llm.example/v1"):
+        assert production_checks.problems(settings(good(OPENAI_BASE_URL=url))) == []
+
+
 def test_local_mode_accepts_the_demo_setup():
     assert production_checks.problems(Settings(_env_file=None, omni_env="local")) == []
 
@@ -61,6 +67,7 @@ def test_local_mode_accepts_the_demo_setup():
      "OMNI_MASTER_KEY"),
     ({"OMNI_MASTER_KEY": base64.b64encode(os.urandom(16)).decode()}, "OMNI_MASTER_KEY"),
     ({"OMNI_PUBLIC_URL": "http://app.omni.example"}, "OMNI_PUBLIC_URL"),
+    ({"OPENAI_BASE_URL": "http://llm.internal.example/v1"}, "OPENAI_BASE_URL"),
 ])
 def test_each_unsafe_value_is_refused_by_name(change, variable):
     with pytest.raises(UnsafeProductionSettings) as refused:
