@@ -147,8 +147,11 @@ def composer() -> rx.Component:
         rx.text(T["inbox.closed_hint"], size="2", color_scheme="gray", id="closed-hint"),
         rx.form(
             rx.vstack(
-                rx.hstack(mode_switch(), rx.spacer(), suggest_button(), tools(), width="100%",
-                          align="center"),
+                # wraps: beside the client panel the pane is ~370 px wide
+                rx.hstack(mode_switch(), rx.spacer(),
+                          rx.hstack(suggest_button(), tools(), spacing="2", align="center",
+                                    margin_left="auto"),
+                          width="100%", align="center", flex_wrap="wrap", row_gap="6px"),
                 quote_bar(),
                 suggestion_caption(),
                 slash_menu(),

@@ -240,6 +240,12 @@ def test_the_summary_is_in_the_clinics_language_with_the_facts():
     assert "quiere agendar" in es.summary and "riesgo de ausencia alto" in es.summary
 
 
+def test_a_stage_not_renamed_by_the_clinic_is_named_in_the_clinics_language():
+    assert run(says(1, "oi"), stage="new").summary.startswith("Ana (Novo lead) ")
+    assert run(says(1, "hi"), stage="won", lang="en").summary.startswith("Ana (Patient) ")
+    assert run(says(1, "oi"), stage="Avaliação").summary.startswith("Ana (Avaliação) ")
+
+
 def test_the_summary_stays_within_its_limit():
     analysis = run(says(1, "quero agendar"), stage="x" * 700)
     assert len(analysis.summary) <= SUMMARY_MAX

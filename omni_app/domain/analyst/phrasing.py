@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from omni_app.domain.analyst.analysis import SUMMARY_MAX, Preferences
 from omni_app.domain.analyst.context import ClientContext, Visit
+from omni_app.i18n import CATALOGS
 
 WEEKDAY_NAMES = {
     "pt-BR": ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo"),
@@ -269,7 +270,8 @@ def summary(facts: Facts) -> str:
     language = facts.ctx.clinic_language
     t, ctx = _lang(language), facts.ctx
     wrote = any(m.inbound for m in ctx.messages)
-    first = f"{ctx.first_name or '—'} ({ctx.stage}) " + (
+    stage = CATALOGS.get(language, {}).get(f"clients.stage.{ctx.stage}", ctx.stage)
+    first = f"{ctx.first_name or '—'} ({stage}) " + (
         t[f"intent.{facts.intent}"] if wrote else t["no_messages"])
     if facts.objections:
         first += t["objections"].format(
