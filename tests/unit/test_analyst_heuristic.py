@@ -334,3 +334,10 @@ def test_an_empty_context_validates_too():
     assert (analysis.intent, analysis.no_show_risk.level, analysis.language) == (
         "other", "low", "pt-BR")
     assert Analysis.model_validate(analysis.model_dump()) == analysis
+
+
+def test_the_rules_draft_answers_the_latest_messages_not_an_older_snapshot():
+    ctx = ctx_of(says(1, "Consigo remarcar minha limpeza para sexta de manhã?"))
+    older = analyze(ctx_of(says(300, "oi"))).model_copy(update={"intent": "other"})
+    assert draft_reply(ctx, older) == draft_reply(ctx, None)
+    assert draft_reply(ctx, older) != draft_reply(ctx_of(says(1, "oi")), None)

@@ -285,8 +285,10 @@ def analyze(ctx: ClientContext) -> Analysis:
 
 
 def draft_reply(ctx: ClientContext, analysis: Analysis | None) -> str:
-    """A short reply in the client's language for what they asked, never empty."""
-    found = analysis or analyze(ctx)
+    """A short reply in the client's language for what they asked, never empty. The rules read
+    the conversation as it is now: a stored snapshot (`analysis`) may predate its last
+    messages, and analysing again costs well under a millisecond."""
+    found = analyze(ctx)
     facts = phrasing.Facts(ctx, found.intent, found.no_show_risk.level,
                            [o.kind for o in found.objections], found.preferences,
                            found.sentiment.label)
