@@ -15,10 +15,14 @@ if TYPE_CHECKING:
 def env_for(lb, *, master_key: bytes | None = None,
             public_url: str | None = None) -> dict[str, str]:
     """The variables (omni_app/settings.py) that point the app at localbase `lb`, in local mode,
-    with `master_key` (a fresh one unless given) as its only master key, version 1."""
+    with `master_key` (a fresh one unless given) as its only master key, version 1, and no
+    daily analyst run."""
     env = {**lb.env(), "OMNI_ENV": "local",
            "OMNI_MASTER_KEY": base64.b64encode(master_key or os.urandom(32)).decode(),
-           "OMNI_MASTER_KEY_VERSION": "1"}
+           "OMNI_MASTER_KEY_VERSION": "1",
+           # a daily analyst run planned mid-suite would analyse other tests' clients under
+           # them; the tests that are about it plan it themselves
+           "OMNI_ANALYST_DAILY": "false"}
     if public_url is not None:
         env["OMNI_PUBLIC_URL"] = public_url
     return env

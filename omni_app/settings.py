@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     openai_max_retries: int = Field(default=2, ge=0, le=5)
     omni_llm_price_input: float = Field(default=0.15, ge=0, description="USD per 1M tokens in")
     omni_llm_price_output: float = Field(default=0.60, ge=0, description="USD per 1M tokens out")
+    omni_analyst_daily: bool = Field(default=True, description="workers plan the analyst's "
+                                     "daily run (off in the test harness's app processes)")
     omni_analyst_daily_hour_utc: int = Field(default=6, ge=0, le=23, description="the daily "
                                              "snapshot run is planned after this hour (UTC)")
 

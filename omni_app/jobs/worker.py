@@ -67,7 +67,8 @@ class Worker:
         log.info("job worker %s started", self.name)
         while True:
             try:
-                await self.plan_daily(clock.now())
+                if self.services.settings.omni_analyst_daily:
+                    await self.plan_daily(clock.now())
                 ran = await self.run_due()
             except Exception:  # the database away for a moment: try again next tick
                 log.exception("job worker %s could not claim jobs", self.name)
