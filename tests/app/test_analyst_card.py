@@ -53,7 +53,7 @@ async def test_the_card_over_snapshots_the_analyst_made(app_env):
                                      now=now + timedelta(minutes=1), force=True)
         row = snapshot_row(failed, PT)
         assert row.fallback == "Feita pelas regras: a IA falhou (erro HTTP 500)."
-        assert row.made.endswith(" por regras · pedido da equipe")
+        assert row.made.endswith(" por regras (heurística) · pedido da equipe")
     no_key = await runs.snapshot(user, analyzers.build(None), clinic.company_id, client_id,
                                  trigger="scheduled", now=now + timedelta(minutes=2), force=True)
     assert snapshot_row(no_key, PT).fallback == \
@@ -79,7 +79,7 @@ async def test_a_staff_refresh_within_12_hours_gets_the_same_snapshot_and_says_s
     async with server.panel(token) as panel:
         first = panel.snapshot
         assert not first.empty and not panel.snapshot_busy
-        assert first.made.endswith(" por regras · pedido da equipe")
+        assert first.made.endswith(" por regras (heurística) · pedido da equipe")
         assert (panel.snapshot_note, panel.snapshot_refused) == (REFRESHED, False)
     await server.refresh_snapshot(token)
     async with server.panel(token) as panel:
@@ -172,4 +172,4 @@ async def test_a_closed_conversation_reaches_the_panel_after_the_analysis(server
     await server.sync_panel(token, await server.publish(clinic.company_id))
     async with server.panel(token) as panel:
         assert panel.snapshot.id == row["id"]
-        assert panel.snapshot.made.endswith(" por regras · conversa encerrada")
+        assert panel.snapshot.made.endswith(" por regras (heurística) · conversa encerrada")

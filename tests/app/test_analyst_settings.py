@@ -160,8 +160,8 @@ async def test_the_run_log_lists_this_clinics_snapshots_and_drafts_newest_first(
     page = await opened(mine.cookie)
     assert [(row.kind, row.kind_label, row.client_name, row.trigger, row.analyzer)
             for row in page.runs] == [
-        ("reply", "Resposta", "Rita Souza", "Pedido", "Regras"),
-        ("analysis", "Análise", "Rita Souza", "Pedido", "Regras")]
+        ("reply", "Resposta", "Rita Souza", "Pedido", "Regras (heurística)"),
+        ("analysis", "Análise", "Rita Souza", "Pedido", "Regras (heurística)")]
     assert {row.client_href for row in page.runs} == {f"/clients/{client}"}
     assert page.runs[0].tokens == "0 → 0 tokens" and page.runs[0].cost == "US$\xa00,00"
     assert page.runs[0].error == "" and page.runs[0].model == "omni-rules-1"

@@ -56,7 +56,7 @@ def test_closing_a_conversation_brings_the_analysis_to_the_panel(new_context, ap
     expect(panel.locator("#panel-snapshot-summary")).to_be_visible(timeout=20_000)
     expect(panel.locator("#panel-snapshot-empty")).to_have_count(0)
     expect(panel.locator("#panel-snapshot-made")).to_contain_text(
-        re.compile(r"^Gerada em .* por regras · conversa encerrada$"))
+        re.compile(r"^Gerada em .* por regras \(heurística\) · conversa encerrada$"))
     expect(panel.locator("#panel-snapshot-fallback")).to_have_text(
         "Feita pelas regras: o servidor não tem chave de API da IA.")
     expect(profile.locator("#profile-ai-summary")).to_be_visible()   # that tab followed too
@@ -80,7 +80,8 @@ def test_the_profile_card_refreshes_on_request(new_context, app_lb):
     card.locator("#profile-ai-refresh").click()
     expect(card.locator("#profile-ai-note")).to_have_text("Análise atualizada.")
     expect(card.locator("#profile-ai-summary")).to_be_visible()
-    expect(card.locator("#profile-ai-made")).to_contain_text("por regras · pedido da equipe")
+    expect(card.locator("#profile-ai-made")).to_contain_text(
+        "por regras (heurística) · pedido da equipe")
     first = card.locator("[data-snapshot-id]").get_attribute("data-snapshot-id")
     card.locator("#profile-ai-refresh").click()
     expect(card.locator("#profile-ai-note")).to_contain_text("Análise recente de ")

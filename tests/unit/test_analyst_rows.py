@@ -47,7 +47,7 @@ def test_a_run_the_rules_answered_after_the_llm_failed_says_why_once():
     row = run_row(run, PT, "pt-BR", "America/Sao_Paulo")
     assert (row.when, row.kind_label, row.client_name, row.client_href, row.trigger) == \
         ("10/03/2026 12:00", "Análise", "—", "/clients/c1", "Conversa encerrada")
-    assert (row.analyzer, row.llm, row.latency) == ("Regras", False, "20 s")
+    assert (row.analyzer, row.llm, row.latency) == ("Regras (heurística)", False, "20 s")
     assert (row.fallback, row.error) == ("Regras no lugar da IA: HTTP 503", "")
     reply = run_row(Run("reply", "r2", run.at, "c1", "Rita", "manual", "llm", "gpt-4o-mini",
                         None, 812, 143, 870, Decimal("0.000179"), "timeout"),

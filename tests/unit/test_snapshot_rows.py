@@ -43,7 +43,7 @@ def test_a_snapshot_in_the_readers_words_and_the_clinics_time():
     assert row.made == "Gerada em 10/03/2026 14:30 por IA · conversa encerrada"
     assert row.fallback == ""
     english = snapshot_row(shot(trigger="manual", analyzer="heuristic"), EN)
-    assert english.made.endswith("by rules · staff request")
+    assert english.made.endswith("by rules (heuristic) · staff request")
     assert english.reasons == ["2 earlier no-shows", "Did not answer the confirmation"]
     assert snapshot_row(shot(), ES).risk_label == "Alto"
 
@@ -105,7 +105,7 @@ def test_blank_reasons_are_left_out():
 def test_why_the_rules_answered(fallback, error, pt):
     row = snapshot_row(shot(analyzer="heuristic", fallback=fallback, error=error), PT)
     assert row.fallback == pt
-    assert row.made.startswith("Gerada em ") and " por regras · " in row.made
+    assert row.made.startswith("Gerada em ") and " por regras (heurística) · " in row.made
 
 
 def test_the_fallback_in_english_and_spanish():

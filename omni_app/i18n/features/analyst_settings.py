@@ -7,7 +7,7 @@ MESSAGES = {
         "suggest.button": "Sugerir resposta",
         "suggest.working": "Escrevendo uma sugestão…",
         "suggest.by_llm": "Rascunho da IA ({model}). Revise antes de enviar.",
-        "suggest.by_rules": "Rascunho das regras. Revise antes de enviar.",
+        "suggest.by_rules": "Rascunho das regras (heurística). Revise antes de enviar.",
         "suggest.by_rules_after": "Rascunho das regras: a IA falhou ({reason}). Revise antes "
                                   "de enviar.",
         "suggest.none": "Não foi possível sugerir uma resposta: {reason}.",
@@ -38,7 +38,7 @@ MESSAGES = {
         "analyst_settings.analyzer_hint": "Automático: a IA quando o servidor tem chave e ainda "
                                           "há orçamento no mês; senão, as regras.",
         "analyst_settings.analyzer.llm": "IA (modelo de linguagem)",
-        "analyst_settings.analyzer.heuristic": "Regras (nunca a IA)",
+        "analyst_settings.analyzer.heuristic": "Regras: heurística, nunca a IA",
         "analyst_settings.key_present": "O servidor tem uma chave de API: a IA está "
                                         "disponível.",
         "analyst_settings.key_missing": "O servidor não tem chave de API: as regras respondem "
@@ -80,7 +80,7 @@ MESSAGES = {
         "analyst_settings.trigger.scheduled": "Rotina diária",
         "analyst_settings.trigger.api": "API",
         "analyst_settings.by.llm": "IA",
-        "analyst_settings.by.heuristic": "Regras",
+        "analyst_settings.by.heuristic": "Regras (heurística)",
         "analyst_settings.fallback": "Regras no lugar da IA: {reason}",
         "analyst_settings.tokens": "{tokens_in} → {tokens_out} tokens",
         "analyst_settings.error_line": "Erro: {reason}",
@@ -94,7 +94,7 @@ MESSAGES = {
         "suggest.button": "Suggest reply",
         "suggest.working": "Writing a suggestion…",
         "suggest.by_llm": "Draft by the AI ({model}). Review it before sending.",
-        "suggest.by_rules": "Draft by the rules. Review it before sending.",
+        "suggest.by_rules": "Draft by the rules (heuristic). Review it before sending.",
         "suggest.by_rules_after": "Draft by the rules: the AI failed ({reason}). Review it "
                                   "before sending.",
         "suggest.none": "No reply could be suggested: {reason}.",
@@ -123,7 +123,7 @@ MESSAGES = {
         "analyst_settings.analyzer_hint": "Automatic: the AI when the server has a key and the "
                                           "month's budget is not spent; otherwise the rules.",
         "analyst_settings.analyzer.llm": "AI (language model)",
-        "analyst_settings.analyzer.heuristic": "Rules (never the AI)",
+        "analyst_settings.analyzer.heuristic": "Rules: heuristic, never the AI",
         "analyst_settings.key_present": "The server has an API key: the AI is available.",
         "analyst_settings.key_missing": "The server has no API key: the rules answer whatever "
                                         "the choice.",
@@ -163,7 +163,7 @@ MESSAGES = {
         "analyst_settings.trigger.scheduled": "Daily run",
         "analyst_settings.trigger.api": "API",
         "analyst_settings.by.llm": "AI",
-        "analyst_settings.by.heuristic": "Rules",
+        "analyst_settings.by.heuristic": "Rules (heuristic)",
         "analyst_settings.fallback": "Rules instead of the AI: {reason}",
         "analyst_settings.tokens": "{tokens_in} → {tokens_out} tokens",
         "analyst_settings.error_line": "Error: {reason}",
@@ -177,7 +177,7 @@ MESSAGES = {
         "suggest.button": "Sugerir respuesta",
         "suggest.working": "Escribiendo una sugerencia…",
         "suggest.by_llm": "Borrador de la IA ({model}). Revísalo antes de enviar.",
-        "suggest.by_rules": "Borrador de las reglas. Revísalo antes de enviar.",
+        "suggest.by_rules": "Borrador de las reglas (heurística). Revísalo antes de enviar.",
         "suggest.by_rules_after": "Borrador de las reglas: la IA falló ({reason}). Revísalo "
                                   "antes de enviar.",
         "suggest.none": "No se pudo sugerir una respuesta: {reason}.",
@@ -206,7 +206,7 @@ MESSAGES = {
         "analyst_settings.analyzer_hint": "Automático: la IA cuando el servidor tiene clave y "
                                           "queda presupuesto en el mes; si no, las reglas.",
         "analyst_settings.analyzer.llm": "IA (modelo de lenguaje)",
-        "analyst_settings.analyzer.heuristic": "Reglas (nunca la IA)",
+        "analyst_settings.analyzer.heuristic": "Reglas: heurística, nunca la IA",
         "analyst_settings.key_present": "El servidor tiene una clave de API: la IA está "
                                         "disponible.",
         "analyst_settings.key_missing": "El servidor no tiene clave de API: las reglas "
@@ -250,7 +250,7 @@ MESSAGES = {
         "analyst_settings.trigger.scheduled": "Rutina diaria",
         "analyst_settings.trigger.api": "API",
         "analyst_settings.by.llm": "IA",
-        "analyst_settings.by.heuristic": "Reglas",
+        "analyst_settings.by.heuristic": "Reglas (heurística)",
         "analyst_settings.fallback": "Reglas en lugar de la IA: {reason}",
         "analyst_settings.tokens": "{tokens_in} → {tokens_out} tokens",
         "analyst_settings.error_line": "Error: {reason}",
