@@ -78,7 +78,7 @@ def test_an_admin_sets_up_the_analyst_from_the_clinic_settings(page: Page, app_l
     page.wait_for_url(re.compile(r"/settings/analyst/?$"))
     expect(page.locator("#analyst-key")).to_contain_text("não tem chave de API")
     expect(page.locator("#analyst-budget")).to_have_value("300.000")
-    choose_analyzer(page, "Regras (nunca a IA)")
+    choose_analyzer(page, "Regras: heurística, nunca a IA")
     page.fill("#analyst-model", "gpt-4.1-mini")
     page.fill("#analyst-budget", "1.000")
     page.fill("#analyst-instructions", "Seja breve.")
