@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from harness.fake_openai import FakeOpenAI
 from omni_app import services
 from omni_app.domain import clock
 from omni_app.domain import client_panel as panel_reads
@@ -19,7 +20,6 @@ from tests.app.clinics import new_clinic
 from tests.app.conftest import deliver_queued, joined_member, service_client
 from tests.app.inbox_tabs import select, tab_token
 from tests.app.test_client_panel import conversation_with_client
-from tests.fakes.openai_server import FakeOpenAI
 
 PT = Reader("pt-BR", "America/Sao_Paulo", CATALOGS["pt-BR"])
 REFRESHED = "Análise atualizada."

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 
+from harness.fake_openai import REPLY, TOKENS_IN, TOKENS_OUT, FakeOpenAI
 from omni_app import services
 from omni_app.domain import clock, conversations
 from omni_app.domain.analyst import analyzers, clinic_config, replies, run_log, runs
@@ -22,7 +23,6 @@ from tests.app.conftest import service_client, tab
 from tests.app.inbox_tabs import tab_token
 from tests.app.test_clinic_settings import staff_of
 from tests.app.test_states import redirect_target
-from tests.fakes.openai_server import REPLY, TOKENS_IN, TOKENS_OUT, FakeOpenAI
 
 PAGE = "/settings/analyst"
 FORM = {"model": "gpt-4.1-mini", "budget": "150.000", "instructions": "Seja breve e cordial."}
