@@ -35,6 +35,18 @@ async def timed(op: Callable[[], Awaitable], count: int) -> Figures:
     return Figures.of(latencies, count / (time.perf_counter() - started))
 
 
+def timed_calls(op: Callable[[], object], count: int) -> Figures:
+    """`timed` for synchronous work (an SQL baseline of several statements, pure Python)."""
+    op()   # warm-up
+    latencies = []
+    started = time.perf_counter()
+    for _ in range(count):
+        start = time.perf_counter()
+        op()
+        latencies.append(time.perf_counter() - start)
+    return Figures.of(latencies, count / (time.perf_counter() - started))
+
+
 def timed_sql(conn: psycopg.Connection, sql: str, params, count: int) -> Figures:
     cycle = itertools.cycle(params)
     conn.execute(sql, next(cycle)).fetchall()

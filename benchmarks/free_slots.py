@@ -10,14 +10,12 @@ Goal (issue 12): free-slot computation for one professional and one week p95 <= 
 """
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import psycopg
 
-from benchmarks.app_path import Rows, cli, staff_user, timed, timed_sql
-from benchmarks.stats import Figures
+from benchmarks.app_path import Rows, cli, staff_user, timed, timed_calls, timed_sql
 from omni_app.demo_data.__main__ import DEMO_COMPANY
 from omni_app.domain import availability, clock, schedules
 from omni_app.domain.availability import day_bounds
@@ -34,17 +32,6 @@ select (select working_hours from public.users where company_id = %(c)s and id =
         from public.appointments where company_id = %(c)s and professional_id = %(p)s
           and status in ('scheduled', 'confirmed')
           and tstzrange(starts_at, ends_at, '[)') && tstzrange(%(start)s, %(end)s, '[)'))"""
-
-
-def timed_sync(op, count: int) -> Figures:
-    op()
-    latencies = []
-    started = time.perf_counter()
-    for _ in range(count):
-        start = time.perf_counter()
-        op()
-        latencies.append(time.perf_counter() - start)
-    return Figures.of(latencies, count / (time.perf_counter() - started))
 
 
 async def measure(lb, count: int) -> Rows:
@@ -79,7 +66,7 @@ async def measure(lb, count: int) -> Rows:
             ("week: read + slots", await timed(week, count), sql_week),
             ("one day: read + slots", await timed(one_day, count),
              timed_sql(conn, SAME_ROWS, [day_params], count)),
-            ("week: slots alone", timed_sync(compute_only, count), sql_week),
+            ("week: slots alone", timed_calls(compute_only, count), sql_week),
         ]
 
 

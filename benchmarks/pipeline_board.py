@@ -15,15 +15,12 @@ empty. Goals (issue 11): board (and load more) <= 100 ms p95, profile <= 150 ms 
 from __future__ import annotations
 
 import itertools
-import time
-from collections.abc import Callable
 from decimal import Decimal
 
 import psycopg
 
 from benchmarks import board_sql
-from benchmarks.app_path import Rows, cli, staff_user, timed
-from benchmarks.stats import Figures
+from benchmarks.app_path import Rows, cli, staff_user, timed, timed_calls
 from omni_app.demo_data.__main__ import DEMO_COMPANY
 from omni_app.domain import board, client_profile
 from omni_app.domain.clients import ClientFilter
@@ -34,18 +31,6 @@ MOVERS = 10                        # clients moved in turn (each path its own)
 DEPTHS = [20, 300, 1000, 2000, 3000, 4000, 5000, 5500]   # "load more" cursors, in cards
 PROFILES = 50
 measured: Rows = []
-
-
-def timed_calls(op: Callable[[], object], count: int) -> Figures:
-    """`timed` for the synchronous SQL baselines (several statements per operation)."""
-    op()   # warm-up
-    latencies = []
-    started = time.perf_counter()
-    for _ in range(count):
-        start = time.perf_counter()
-        op()
-        latencies.append(time.perf_counter() - start)
-    return Figures.of(latencies, count / (time.perf_counter() - started))
 
 
 def column_ids(conn: psycopg.Connection, stage: str, limit: int, offset: int = 0) -> list[tuple]:
