@@ -12,7 +12,7 @@ from omni_app.domain import clinic_settings as clinic
 from omni_app.i18n import timezones
 from omni_app.i18n.formatting import babel_locale
 from omni_app.state.inbox_live import announce
-from omni_app.state.onboarding import ZoneChoice
+from omni_app.state.onboarding import ZoneChoice, zone_choices
 from omni_app.state.session import SessionState
 
 
@@ -86,12 +86,7 @@ class ClinicSettingsState(SessionState):
 
     @rx.var
     def timezone_choices(self) -> list[ZoneChoice]:
-        found = [ZoneChoice(z, text) for z, text in
-                 timezones.search(self.timezone_query, self.locale)]
-        if all(choice.value != self.chosen_timezone for choice in found):
-            found.insert(0, ZoneChoice(self.chosen_timezone,
-                                       timezones.label(self.chosen_timezone, self.locale)))
-        return found
+        return zone_choices(self.timezone_query, self.chosen_timezone, self.locale)
 
     @rx.var
     def timezone_label(self) -> str:

@@ -26,6 +26,15 @@ class ZoneChoice:
     label: str           # "Horário Brasil (São Paulo) · UTC−03:00", in the user's language
 
 
+def zone_choices(query: str, chosen: str, locale: str) -> list[ZoneChoice]:
+    """The zones matching the search, the chosen one always among them (first if the search
+    hides it)."""
+    found = [ZoneChoice(z, text) for z, text in timezones.search(query, locale)]
+    if all(choice.value != chosen for choice in found):
+        found.insert(0, ZoneChoice(chosen, timezones.label(chosen, locale)))
+    return found
+
+
 class OnboardingState(SessionState):
     error: str = ""
     invitations: list[InvitationOffer] = []
@@ -36,14 +45,7 @@ class OnboardingState(SessionState):
 
     @rx.var
     def timezone_choices(self) -> list[ZoneChoice]:
-        """The zones matching the search, the chosen one always among them (first if the
-        search hides it)."""
-        found = [ZoneChoice(z, text) for z, text in
-                 timezones.search(self.timezone_query, self.locale)]
-        if all(choice.value != self.chosen_timezone for choice in found):
-            found.insert(0, ZoneChoice(self.chosen_timezone,
-                                       timezones.label(self.chosen_timezone, self.locale)))
-        return found
+        return zone_choices(self.timezone_query, self.chosen_timezone, self.locale)
 
     async def _offers(self, user) -> None:
         self.invitations = [InvitationOffer(row["id"], self.tr["onboarding.invitation"].format(

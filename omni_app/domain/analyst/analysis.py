@@ -10,7 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field
 Intent = Literal["schedule", "reschedule", "cancel", "price_question", "complaint", "other"]
 Risk = Literal["low", "medium", "high"]
 ObjectionKind = Literal["price", "fear", "distance", "time", "other"]
-AnalyzerName = Literal["llm", "heuristic"]
 
 INTENTS: tuple[str, ...] = Intent.__args__
 RISKS: tuple[str, ...] = Risk.__args__

@@ -20,9 +20,6 @@ from omni_app.domain.analyst.context import ClientContext
 from omni_app.domain.analyst.snapshots import Snapshot
 from omni_app.domain.refusals import Refused
 
-TRIGGERS = ("manual", "conversation_closed", "scheduled", "api")
-
-
 async def read_client(db, company_id: str, client_id: str, now: dt.datetime,
                       conversation_id: str | None = None) -> tuple[ClientContext, ClinicAnalyst]:
     """The client's context and the clinic's analyst settings (one round trip). Refused:
