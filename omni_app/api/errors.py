@@ -19,6 +19,13 @@ class Error(BaseModel):
                                   "or Instagram id another client has: that client's id")
 
 
+def refusal(reason: str, status: int, message: str, field: str | None = None) -> "HttpError":
+    """A domain refusal as an answer; a 422 about one body field names it in `details`."""
+    details = ([{"loc": ["body", field], "msg": message, "type": reason}]
+               if status == 422 and field else None)
+    return HttpError(status, message, details=details)
+
+
 class HttpError(Exception):
     def __init__(self, status: int, message: str, headers: dict[str, str] | None = None,
                  details: list | None = None):

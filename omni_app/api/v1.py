@@ -33,7 +33,7 @@ from starlette.requests import Request
 from omni_app import services as services_module
 from omni_app.api import bodies
 from omni_app.api import v1_models as m
-from omni_app.api.errors import Error, HttpError
+from omni_app.api.errors import Error, HttpError, refusal
 from omni_app.api.http import client_address
 from omni_app.api.rate_limit import retry_after_header
 from omni_app.channels import phones
@@ -306,8 +306,7 @@ def _refused(refused: Refused) -> HttpError:
         return error
     status, field, message = _CLIENT_REFUSALS.get(refused.reason,
                                                   (422, None, f"refused: {refused.reason}"))
-    details = [{"loc": ["body", field], "msg": message, "type": refused.reason}] if field else None
-    return HttpError(status, message, details=details if status == 422 else None)
+    return refusal(refused.reason, status, message, field)
 
 
 def _client_input(values: dict) -> clients.ClientInput:

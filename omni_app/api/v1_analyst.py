@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
 
 from omni_app import services as services_module
-from omni_app.api.errors import HttpError
+from omni_app.api.errors import HttpError, refusal
 from omni_app.api.v1 import CLIENT_PATH, Caller, _body, _errors, _uuid
 from omni_app.domain import clock
 from omni_app.domain.analyst import runs, snapshots
@@ -64,5 +64,5 @@ async def run_snapshot(caller: Caller, client_id: CLIENT_PATH,
                                    caller.company_id, client_id, trigger="api", now=clock.now(),
                                    force=body.force, requested_by=caller.user_id)
     except Refused as refused:
-        status, message = _REFUSALS.get(refused.reason, (422, f"refused: {refused.reason}"))
-        raise HttpError(status, message) from None
+        raise refusal(refused.reason, *_REFUSALS.get(refused.reason,
+                                                     (422, f"refused: {refused.reason}"))) from None

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from omni_app import services as services_module
-from omni_app.api.errors import HttpError
+from omni_app.api.errors import HttpError, refusal
 from omni_app.api.v1 import ApiCaller, Caller, _body, _errors, _uuid
 from omni_app.domain import agenda, booking
 from omni_app.domain.booking import Conflict
@@ -107,9 +107,7 @@ def _refused(refused: Refused) -> HttpError:
         return error
     status, field, message = _REFUSALS.get(refused.reason, (422, None, f"refused: "
                                                                         f"{refused.reason}"))
-    details = ([{"loc": ["body", field], "msg": message, "type": refused.reason}]
-               if field and status == 422 else None)
-    return HttpError(status, message, details=details)
+    return refusal(refused.reason, status, message, field)
 
 
 async def _announce(caller: ApiCaller) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
 
-from omni_app.api.errors import HttpError
+from omni_app.api.errors import HttpError, refusal
 from omni_app.api.v1 import CLIENT_PATH, Caller, _body, _errors, _uuid
 from omni_app.domain import client_profile
 from omni_app.domain.refusals import Refused
@@ -71,8 +71,6 @@ async def add_note(caller: Caller, client_id: CLIENT_PATH,
         added = await client_profile.add_note(caller.user, client_id, body.text)
     except Refused as refused:
         status, message = _NOTE_REFUSALS.get(refused.reason, (422, f"refused: {refused.reason}"))
-        details = ([{"loc": ["body", "text"], "msg": message, "type": refused.reason}]
-                   if status == 422 else None)
-        raise HttpError(status, message, details=details) from None
+        raise refusal(refused.reason, status, message, "text") from None
     return _note(await client_profile.note(caller.user, added["id"]) or added)
 

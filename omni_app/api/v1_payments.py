@@ -12,7 +12,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from omni_app.api.errors import HttpError
+from omni_app.api.errors import HttpError, refusal
 from omni_app.api.v1 import Caller, _body, _errors, _uuid
 from omni_app.api.v1_services import cents, clinic_currency
 from omni_app.domain import payments
@@ -67,11 +67,8 @@ router = APIRouter(prefix="/api/v1", tags=["API v1"], responses=_errors(401, 403
 
 
 def _refused(refused: Refused) -> HttpError:
-    status, message, field = _REFUSALS.get(refused.reason,
-                                           (422, f"refused: {refused.reason}", None))
-    details = ([{"loc": ["body", field], "msg": message, "type": refused.reason}]
-               if status == 422 and field else None)
-    return HttpError(status, message, details=details)
+    return refusal(refused.reason, *_REFUSALS.get(refused.reason,
+                                                  (422, f"refused: {refused.reason}", None)))
 
 
 def _shown(row: dict, currency: str) -> dict:
