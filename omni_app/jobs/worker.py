@@ -67,9 +67,7 @@ class Worker:
         log.info("job worker %s started", self.name)
         while True:
             try:
-                if self.services.settings.omni_analyst_daily:
-                    await self.plan_daily(clock.now())
-                ran = await self.run_due()
+                ran = await self.tick(clock.now())
             except Exception:  # the database away for a moment: try again next tick
                 log.exception("job worker %s could not claim jobs", self.name)
                 ran = 0
@@ -80,6 +78,12 @@ class Worker:
             except asyncio.TimeoutError:
                 pass
             self._woken.clear()
+
+    async def tick(self, now: datetime) -> int:
+        """One turn of the loop: the daily plan when it is on and due, then one batch."""
+        if self.services.settings.omni_analyst_daily:
+            await self.plan_daily(now)
+        return await self.run_due()
 
     async def run_due(self) -> int:
         """Claims and runs one batch of due jobs; how many ran."""

@@ -227,6 +227,15 @@ async def test_the_daily_run_is_planned_once_however_many_workers_ask(app_env):
         assert made["trigger"] == "scheduled"
 
 
+async def test_workers_of_the_test_harness_never_plan_a_daily_run(app_env):
+    assert services.current().settings.omni_analyst_daily is False    # harness/app_env.py
+    day = clock.now().replace(year=2800 + clock.now().microsecond % 99, hour=12)
+    await Worker(services.current(), name="harnessed").tick(day)
+    planned = (await (await service_client()).table("scheduled_runs").select("period")
+               .eq("period", day.date().isoformat()).execute()).data
+    assert planned == []
+
+
 async def test_the_clients_risk_follows_its_snapshots_through_a_merge_and_an_erasure(app_env):
     clinic = await new_clinic()
     user, service = await clinic.user(), await service_client()
