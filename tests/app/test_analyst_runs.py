@@ -61,6 +61,7 @@ async def test_closing_a_conversation_queues_one_analysis_that_makes_one_snapsho
             made["fallback"]) == ("conversation_closed", conversation_id, "heuristic",
                                   "no_api_key")
     assert made["input_messages"] == 1 and made["run_key"].startswith("job:")
+    assert made["input_chars"] == len("Oi, quero marcar uma limpeza")   # the rules read it whole
     risk = (await (await service_client()).table("clients").select("no_show_risk, analyzed_at")
             .eq("id", client_id).execute()).data[0]
     assert risk["no_show_risk"] == made["important_flags"]["no_show_risk"]["level"]
@@ -112,6 +113,8 @@ async def test_the_llm_answers_through_an_openai_compatible_server(fake_llm):
     assert (made.intent, made.risk, made.objections) == \
         ("reschedule", "high", [{"kind": "price", "quote": "achei caro"}])
     assert (made.tokens_in, made.tokens_out) == (TOKENS_IN, TOKENS_OUT)
+    prompt_chars = len(fake_llm.requests[0]["body"]["messages"][1]["content"])
+    assert (made.input_messages, made.input_chars) == (1, prompt_chars)   # what the LLM got
     assert made.cost_usd == pytest.approx((TOKENS_IN * 0.15 + TOKENS_OUT * 0.60) / 1e6, abs=1e-6)
     [request] = fake_llm.requests
     assert request["authorization"] == "Bearer test-key"

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from omni_app.domain.analyst.analysis import Analysis
-from omni_app.domain.analyst.context import ClientContext
+from omni_app.domain.analyst.context import ClientContext, Inputs
 
 HEURISTIC_MODEL = "omni-rules-1"
 
@@ -31,6 +31,7 @@ class Outcome:
     analysis: Analysis | None
     usage: Usage = Usage()
     error: str | None = None
+    inputs: Inputs = Inputs()
 
 
 @dataclass(frozen=True)

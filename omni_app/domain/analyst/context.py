@@ -126,11 +126,28 @@ def assemble(raw: dict, company_id: str, client_id: str, now: dt.datetime) -> Cl
 
 
 @dataclass(frozen=True)
+class Inputs:
+    """What an analyzer read (recorded with its snapshot)."""
+    messages: int = 0
+    chars: int = 0
+    appointments: int = 0
+
+
+def whole(ctx: ClientContext) -> Inputs:
+    """All of the context (the rules read it as it is, no budget)."""
+    return Inputs(len(ctx.messages), sum(len(m.text) for m in ctx.messages), len(ctx.visits))
+
+
+@dataclass(frozen=True)
 class Rendered:
     text: str
     tokens: int
     messages: int        # how many of the context's messages fit
     appointments: int
+
+    @property
+    def inputs(self) -> Inputs:
+        return Inputs(self.messages, len(self.text), self.appointments)
 
 
 def _day(value: dt.datetime) -> str:

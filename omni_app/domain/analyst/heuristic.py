@@ -29,7 +29,7 @@ from omni_app.domain.analyst import phrasing
 from omni_app.domain.analyst.analysis import (OBJECTION_KINDS, Analysis, NoShowRisk, Objection,
                                               Preferences, Sentiment)
 from omni_app.domain.analyst.base import HEURISTIC_MODEL, Draft, Outcome, Usage
-from omni_app.domain.analyst.context import ClientContext, Message, Visit
+from omni_app.domain.analyst.context import ClientContext, Message, Visit, whole
 
 RISK_REASONS: tuple[str, ...] = (
     "prior_no_shows", "recent_no_show", "late_cancellations", "unanswered_confirmation",
@@ -308,7 +308,7 @@ class HeuristicAnalyzer:
         started = time.perf_counter()
         analysis = analyze(ctx)
         return Outcome(analyzer=self.name, model=HEURISTIC_MODEL, analysis=analysis,
-                       usage=Usage(latency_ms=_elapsed_ms(started)))
+                       usage=Usage(latency_ms=_elapsed_ms(started)), inputs=whole(ctx))
 
     async def draft_reply(self, ctx: ClientContext, analysis: Analysis | None,
                           instructions: str | None = None) -> Draft:

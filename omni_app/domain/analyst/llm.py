@@ -74,24 +74,27 @@ class LlmAnalyzer:
                            self.prices.cost(tokens_in, tokens_out))
 
     async def analyze(self, ctx: ClientContext, instructions: str | None) -> Outcome:
+        rendered = render(ctx, self.context_budget)
         messages = [{"role": "system", "content": _system(ctx, instructions, SNAPSHOT_TASK)},
-                    {"role": "user", "content": render(ctx, self.context_budget).text}]
+                    {"role": "user", "content": rendered.text}]
         usage = Usage()
         for attempt in range(2):
             try:
                 text, cost = await self._call(messages, json_answer=True)
             except openai.OpenAIError as error:
-                return Outcome("llm", self.model, None, usage, failure(error))
+                return Outcome("llm", self.model, None, usage, failure(error), rendered.inputs)
             usage = usage + cost
             try:
-                return Outcome("llm", self.model, Analysis.model_validate_json(text), usage)
+                return Outcome("llm", self.model, Analysis.model_validate_json(text), usage,
+                               inputs=rendered.inputs)
             except ValidationError as invalid:
                 problem = _problems(invalid)
             if attempt == 0:  # the repair request: its own answer and what was wrong with it
                 messages += [{"role": "assistant", "content": text[:4000]},
                              {"role": "user", "content": "That answer does not match the "
                               f"schema ({problem}). Answer again with only the JSON object."}]
-        return Outcome("llm", self.model, None, usage, f"malformed_output: {problem}"[:1000])
+        return Outcome("llm", self.model, None, usage, f"malformed_output: {problem}"[:1000],
+                       rendered.inputs)
 
     async def draft_reply(self, ctx: ClientContext, analysis: Analysis | None,
                           instructions: str | None) -> Draft:

@@ -48,9 +48,8 @@ async def snapshot(db, analysts: Analysts, company_id: str, client_id: str, *, t
         failed = outcome
         outcome = await analysts.heuristic.analyze(ctx, clinic.instructions)
         outcome = Outcome(outcome.analyzer, outcome.model, outcome.analysis,
-                          failed.usage + outcome.usage, failed.error)
+                          failed.usage + outcome.usage, failed.error, outcome.inputs)
         fallback = "llm_failed"
-    rendered = context.render(ctx)
     row = {
         "company_id": company_id, "client_id": client_id,
         "summary": outcome.analysis.summary, "important_flags": snapshots.flags(outcome.analysis),
@@ -59,8 +58,8 @@ async def snapshot(db, analysts: Analysts, company_id: str, client_id: str, *, t
         "analyzer": outcome.analyzer, "fallback": fallback, "error": outcome.error,
         "generated_at": now.isoformat(), "tokens_in": outcome.usage.tokens_in,
         "tokens_out": outcome.usage.tokens_out, "latency_ms": outcome.usage.latency_ms,
-        "cost_usd": outcome.usage.cost_usd, "input_messages": rendered.messages,
-        "input_chars": len(rendered.text), "input_appointments": rendered.appointments,
+        "cost_usd": outcome.usage.cost_usd, "input_messages": outcome.inputs.messages,
+        "input_chars": outcome.inputs.chars, "input_appointments": outcome.inputs.appointments,
         "run_key": run_key, "requested_by": requested_by}
     try:
         stored = (await db.table("ai_context_snapshots").insert(row).execute()).data
