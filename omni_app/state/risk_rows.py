@@ -13,10 +13,9 @@ from omni_app import paths
 from omni_app.domain.no_show_watch import RiskyAppointment
 from omni_app.i18n import formatting as fmt
 from omni_app.state.inbox_rows import Reader
-from omni_app.state.snapshot_rows import reason_text
+from omni_app.state.snapshot_rows import RISK_COLORS, reason_text
 
 BADGED = ("medium", "high")
-COLORS = {"medium": "amber", "high": "red"}
 
 
 @dataclass
@@ -42,7 +41,7 @@ def level(value: str | None) -> str:
 
 
 def color(value: str | None) -> str:
-    return COLORS.get(level(value), "gray")
+    return RISK_COLORS[level(value)] if level(value) else "gray"
 
 
 def badge(value: str | None, tr: dict) -> str:
